@@ -1,0 +1,192 @@
+package commandroom.server;
+
+import commandroom.server.api.AuthGrpcService;
+import commandroom.server.api.AuthInterceptor;
+import commandroom.server.api.CommandGrpcService;
+import commandroom.server.api.FieldGrpcService;
+import commandroom.server.auth.PasswordHasher;
+import commandroom.server.auth.TokenService;
+import commandroom.server.auth.UserDirectory;
+import commandroom.server.clock.OverdueWatcher;
+import commandroom.server.log.EventLog;
+import commandroom.server.log.FanOut;
+import commandroom.server.loop.Hub;
+import commandroom.server.loop.TaskRules;
+import commandroom.server.store.Database;
+import commandroom.server.store.EventStore;
+import commandroom.server.store.SettingsStore;
+import commandroom.server.store.UserStore;
+import commandroom.server.tls.SelfSignedCertificate;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.TlsServerCredentials;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.grpc.health.v1.HealthCheckResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts a whole hub from a {@link HubConfig}: database and migrations, the event log replayed
+ * into the projections, the county seed on an empty hub, the step clocks, and the gRPC services
+ * over TLS (and in-process, for the embedded console). The one entry point the app and the tests
+ * use. {@link #close} stops everything in reverse order.
+ */
+public final class HubBootstrap implements AutoCloseable {
+
+    /** Largest request accepted: six 2 MiB photos and their text fit with room to spare. */
+    static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+    private final HubConfig config;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private Database database;
+    private FanOut fanOut;
+    private Hub hub;
+    private Server network;
+    private Server inProcess;
+    private Path certificate;
+
+    private HubBootstrap(HubConfig config) {
+        this.config = config;
+    }
+
+    /** Starts a hub; throws if it cannot (the caller's process should then exit). */
+    public static HubBootstrap start(HubConfig config) {
+        HubBootstrap b = new HubBootstrap(config);
+        try {
+            b.startAll();
+        } catch (IOException e) {
+            b.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            b.close();
+            throw e;
+        }
+        return b;
+    }
+
+    private void startAll() throws IOException {
+        database = config.jdbcUrl() == null ? Database.openH2(config.dataDir())
+                : Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        closeables.add(database);
+        EventStore events = new EventStore(database);
+        fanOut = new FanOut(events, config.ringCapacity(), config.stallTimeout(), 2);
+        closeables.add(fanOut);
+        EventLog log = new EventLog(events, fanOut);
+        hub = new Hub(log, config.clock());
+        hub.start();
+        closeables.add(hub);
+
+        PasswordHasher passwords = new PasswordHasher(config.passwordCost());
+        UserStore userStore = new UserStore(database);
+        if (config.seed() != null) {
+            Seeder.seed(hub, userStore, passwords, config.seed());
+        }
+        closeables.add(new OverdueWatcher(hub, config.overduePeriod()));
+
+        TokenService tokens = new TokenService(new SettingsStore(database), config.clock(),
+                config.accessTtl(), config.refreshTtl());
+        UserDirectory users = new UserDirectory(userStore, java.time.Duration.ofSeconds(5));
+        AuthInterceptor auth = new AuthInterceptor(tokens, users);
+        HealthStatusManager health = new HealthStatusManager();
+        List<io.grpc.ServerServiceDefinition> services = List.of(
+                ServerInterceptors.intercept(new AuthGrpcService(users, passwords, tokens), auth),
+                ServerInterceptors.intercept(new CommandGrpcService(hub, new TaskRules(config.sla()), fanOut), auth),
+                ServerInterceptors.intercept(new FieldGrpcService(hub, fanOut), auth),
+                health.getHealthService().bindService(),
+                ProtoReflectionServiceV1.newInstance().bindService());
+
+        if (config.port() >= 0) {
+            Path cert = config.certFile();
+            Path key = config.keyFile();
+            if (cert == null) {
+                var files = SelfSignedCertificate.ensure(config.dataDir().resolve("tls"));
+                cert = files.certificate();
+                key = files.privateKey();
+            }
+            certificate = cert;
+            NettyServerBuilder nb = NettyServerBuilder.forAddress(
+                    new InetSocketAddress(config.bindHost(), config.port()),
+                    TlsServerCredentials.create(cert.toFile(), key.toFile()))
+                    .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                    .permitKeepAliveTime(10, TimeUnit.SECONDS)
+                    .permitKeepAliveWithoutCalls(true)
+                    .keepAliveTime(30, TimeUnit.SECONDS);
+            services.forEach(nb::addService);
+            network = nb.build().start();
+        }
+        if (config.inProcessName() != null) {
+            InProcessServerBuilder ib = InProcessServerBuilder.forName(config.inProcessName())
+                    .maxInboundMessageSize(MAX_MESSAGE_BYTES);
+            services.forEach(ib::addService);
+            inProcess = ib.build().start();
+        }
+        health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
+    }
+
+    /** The TCP port the hub listens on (TLS). */
+    public int port() {
+        return network.getPort();
+    }
+
+    /** The certificate clients should trust (the self-signed one in the embedded default). */
+    public Path certificate() {
+        return certificate;
+    }
+
+    /** A channel to the in-process server; the caller shuts it down. */
+    public ManagedChannel inProcessChannel() {
+        return InProcessChannelBuilder.forName(config.inProcessName()).directExecutor()
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES).build();
+    }
+
+    /** The last durable sequence (for tests and health). */
+    public long lastSequence() {
+        return fanOut.head();
+    }
+
+    /** Number of live event subscriptions (consoles and terminals). */
+    public int subscriberCount() {
+        return fanOut.subscriberCount();
+    }
+
+    @Override
+    public void close() {
+        for (Server s : new Server[] {network, inProcess}) {
+            if (s != null) {
+                s.shutdown();
+            }
+        }
+        if (fanOut != null) {
+            fanOut.close();
+        }
+        for (Server s : new Server[] {network, inProcess}) {
+            if (s != null) {
+                try {
+                    if (!s.awaitTermination(3, TimeUnit.SECONDS)) {
+                        s.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(HubBootstrap.class).warn("closing {} failed", closeables.get(i), e);
+            }
+        }
+        closeables.clear();
+    }
+}

@@ -1,0 +1,86 @@
+package commandroom.server.api;
+
+import com.google.protobuf.Timestamp;
+import commandroom.server.auth.Caller;
+import commandroom.server.auth.PasswordHasher;
+import commandroom.server.auth.TokenService;
+import commandroom.server.auth.UserDirectory;
+import commandroom.server.store.UserRecord;
+import commandroom.v1.AuthServiceGrpc;
+import commandroom.v1.LoginRequest;
+import commandroom.v1.LoginResponse;
+import commandroom.v1.LogoutRequest;
+import commandroom.v1.LogoutResponse;
+import commandroom.v1.RefreshRequest;
+import commandroom.v1.UserInfo;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.time.Instant;
+import java.util.Optional;
+
+/** AuthService: log in, refresh, log out. Thread-safe. */
+public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
+
+    private final UserDirectory users;
+    private final PasswordHasher passwords;
+    private final TokenService tokens;
+
+    public AuthGrpcService(UserDirectory users, PasswordHasher passwords, TokenService tokens) {
+        this.users = users;
+        this.passwords = passwords;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public void login(LoginRequest r, StreamObserver<LoginResponse> out) {
+        Replies.call(() -> {
+            new Violations().text("username", r.getUsername(), 1, 64).text("password", r.getPassword(), 1, 256)
+                    .throwIfAny();
+            Optional<UserRecord> user = users.load(r.getUsername());
+            if (user.isEmpty() || !passwords.matches(r.getPassword(), user.get().passwordHash())) {
+                throw Status.UNAUTHENTICATED.withDescription("wrong user name or password").asRuntimeException();
+            }
+            if (user.get().disabled()) {
+                throw Status.PERMISSION_DENIED.withDescription("account is disabled").asRuntimeException();
+            }
+            return issue(user.get(), tokens.newSession());
+        }, out);
+    }
+
+    @Override
+    public void refresh(RefreshRequest r, StreamObserver<LoginResponse> out) {
+        Replies.call(() -> {
+            new Violations().text("refresh_token", r.getRefreshToken(), 1, 4096).throwIfAny();
+            StringBuilder why = new StringBuilder();
+            TokenService.Claims c;
+            try {
+                c = tokens.verify(r.getRefreshToken(), TokenService.Kind.REFRESH, why)
+                        .orElseThrow(() -> Status.UNAUTHENTICATED.withDescription(why.toString()).asRuntimeException());
+            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException malformed) {
+                throw Status.UNAUTHENTICATED.withDescription("malformed token").asRuntimeException();
+            }
+            UserRecord u = users.load(c.username()).filter(x -> !x.disabled())
+                    .orElseThrow(() -> Status.UNAUTHENTICATED.withDescription("account is disabled or gone").asRuntimeException());
+            return issue(u, c.sessionId());
+        }, out);
+    }
+
+    @Override
+    public void logout(LogoutRequest r, StreamObserver<LogoutResponse> out) {
+        Replies.call(() -> {
+            tokens.revoke(Caller.current().sessionId());
+            return LogoutResponse.getDefaultInstance();
+        }, out);
+    }
+
+    private LoginResponse issue(UserRecord u, String session) {
+        Instant accessExpiry = tokens.accessExpiry();
+        return LoginResponse.newBuilder()
+                .setAccessToken(tokens.issue(TokenService.Kind.ACCESS, session, u.username(), accessExpiry))
+                .setAccessExpiresAt(Timestamp.newBuilder().setSeconds(accessExpiry.getEpochSecond()))
+                .setRefreshToken(tokens.issue(TokenService.Kind.REFRESH, session, u.username(), tokens.refreshExpiry()))
+                .setUser(UserInfo.newBuilder().setUsername(u.username()).setDisplayName(u.displayName())
+                        .setRole(u.role()).setUnitId(u.unitId()).setStationId(u.stationId()))
+                .build();
+    }
+}

@@ -1,0 +1,169 @@
+package commandroom.server.api;
+
+import commandroom.server.auth.Caller;
+import commandroom.server.log.FanOut;
+import commandroom.server.loop.Hub;
+import commandroom.server.loop.HubException;
+import commandroom.server.loop.IncidentRules;
+import commandroom.server.loop.TaskRules;
+import commandroom.v1.CancelTaskRequest;
+import commandroom.v1.CommandServiceGrpc;
+import commandroom.v1.DispatchTaskRequest;
+import commandroom.v1.Event;
+import commandroom.v1.GetIncidentRequest;
+import commandroom.v1.GetSnapshotRequest;
+import commandroom.v1.GetTaskRequest;
+import commandroom.v1.Incident;
+import commandroom.v1.IncidentDetail;
+import commandroom.v1.IncidentResponse;
+import commandroom.v1.ListTasksRequest;
+import commandroom.v1.ListTasksResponse;
+import commandroom.v1.ReassignTaskRequest;
+import commandroom.v1.ReportIncidentRequest;
+import commandroom.v1.ReportIncidentResponse;
+import commandroom.v1.ReviewFeedbackRequest;
+import commandroom.v1.Snapshot;
+import commandroom.v1.SubscribeRequest;
+import commandroom.v1.Task;
+import commandroom.v1.TaskResponse;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * CommandService: what consoles ask of the hub. Each call checks the request's shape, then hands
+ * it to the hub's writer (changes) or reads the projections (queries). Thread-safe.
+ */
+public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceImplBase {
+
+    private final Hub hub;
+    private final TaskRules tasks;
+    private final FanOut fanOut;
+
+    public CommandGrpcService(Hub hub, TaskRules tasks, FanOut fanOut) {
+        this.hub = hub;
+        this.tasks = tasks;
+        this.fanOut = fanOut;
+    }
+
+    @Override
+    public void reportIncident(ReportIncidentRequest r, StreamObserver<ReportIncidentResponse> out) {
+        if (checked(() -> RequestChecks.check(r), out)) {
+            Replies.answer(hub.submit(Caller.current().actor(), r.getIdempotencyKey(),
+                            Event.KindCase.INCIDENT_REPORTED, IncidentRules.report(r)),
+                    res -> ReportIncidentResponse.newBuilder().setIncident((Incident) res.entity())
+                            .setSequence(res.sequence()).build(), out);
+        }
+    }
+
+    @Override
+    public void updateIncident(commandroom.v1.UpdateIncidentRequest r, StreamObserver<IncidentResponse> out) {
+        if (checked(() -> RequestChecks.check(r), out)) {
+            Replies.answer(hub.submit(Caller.current().actor(), r.getIdempotencyKey(),
+                            Event.KindCase.INCIDENT_UPDATED, IncidentRules.update(r)),
+                    res -> IncidentResponse.newBuilder().setIncident((Incident) res.entity())
+                            .setSequence(res.sequence()).build(), out);
+        }
+    }
+
+    @Override
+    public void dispatchTask(DispatchTaskRequest r, StreamObserver<TaskResponse> out) {
+        if (checked(() -> RequestChecks.check(r), out)) {
+            Caller c = Caller.current();
+            taskReply(hub.submit(c.actor(), r.getIdempotencyKey(), Event.KindCase.TASK_DISPATCHED,
+                    tasks.dispatch(r, c.actor())), out);
+        }
+    }
+
+    @Override
+    public void reassignTask(ReassignTaskRequest r, StreamObserver<TaskResponse> out) {
+        if (checked(() -> RequestChecks.check(r), out)) {
+            taskReply(hub.submit(Caller.current().actor(), r.getIdempotencyKey(), Event.KindCase.TASK_REASSIGNED,
+                    tasks.reassign(r)), out);
+        }
+    }
+
+    @Override
+    public void cancelTask(CancelTaskRequest r, StreamObserver<TaskResponse> out) {
+        if (checked(() -> RequestChecks.check(r), out)) {
+            taskReply(hub.submit(Caller.current().actor(), r.getIdempotencyKey(), Event.KindCase.TASK_CANCELLED,
+                    tasks.cancel(r)), out);
+        }
+    }
+
+    @Override
+    public void reviewFeedback(ReviewFeedbackRequest r, StreamObserver<TaskResponse> out) {
+        if (checked(() -> RequestChecks.check(r), out)) {
+            Event.KindCase kind = r.getDecision() == commandroom.v1.ReviewDecision.REVIEW_DECISION_APPROVE
+                    ? Event.KindCase.TASK_CLOSED : Event.KindCase.TASK_RETURNED;
+            taskReply(hub.submit(Caller.current().actor(), r.getIdempotencyKey(), kind, tasks.review(r)), out);
+        }
+    }
+
+    @Override
+    public void getSnapshot(GetSnapshotRequest r, StreamObserver<Snapshot> out) {
+        Replies.call(() -> hub.read(s -> {
+            Snapshot.Builder b = Snapshot.newBuilder().setAsOfSequence(s.appliedSequence())
+                    .addAllZones(s.zones()).addAllUnits(s.units()).addAllCameras(s.cameras());
+            s.incidents().forEach(i -> b.addIncidents(i.toBuilder().clearTimeline()));
+            s.tasks().forEach(t -> b.addTasks(t.toBuilder().clearTimeline()));
+            return b.build();
+        }), out);
+    }
+
+    @Override
+    public void getIncident(GetIncidentRequest r, StreamObserver<IncidentDetail> out) {
+        Replies.call(() -> {
+            new Violations().id("incident_id", r.getIncidentId()).throwIfAny();
+            return hub.read(s -> {
+                Incident i = s.incident(r.getIncidentId())
+                        .orElseThrow(() -> HubException.notFound("incident_id", "incident", r.getIncidentId()));
+                IncidentDetail.Builder b = IncidentDetail.newBuilder().setIncident(i).setAsOfSequence(s.appliedSequence());
+                i.getTaskIdsList().forEach(id -> b.addTasks(s.task(id).orElseThrow()));
+                return b.build();
+            });
+        }, out);
+    }
+
+    @Override
+    public void getTask(GetTaskRequest r, StreamObserver<TaskResponse> out) {
+        Replies.call(() -> {
+            new Violations().id("task_id", r.getTaskId()).throwIfAny();
+            return hub.read(s -> TaskResponse.newBuilder().setSequence(s.appliedSequence())
+                    .setTask(s.task(r.getTaskId())
+                            .orElseThrow(() -> HubException.notFound("task_id", "task", r.getTaskId())))
+                    .build());
+        }, out);
+    }
+
+    @Override
+    public void listTasks(ListTasksRequest r, StreamObserver<ListTasksResponse> out) {
+        Replies.call(() -> TaskQuery.run(hub, r), out);
+    }
+
+    @Override
+    public void subscribe(SubscribeRequest r, StreamObserver<Event> out) {
+        long head = fanOut.head();
+        if (r.getFromSequence() < 1 || r.getFromSequence() > head + 1) {
+            out.onError(new Violations().add("from_sequence", "must be within 1.." + (head + 1))
+                    .toExceptionNow());
+            return;
+        }
+        fanOut.subscribe(r.getFromSequence(), e -> true, (ServerCallStreamObserver<Event>) out);
+    }
+
+    private void taskReply(java.util.concurrent.CompletableFuture<Hub.Result> f, StreamObserver<TaskResponse> out) {
+        Replies.answer(f, res -> TaskResponse.newBuilder().setTask((Task) res.entity())
+                .setSequence(res.sequence()).build(), out);
+    }
+
+    /** Runs the shape check; on failure answers the call and returns false. */
+    static boolean checked(Runnable check, StreamObserver<?> out) {
+        try {
+            check.run();
+            return true;
+        } catch (RuntimeException e) {
+            out.onError(Replies.toStatus(e));
+            return false;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package commandroom.server.api;
+
+import com.google.protobuf.ByteString;
+import commandroom.v1.CancelTaskRequest;
+import commandroom.v1.DispatchTaskRequest;
+import commandroom.v1.Photo;
+import commandroom.v1.ReassignTaskRequest;
+import commandroom.v1.ReportIncidentRequest;
+import commandroom.v1.ReportPositionRequest;
+import commandroom.v1.ReportProgressRequest;
+import commandroom.v1.ReviewDecision;
+import commandroom.v1.ReviewFeedbackRequest;
+import commandroom.v1.StepDeadlineOverride;
+import commandroom.v1.SubmitFeedbackRequest;
+import commandroom.v1.UpdateIncidentRequest;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The shape of every request: required fields, lengths, ranges, known enum values. What needs the
+ * hub's state (do ids exist, is the version current) is checked by the loop's rules. Stateless.
+ */
+final class RequestChecks {
+
+    static final int MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+    static final int MAX_PHOTOS = 6;
+    private static final Set<String> PHOTO_TYPES = Set.of("image/jpeg", "image/png");
+    private static final Duration MIN_DEADLINE = Duration.ofSeconds(10);
+    private static final Duration MAX_DEADLINE = Duration.ofDays(30);
+    /** Terminal clocks drift; a report a little in the future is tolerated, far-future is not. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private RequestChecks() {}
+
+    static void check(ReportIncidentRequest r) {
+        Violations v = new Violations().known("type", r.getType()).known("priority", r.getPriority())
+                .position("position", r.hasPosition(), r.getPosition())
+                .text("address", r.getAddress(), 1, 500).text("summary", r.getSummary(), 1, 2000)
+                .text("reporter.name", r.getReporter().getName(), 0, 100)
+                .text("reporter.phone", r.getReporter().getPhone(), 0, 100)
+                .ids("camera_ids", r.getCameraIdsList(), 0, 64).key("idempotency_key", r.getIdempotencyKey());
+        if (!r.getZoneId().isEmpty()) {
+            v.id("zone_id", r.getZoneId());
+        }
+        v.throwIfAny();
+    }
+
+    static void check(UpdateIncidentRequest r) {
+        Violations v = new Violations().id("incident_id", r.getIncidentId()).key("idempotency_key", r.getIdempotencyKey());
+        if (r.hasPriority()) {
+            v.known("priority", r.getPriority());
+        }
+        if (r.hasSummary()) {
+            v.text("summary", r.getSummary(), 1, 2000);
+        }
+        if (r.hasAddress()) {
+            v.text("address", r.getAddress(), 1, 500);
+        }
+        if (r.hasStatus() && r.getStatus() != commandroom.v1.IncidentStatus.INCIDENT_STATUS_DISMISSED) {
+            v.add("status", "only INCIDENT_STATUS_DISMISSED may be set by hand");
+        }
+        if (r.getReplaceCameras()) {
+            v.ids("camera_ids", r.getCameraIdsList(), 0, 64);
+        } else if (r.getCameraIdsCount() > 0) {
+            v.add("camera_ids", "is only read with replace_cameras");
+        }
+        v.throwIfAny();
+    }
+
+    static void check(DispatchTaskRequest r) {
+        Violations v = new Violations().id("incident_id", r.getIncidentId()).known("kind", r.getKind())
+                .ids("unit_ids", r.getUnitIdsList(), 1, 20).text("instruction", r.getInstruction(), 1, 2000)
+                .key("idempotency_key", r.getIdempotencyKey());
+        for (int i = 0; i < r.getDeadlinesCount(); i++) {
+            StepDeadlineOverride o = r.getDeadlines(i);
+            v.known("deadlines[" + i + "].step", o.getStep());
+            Duration d = Duration.ofSeconds(o.getWithin().getSeconds(), o.getWithin().getNanos());
+            if (d.compareTo(MIN_DEADLINE) < 0 || d.compareTo(MAX_DEADLINE) > 0) {
+                v.add("deadlines[" + i + "].within", "must be between 10 seconds and 30 days");
+            }
+        }
+        if (r.getDeadlinesList().stream().map(StepDeadlineOverride::getStep).distinct().count() != r.getDeadlinesCount()) {
+            v.add("deadlines", "must not name a step twice");
+        }
+        v.throwIfAny();
+    }
+
+    static void check(ReassignTaskRequest r) {
+        new Violations().id("task_id", r.getTaskId()).ids("unit_ids", r.getUnitIdsList(), 1, 20)
+                .text("reason", r.getReason(), 1, 500).key("idempotency_key", r.getIdempotencyKey()).throwIfAny();
+    }
+
+    static void check(CancelTaskRequest r) {
+        new Violations().id("task_id", r.getTaskId()).text("reason", r.getReason(), 1, 500)
+                .key("idempotency_key", r.getIdempotencyKey()).throwIfAny();
+    }
+
+    static void check(ReviewFeedbackRequest r) {
+        Violations v = new Violations().id("task_id", r.getTaskId()).known("decision", r.getDecision())
+                .key("idempotency_key", r.getIdempotencyKey());
+        v.text("reason", r.getReason(), r.getDecision() == ReviewDecision.REVIEW_DECISION_RETURN ? 1 : 0, 500);
+        v.throwIfAny();
+    }
+
+    static void check(ReportProgressRequest r, Instant now) {
+        Violations v = new Violations().id("task_id", r.getTaskId()).known("progress", r.getProgress())
+                .key("idempotency_key", r.getIdempotencyKey());
+        if (r.hasPosition()) {
+            v.position("position", true, r.getPosition());
+        }
+        if (r.hasReportedAt()) {
+            long s = r.getReportedAt().getSeconds();
+            if (s > now.plus(CLOCK_SKEW).getEpochSecond()) {
+                v.add("reported_at", "is in the future");
+            } else if (s < now.minus(Duration.ofDays(7)).getEpochSecond()) {
+                v.add("reported_at", "is more than 7 days old");
+            }
+        }
+        v.throwIfAny();
+    }
+
+    static void check(ReportPositionRequest r) {
+        Violations v = new Violations().position("position", r.hasPosition(), r.getPosition());
+        if (!(r.getHeadingDegrees() >= 0 && r.getHeadingDegrees() <= 360)) {
+            v.add("heading_degrees", "must be within 0..360");
+        }
+        if (!(r.getSpeedMps() >= 0 && r.getSpeedMps() <= 100)) {
+            v.add("speed_mps", "must be within 0..100");
+        }
+        v.throwIfAny();
+    }
+
+    static void check(SubmitFeedbackRequest r) {
+        Violations v = new Violations().id("task_id", r.getTaskId()).known("result_code", r.getResultCode())
+                .text("text", r.getText(), 1, 4000).key("idempotency_key", r.getIdempotencyKey());
+        if (r.getPhotosCount() > MAX_PHOTOS) {
+            v.add("photos", "may have at most " + MAX_PHOTOS + ", has " + r.getPhotosCount());
+        }
+        for (int i = 0; i < Math.min(r.getPhotosCount(), MAX_PHOTOS); i++) {
+            Photo p = r.getPhotos(i);
+            String f = "photos[" + i + "]";
+            v.text(f + ".name", p.getName(), 1, 128);
+            if (!PHOTO_TYPES.contains(p.getContentType())) {
+                v.add(f + ".content_type", "must be image/jpeg or image/png");
+            }
+            if (p.getData().isEmpty()) {
+                v.add(f + ".data", "is required");
+            } else if (p.getData().size() > MAX_PHOTO_BYTES) {
+                v.add(f + ".data", "is " + p.getData().size() + " bytes; at most " + MAX_PHOTO_BYTES);
+            } else if (!sha256(p.getData()).equals(p.getSha256())) {
+                v.add(f + ".sha256", "does not match the data");
+            }
+        }
+        v.throwIfAny();
+    }
+
+    private static ByteString sha256(ByteString data) {
+        try {
+            return ByteString.copyFrom(MessageDigest.getInstance("SHA-256").digest(data.toByteArray()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package commandroom.server.api;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.ProtocolMessageEnum;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import commandroom.v1.Position;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects what is wrong with a request, field by field, and turns it into INVALID_ARGUMENT with a
+ * google.rpc.BadRequest a person can read. One instance per request; not thread-safe.
+ */
+final class Violations {
+
+    private final List<BadRequest.FieldViolation> list = new ArrayList<>();
+
+    Violations add(String field, String description) {
+        list.add(BadRequest.FieldViolation.newBuilder().setField(field).setDescription(description).build());
+        return this;
+    }
+
+    /** A string of min..max characters (code points); min 0 allows empty. */
+    Violations text(String field, String value, int min, int max) {
+        int n = value.codePointCount(0, value.length());
+        if (n < min) {
+            add(field, min == 1 ? "is required" : "must have at least " + min + " characters");
+        } else if (n > max) {
+            add(field, "must have at most " + max + " characters, has " + n);
+        } else if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r')) {
+            add(field, "must not contain control characters");
+        }
+        return this;
+    }
+
+    /** An id: required, at most 64 characters of letters, digits, '-', '_' and '.'. */
+    Violations id(String field, String value) {
+        if (value.isEmpty()) {
+            add(field, "is required");
+        } else if (value.length() > 64 || !value.matches("[A-Za-z0-9._-]+")) {
+            add(field, "is not a valid id");
+        }
+        return this;
+    }
+
+    /** An optional idempotency key: at most 128 printable ASCII characters. */
+    Violations key(String field, String value) {
+        if (value.length() > 128 || !value.matches("[\\x21-\\x7e]*")) {
+            add(field, "must be at most 128 printable ASCII characters");
+        }
+        return this;
+    }
+
+    /** An enum value that is set and known to this hub. */
+    Violations known(String field, ProtocolMessageEnum value) {
+        // UNRECOGNIZED (a number this hub does not know) throws on getNumber(): test it first.
+        if (((Enum<?>) value).name().equals("UNRECOGNIZED")) {
+            add(field, "has an unknown value");
+        } else if (value.getNumber() == 0) {
+            add(field, "is required");
+        }
+        return this;
+    }
+
+    Violations position(String field, boolean present, Position p) {
+        if (!present) {
+            add(field, "is required");
+        } else if (!(p.getLatitude() >= -90 && p.getLatitude() <= 90)) {
+            add(field + ".latitude", "must be within -90..90");
+        } else if (!(p.getLongitude() >= -180 && p.getLongitude() <= 180)) {
+            add(field + ".longitude", "must be within -180..180");
+        } else if (p.getLatitude() == 0 && p.getLongitude() == 0) {
+            add(field, "is 0,0: a missing position, not a place");
+        }
+        return this;
+    }
+
+    Violations ids(String field, List<String> ids, int min, int max) {
+        if (ids.size() < min) {
+            add(field, "needs at least " + min);
+        } else if (ids.size() > max) {
+            add(field, "may have at most " + max + ", has " + ids.size());
+        } else {
+            for (int i = 0; i < ids.size(); i++) {
+                id(field + "[" + i + "]", ids.get(i));
+            }
+            if (ids.stream().distinct().count() != ids.size()) {
+                add(field, "must not repeat an id");
+            }
+        }
+        return this;
+    }
+
+    boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    void throwIfAny() {
+        if (!list.isEmpty()) {
+            throw toException(list);
+        }
+    }
+
+    /** The violations so far as an INVALID_ARGUMENT exception (for streams answered with onError). */
+    StatusRuntimeException toExceptionNow() {
+        return toException(list);
+    }
+
+    static StatusRuntimeException toException(List<BadRequest.FieldViolation> violations) {
+        StringBuilder msg = new StringBuilder();
+        for (var v : violations) {
+            if (msg.length() > 0) {
+                msg.append("; ");
+            }
+            msg.append(v.getField()).append(": ").append(v.getDescription());
+        }
+        com.google.rpc.Status status = com.google.rpc.Status.newBuilder().setCode(Code.INVALID_ARGUMENT_VALUE)
+                .setMessage(msg.toString())
+                .addDetails(Any.pack(BadRequest.newBuilder().addAllFieldViolations(violations).build())).build();
+        return StatusProto.toStatusRuntimeException(status);
+    }
+}

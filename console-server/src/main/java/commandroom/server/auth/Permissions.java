@@ -1,0 +1,74 @@
+package commandroom.server.auth;
+
+import commandroom.v1.AuthServiceGrpc;
+import commandroom.v1.CommandServiceGrpc;
+import commandroom.v1.FieldServiceGrpc;
+import commandroom.v1.Role;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which roles may call which RPC: each is open only to the roles whose job it is. A method not
+ * listed is open to nobody (fail closed); the open ones (log-in, health) need no token at all.
+ * Immutable and thread-safe.
+ */
+public final class Permissions {
+
+    private static final Set<Role> CONSOLE = EnumSet.of(Role.ROLE_DUTY_OFFICER, Role.ROLE_SHIFT_LEADER,
+            Role.ROLE_STATION_CHIEF, Role.ROLE_ADMIN);
+    private static final Set<Role> INTAKE = EnumSet.of(Role.ROLE_DUTY_OFFICER, Role.ROLE_SHIFT_LEADER);
+    private static final Set<Role> LEADER = EnumSet.of(Role.ROLE_SHIFT_LEADER);
+    private static final Set<Role> CHIEF = EnumSet.of(Role.ROLE_STATION_CHIEF);
+    private static final Set<Role> FIELD = EnumSet.of(Role.ROLE_FIELD_UNIT);
+    private static final Set<Role> ANY = EnumSet.complementOf(EnumSet.of(Role.ROLE_UNSPECIFIED, Role.UNRECOGNIZED));
+
+    private static final Set<String> OPEN = Set.of(
+            AuthServiceGrpc.getLoginMethod().getFullMethodName(),
+            AuthServiceGrpc.getRefreshMethod().getFullMethodName(),
+            "grpc.health.v1.Health/Check",
+            "grpc.health.v1.Health/Watch",
+            "grpc.health.v1.Health/List",
+            "grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+            "grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo");
+
+    private static final Map<String, Set<Role>> ROLES = new HashMap<>();
+
+    static {
+        ROLES.put(AuthServiceGrpc.getLogoutMethod().getFullMethodName(), ANY);
+        ROLES.put(CommandServiceGrpc.getReportIncidentMethod().getFullMethodName(), INTAKE);
+        ROLES.put(CommandServiceGrpc.getUpdateIncidentMethod().getFullMethodName(), INTAKE);
+        ROLES.put(CommandServiceGrpc.getDispatchTaskMethod().getFullMethodName(), LEADER);
+        ROLES.put(CommandServiceGrpc.getReassignTaskMethod().getFullMethodName(), LEADER);
+        ROLES.put(CommandServiceGrpc.getCancelTaskMethod().getFullMethodName(), LEADER);
+        ROLES.put(CommandServiceGrpc.getReviewFeedbackMethod().getFullMethodName(), CHIEF);
+        ROLES.put(CommandServiceGrpc.getGetSnapshotMethod().getFullMethodName(), CONSOLE);
+        ROLES.put(CommandServiceGrpc.getGetIncidentMethod().getFullMethodName(), CONSOLE);
+        ROLES.put(CommandServiceGrpc.getGetTaskMethod().getFullMethodName(), CONSOLE);
+        ROLES.put(CommandServiceGrpc.getListTasksMethod().getFullMethodName(), CONSOLE);
+        ROLES.put(CommandServiceGrpc.getSubscribeMethod().getFullMethodName(), CONSOLE);
+        ROLES.put(FieldServiceGrpc.getInstructionsMethod().getFullMethodName(), FIELD);
+        ROLES.put(FieldServiceGrpc.getReportProgressMethod().getFullMethodName(), FIELD);
+        ROLES.put(FieldServiceGrpc.getReportPositionMethod().getFullMethodName(), FIELD);
+        ROLES.put(FieldServiceGrpc.getSubmitFeedbackMethod().getFullMethodName(), FIELD);
+        ROLES.put(FieldServiceGrpc.getListMyTasksMethod().getFullMethodName(), FIELD);
+    }
+
+    private Permissions() {}
+
+    /** True for methods anyone may call without a token. */
+    public static boolean isOpen(String fullMethodName) {
+        return OPEN.contains(fullMethodName);
+    }
+
+    /** True if the role may call the method. */
+    public static boolean allows(String fullMethodName, Role role) {
+        return ROLES.getOrDefault(fullMethodName, Set.of()).contains(role);
+    }
+
+    /** Every method that needs a token, with its roles (for the table-driven test). */
+    public static Map<String, Set<Role>> table() {
+        return Map.copyOf(ROLES);
+    }
+}

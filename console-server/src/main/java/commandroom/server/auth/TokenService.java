@@ -1,0 +1,125 @@
+package commandroom.server.auth;
+
+import commandroom.server.store.SettingsStore;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Bearer tokens signed with HMAC-SHA256 under a key the hub keeps in its database, so tokens
+ * outlive a restart (a crashed hub must not log every terminal out). A token names its session;
+ * log-out revokes the session, refusing both its access and refresh tokens. Thread-safe.
+ */
+public final class TokenService {
+
+    /** What a token is for. */
+    public enum Kind { ACCESS, REFRESH }
+
+    /** A token's verified content. */
+    public record Claims(Kind kind, String sessionId, String username, Instant expiresAt) {}
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+    private final SettingsStore settings;
+    private final Clock clock;
+    private final Duration accessTtl;
+    private final Duration refreshTtl;
+    private final byte[] key;
+    private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+
+    public TokenService(SettingsStore settings, Clock clock, Duration accessTtl, Duration refreshTtl) {
+        this.settings = settings;
+        this.clock = clock;
+        this.accessTtl = accessTtl;
+        this.refreshTtl = refreshTtl;
+        this.key = B64D.decode(settings.getOrCreate("token_key", () -> {
+            byte[] k = new byte[32];
+            new SecureRandom().nextBytes(k);
+            return B64.encodeToString(k);
+        }));
+        revoked.addAll(settings.revokedSessions(clock.instant()));
+    }
+
+    /** A new session id for a log-in. */
+    public String newSession() {
+        return UUID.randomUUID().toString();
+    }
+
+    public String issue(Kind kind, String sessionId, String username, Instant expiresAt) {
+        String payload = kind.name() + "|" + sessionId + "|" + username + "|" + expiresAt.getEpochSecond();
+        String body = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        return "v1." + body + "." + B64.encodeToString(mac(body));
+    }
+
+    public Instant accessExpiry() {
+        return clock.instant().plus(accessTtl);
+    }
+
+    public Instant refreshExpiry() {
+        return clock.instant().plus(refreshTtl);
+    }
+
+    /** The claims of a valid, unexpired, unrevoked token of the kind; empty otherwise, with why. */
+    public Optional<Claims> verify(String token, Kind expected, StringBuilder why) {
+        String[] parts = token.split("\\.");
+        if (parts.length != 3 || !"v1".equals(parts[0])) {
+            why.append("malformed token");
+            return Optional.empty();
+        }
+        byte[] given;
+        try {
+            given = B64D.decode(parts[2]);
+        } catch (IllegalArgumentException e) {
+            why.append("malformed token");
+            return Optional.empty();
+        }
+        if (!MessageDigest.isEqual(given, mac(parts[1]))) {
+            why.append("token signature does not match");
+            return Optional.empty();
+        }
+        String[] f = new String(B64D.decode(parts[1]), StandardCharsets.UTF_8).split("\\|");
+        Claims c = new Claims(Kind.valueOf(f[0]), f[1], f[2], Instant.ofEpochSecond(Long.parseLong(f[3])));
+        if (c.kind() != expected) {
+            why.append("wrong kind of token");
+            return Optional.empty();
+        }
+        if (!c.expiresAt().isAfter(clock.instant())) {
+            why.append("token expired; log in or refresh");
+            return Optional.empty();
+        }
+        if (revoked.contains(c.sessionId())) {
+            why.append("session was logged out");
+            return Optional.empty();
+        }
+        return Optional.of(c);
+    }
+
+    /** Ends a session: its tokens are refused from now on, also after a restart. */
+    public void revoke(String sessionId) {
+        revoked.add(sessionId);
+        settings.revokeSession(sessionId, clock.instant().plus(refreshTtl));
+    }
+
+    private byte[] mac(String body) {
+        try {
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(new SecretKeySpec(key, "HmacSHA256"));
+            return m.doFinal(body.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is in every JVM", e);
+        }
+    }
+}

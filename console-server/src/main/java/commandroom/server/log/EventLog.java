@@ -1,0 +1,112 @@
+package commandroom.server.log;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Timestamp;
+import commandroom.server.store.EventStore;
+import commandroom.server.store.StoredEvent;
+import commandroom.v1.Event;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The append-only event log: gives each new event the next sequence and its chain hash, makes a
+ * batch durable in one transaction, then hands it to the fan-out. Only the hub's single writer
+ * thread may call {@link #seal}, {@link #commit} and {@link #rewind}; reads are thread-safe.
+ */
+public final class EventLog {
+
+    private final EventStore store;
+    private final FanOut fanOut;
+    private long lastSequence;
+    private ByteString lastHash = EventHashes.GENESIS;
+    private volatile long durableSequence;
+
+    public EventLog(EventStore store, FanOut fanOut) {
+        this.store = store;
+        this.fanOut = fanOut;
+    }
+
+    /**
+     * Reads the whole stored log, checks the chain and passes each event to the consumer (the
+     * projections). Throws {@link ChainBrokenException} naming the first event that does not fit.
+     */
+    public void replay(Consumer<Event> consumer) {
+        long[] expected = {1};
+        ByteString[] prev = {EventHashes.GENESIS};
+        store.forEach(stored -> {
+            Event event = parse(stored);
+            if (stored.sequence() != expected[0] || event.getSequence() != stored.sequence()) {
+                throw new ChainBrokenException(expected[0], "expected sequence " + expected[0]
+                        + " but found " + stored.sequence());
+            }
+            if (!EventHashes.verify(event, prev[0])
+                    || !ByteString.copyFrom(stored.hash()).equals(event.getHash())) {
+                throw new ChainBrokenException(stored.sequence(), "hash does not match");
+            }
+            consumer.accept(event);
+            prev[0] = event.getHash();
+            expected[0]++;
+        });
+        lastSequence = expected[0] - 1;
+        lastHash = prev[0];
+        durableSequence = lastSequence;
+        fanOut.start(lastSequence);
+    }
+
+    /** Gives the event its sequence, time and hashes; it is not durable until {@link #commit}. */
+    public Event seal(Event.Builder builder, Instant now) {
+        builder.setSequence(lastSequence + 1)
+                .setTime(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+                .setPrevHash(lastHash)
+                .clearHash();
+        Event unhashed = builder.build();
+        Event sealed = unhashed.toBuilder().setHash(EventHashes.compute(unhashed)).build();
+        lastSequence = sealed.getSequence();
+        lastHash = sealed.getHash();
+        return sealed;
+    }
+
+    /** Makes the sealed events durable, then publishes them. Throws StoreException on failure. */
+    public void commit(List<Event> sealed) {
+        if (sealed.isEmpty()) {
+            return;
+        }
+        store.append(sealed);
+        durableSequence = sealed.get(sealed.size() - 1).getSequence();
+        fanOut.publish(sealed);
+    }
+
+    /** Forgets sealed events that did not commit, so the next seal continues the durable chain. */
+    public void rewind(long sequence, ByteString hash) {
+        lastSequence = sequence;
+        lastHash = hash;
+    }
+
+    public long lastSequence() {
+        return lastSequence;
+    }
+
+    public ByteString lastHash() {
+        return lastHash;
+    }
+
+    /** The last sequence known to be durable; readable from any thread. */
+    public long durableSequence() {
+        return durableSequence;
+    }
+
+    /** Reads durable events [from, to], at most limit (for catching up subscribers). */
+    public List<Event> read(long from, long to, int limit) {
+        return store.read(from, to, limit).stream().map(EventLog::parse).toList();
+    }
+
+    static Event parse(StoredEvent stored) {
+        try {
+            return Event.parseFrom(stored.body());
+        } catch (InvalidProtocolBufferException e) {
+            throw new ChainBrokenException(stored.sequence(), "body is not an event");
+        }
+    }
+}

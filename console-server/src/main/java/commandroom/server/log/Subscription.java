@@ -1,0 +1,158 @@
+package commandroom.server.log;
+
+import commandroom.v1.Event;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+
+/**
+ * One subscriber's cursor into the log. All calls on the observer happen inside {@link #drain},
+ * and at most one drain runs at a time (the scheduled flag), because a StreamObserver is not
+ * thread-safe.
+ */
+public final class Subscription {
+
+    /** Trailer a cut-off subscriber reads to know where to resume. */
+    public static final Metadata.Key<String> RESUME_FROM =
+            Metadata.Key.of("resume-from-sequence", Metadata.ASCII_STRING_MARSHALLER);
+
+    private static final int STORE_PAGE = 500;
+
+    private final FanOut fanOut;
+    private final Predicate<Event> filter;
+    private final ServerCallStreamObserver<Event> observer;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile long next;
+    private volatile boolean cancelled;
+    private volatile boolean cutOff;
+    private volatile boolean shutdown;
+    private volatile long notReadySince;
+
+    Subscription(FanOut fanOut, long from, Predicate<Event> filter, ServerCallStreamObserver<Event> observer) {
+        this.fanOut = fanOut;
+        this.next = from;
+        this.filter = filter;
+        this.observer = observer;
+    }
+
+    /** Asks for a drain; cheap and idempotent, callable from any thread. */
+    void signal() {
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                fanOut.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                scheduled.set(false);
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            if (!finishIfAsked()) {
+                send();
+            }
+        } catch (RuntimeException e) {
+            // The store failed while catching up: end the stream with a status the client can
+            // retry on (UNAVAILABLE), resuming where it stopped.
+            endWith(Status.UNAVAILABLE.withDescription("could not read the log; resume from " + next));
+        } finally {
+            scheduled.set(false);
+        }
+        if (!cancelled && (cutOff || shutdown || (observer.isReady() && next <= fanOut.head()))) {
+            signal();
+        }
+    }
+
+    private void send() {
+        while (!cancelled && next <= fanOut.head()) {
+            if (!observer.isReady()) {
+                if (notReadySince == 0) {
+                    notReadySince = System.nanoTime();
+                }
+                return;
+            }
+            notReadySince = 0;
+            Event e = fanOut.fromRing(next);
+            if (e != null) {
+                deliver(e);
+            } else {
+                List<Event> page = fanOut.fromStore(next, fanOut.head(), STORE_PAGE);
+                for (Event stored : page) {
+                    deliver(stored);
+                }
+                if (!observer.isReady()) {
+                    return;
+                }
+            }
+        }
+        notReadySince = 0;
+    }
+
+    private void deliver(Event e) {
+        if (e.getSequence() != next || cancelled) {
+            return;
+        }
+        if (filter.test(e)) {
+            observer.onNext(e);
+        }
+        next = e.getSequence() + 1;
+    }
+
+    private boolean finishIfAsked() {
+        if (cancelled) {
+            return true;
+        }
+        if (cutOff) {
+            endWith(Status.RESOURCE_EXHAUSTED.withDescription(
+                    "subscriber fell behind; resume with from_sequence=" + next));
+            return true;
+        }
+        if (shutdown) {
+            endWith(Status.UNAVAILABLE.withDescription("hub is stopping; resume from " + next));
+            return true;
+        }
+        return false;
+    }
+
+    private void endWith(Status status) {
+        if (cancelled) {
+            return;
+        }
+        cancelled = true;
+        fanOut.remove(this);
+        Metadata trailers = new Metadata();
+        trailers.put(RESUME_FROM, Long.toString(next));
+        try {
+            observer.onError(status.asRuntimeException(trailers));
+        } catch (IllegalStateException alreadyClosed) {
+            // The call ended on its own meanwhile; nothing to tell.
+        }
+    }
+
+    long stalledFor(long nowNanos) {
+        long since = notReadySince;
+        return since == 0 || cancelled ? 0 : nowNanos - since;
+    }
+
+    void cutOff() {
+        cutOff = true;
+        signal();
+    }
+
+    void shutdown() {
+        shutdown = true;
+        signal();
+    }
+
+    void cancel() {
+        cancelled = true;
+    }
+
+    /** Next sequence this subscriber will consider. */
+    public long next() {
+        return next;
+    }
+}

@@ -1,0 +1,209 @@
+package commandroom.server.loop;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Message;
+import commandroom.server.log.EventLog;
+import commandroom.server.store.StoreException;
+import commandroom.v1.Actor;
+import commandroom.v1.Event;
+import io.grpc.Status;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dispatch hub's heart: one writer thread takes requests in arrival order, decides each
+ * against the projections, seals the resulting events into the log, and commits the whole batch in
+ * one transaction (group commit) before anyone is answered. Readers see only durable state, since
+ * the write lock is held until the batch is committed. {@link #submit} and {@link #read} are
+ * thread-safe.
+ */
+public final class Hub implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+    private static final int MAX_BATCH = 512;
+
+    /** Decides what a request changes: the event to append, or null for nothing. */
+    @FunctionalInterface
+    public interface Decision {
+        Event.Builder decide(HubState state, java.time.Instant now);
+    }
+
+    /**
+     * What a request was answered: the entity it changed (or null), the event's sequence, and
+     * whether this request wrote it (false for a repeated idempotency key or a no-op).
+     */
+    public record Result(Message entity, long sequence, boolean written) {}
+
+    private record Pending(Actor actor, String idempotencyKey, Event.KindCase kind, Decision decision,
+                           CompletableFuture<Result> future) {}
+
+    private final EventLog log;
+    private final Clock clock;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
+    private HubState state = new HubState();
+    private Thread writer;
+    private volatile boolean running;
+
+    public Hub(EventLog log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** Rebuilds the projections from the log and starts taking requests. */
+    public void start() {
+        lock.writeLock().lock();
+        try {
+            state = new HubState();
+            HubState s = state;
+            log.replay(e -> Projector.apply(s, e));
+        } finally {
+            lock.writeLock().unlock();
+        }
+        running = true;
+        writer = new Thread(this::runWriter, "hub-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * Queues a request. With an idempotency key, a request already answered gets its first answer
+     * and changes nothing. The future fails with a {@link HubException} for a refused request, or
+     * with UNAVAILABLE if the log could not be written (nothing was acknowledged).
+     */
+    public CompletableFuture<Result> submit(Actor actor, String idempotencyKey, Event.KindCase kind, Decision decision) {
+        CompletableFuture<Result> f = new CompletableFuture<>();
+        if (!running) {
+            f.completeExceptionally(new HubException(Status.Code.UNAVAILABLE, "", "hub is not running"));
+        } else if (!queue.offer(new Pending(actor, idempotencyKey, kind, decision, f))) {
+            f.completeExceptionally(new HubException(Status.Code.UNAVAILABLE, "", "hub is overloaded; retry"));
+        }
+        return f;
+    }
+
+    /** Reads the projections under the read lock; the reader must not keep references to mutable parts. */
+    public <T> T read(Function<HubState, T> reader) {
+        lock.readLock().lock();
+        try {
+            return reader.apply(state);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    private void runWriter() {
+        List<Pending> batch = new ArrayList<>();
+        while (running) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                break;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            List<Runnable> completions = writeBatch(batch);
+            completions.forEach(Runnable::run);
+            batch.clear();
+        }
+        for (Pending p : queue) {
+            p.future().completeExceptionally(new HubException(Status.Code.UNAVAILABLE, "", "hub stopped"));
+        }
+    }
+
+    private List<Runnable> writeBatch(List<Pending> batch) {
+        List<Runnable> completions = new ArrayList<>(batch.size());
+        List<Event> sealed = new ArrayList<>(batch.size());
+        lock.writeLock().lock();
+        long seqBefore = log.lastSequence();
+        ByteString hashBefore = log.lastHash();
+        try {
+            java.time.Instant now = clock.instant();
+            for (Pending p : batch) {
+                try {
+                    Result r = decide(p, now, sealed);
+                    completions.add(() -> p.future().complete(r));
+                } catch (HubException ex) {
+                    completions.add(() -> p.future().completeExceptionally(ex));
+                } catch (RuntimeException ex) {
+                    LOG.error("request failed unexpectedly; refused without writing", ex);
+                    HubException refused = HubException.precondition("request could not be applied: " + ex);
+                    completions.add(() -> p.future().completeExceptionally(refused));
+                }
+            }
+            try {
+                log.commit(sealed);
+            } catch (StoreException ex) {
+                LOG.error("could not commit {} events; rebuilding from the store", sealed.size(), ex);
+                log.rewind(seqBefore, hashBefore);
+                rebuild();
+                completions.clear();
+                HubException unavailable = new HubException(Status.Code.UNAVAILABLE, "",
+                        "the event log could not be written; retry with the same idempotency key");
+                for (Pending p : batch) {
+                    completions.add(() -> p.future().completeExceptionally(unavailable));
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        return completions;
+    }
+
+    private Result decide(Pending p, java.time.Instant now, List<Event> sealed) {
+        String key = p.idempotencyKey() == null ? "" : p.idempotencyKey();
+        if (!key.isEmpty()) {
+            var first = state.answer(p.actor().getUserId(), key);
+            if (first.isPresent()) {
+                if (first.get().kind() != p.kind()) {
+                    throw HubException.invalid("idempotency_key", "was already used for a different request");
+                }
+                return new Result(first.get().entity(), first.get().sequence(), false);
+            }
+        }
+        Event.Builder b = p.decision().decide(state, now);
+        if (b == null) {
+            return new Result(null, state.appliedSequence(), false);
+        }
+        b.setActor(p.actor()).setIdempotencyKey(key);
+        Event e = log.seal(b, now);
+        Message entity = Projector.apply(state, e);
+        sealed.add(e);
+        return new Result(entity == null ? null : Projector.withoutTimeline(entity), e.getSequence(), true);
+    }
+
+    private void rebuild() {
+        state = new HubState();
+        HubState s = state;
+        try {
+            log.replay(e -> Projector.apply(s, e));
+        } catch (StoreException again) {
+            // The store is down: keep going from the last durable point we know; the next batch
+            // will fail the same way until it is back, and a restart replays the truth.
+            LOG.error("store still unavailable during rebuild", again);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (writer != null) {
+            writer.interrupt();
+            try {
+                writer.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

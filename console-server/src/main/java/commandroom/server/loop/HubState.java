@@ -1,0 +1,113 @@
+package commandroom.server.loop;
+
+import commandroom.v1.Camera;
+import commandroom.v1.Incident;
+import commandroom.v1.Task;
+import commandroom.v1.Unit;
+import commandroom.v1.Zone;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The projections of the event log: zones, units, cameras, incidents and tasks as they stand after
+ * the last applied event, plus what the rules need (open tasks per unit, first answers per
+ * idempotency key). Not thread-safe: the hub guards it with its read-write lock; only the
+ * {@link Projector} changes it.
+ */
+public final class HubState {
+
+    final Map<String, Zone> zones = new LinkedHashMap<>();
+    final Map<String, Unit> units = new LinkedHashMap<>();
+    final Map<String, Camera> cameras = new LinkedHashMap<>();
+    final Map<String, Incident> incidents = new LinkedHashMap<>();
+    final Map<String, Task> tasks = new LinkedHashMap<>();
+    final Map<String, Set<String>> openTasksByUnit = new HashMap<>();
+    final Map<String, Set<String>> unitsEverOnTask = new HashMap<>();
+    final Map<String, Answer> answers = new HashMap<>();
+    final Map<String, LoggedPosition> loggedPositions = new HashMap<>();
+    long appliedSequence;
+
+    /** Where and when a unit's position was last written to the log. */
+    record LoggedPosition(double latitude, double longitude, Instant at) {}
+
+    public long appliedSequence() {
+        return appliedSequence;
+    }
+
+    public Optional<Zone> zone(String id) {
+        return Optional.ofNullable(zones.get(id));
+    }
+
+    public Optional<Unit> unit(String id) {
+        return Optional.ofNullable(units.get(id));
+    }
+
+    public Optional<Camera> camera(String id) {
+        return Optional.ofNullable(cameras.get(id));
+    }
+
+    public Optional<Incident> incident(String id) {
+        return Optional.ofNullable(incidents.get(id));
+    }
+
+    public Optional<Task> task(String id) {
+        return Optional.ofNullable(tasks.get(id));
+    }
+
+    public Collection<Zone> zones() {
+        return zones.values();
+    }
+
+    public Collection<Unit> units() {
+        return units.values();
+    }
+
+    public Collection<Camera> cameras() {
+        return cameras.values();
+    }
+
+    public Collection<Incident> incidents() {
+        return incidents.values();
+    }
+
+    public Collection<Task> tasks() {
+        return tasks.values();
+    }
+
+    public int incidentCount() {
+        return incidents.size();
+    }
+
+    public int taskCount() {
+        return tasks.size();
+    }
+
+    /** Open tasks the unit holds. */
+    public Set<String> openTasksOf(String unitId) {
+        return openTasksByUnit.getOrDefault(unitId, Set.of());
+    }
+
+    /** True if the unit holds or ever held the task (it may read the task's events). */
+    public boolean unitEverOn(String taskId, String unitId) {
+        return unitsEverOnTask.getOrDefault(taskId, Set.of()).contains(unitId);
+    }
+
+    /** The first answer to a request with this key from this user, if there was one. */
+    public Optional<Answer> answer(String userId, String idempotencyKey) {
+        return Optional.ofNullable(answers.get(scope(userId, idempotencyKey)));
+    }
+
+    static String scope(String userId, String key) {
+        return userId + '\u0000' + key;
+    }
+
+    Set<String> unitsEverOn(String taskId) {
+        return unitsEverOnTask.computeIfAbsent(taskId, k -> new HashSet<>());
+    }
+}

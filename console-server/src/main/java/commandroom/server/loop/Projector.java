@@ -1,0 +1,241 @@
+package commandroom.server.loop;
+
+import com.google.protobuf.Message;
+import com.google.protobuf.Timestamp;
+import commandroom.v1.Event;
+import commandroom.v1.Incident;
+import commandroom.v1.IncidentStatus;
+import commandroom.v1.StepDeadline;
+import commandroom.v1.Task;
+import commandroom.v1.TaskStatus;
+import commandroom.v1.TaskStep;
+import commandroom.v1.TimelineEntry;
+import commandroom.v1.Unit;
+import commandroom.v1.UnitStatus;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Applies events to the projections. Deterministic: replaying the log gives the same state, the
+ * same first answers and the same ids. Called by the hub's writer thread under the write lock, and
+ * by the replay at start-up.
+ */
+final class Projector {
+
+    private Projector() {}
+
+    /** Applies one event; returns the task or incident it changed (timeline included), or null. */
+    static Message apply(HubState s, Event e) {
+        Message answer = switch (e.getKindCase()) {
+            case ZONE_REGISTERED -> {
+                s.zones.put(e.getZoneRegistered().getZone().getId(), e.getZoneRegistered().getZone());
+                yield null;
+            }
+            case UNIT_REGISTERED -> {
+                Unit u = e.getUnitRegistered().getUnit();
+                s.units.put(u.getId(), u.toBuilder().setStatus(statusOf(s, u.getId(), u.getStatus())).build());
+                yield null;
+            }
+            case CAMERA_REGISTERED -> {
+                s.cameras.put(e.getCameraRegistered().getCamera().getId(), e.getCameraRegistered().getCamera());
+                yield null;
+            }
+            case INCIDENT_REPORTED -> {
+                Incident i = e.getIncidentReported().getIncident().toBuilder()
+                        .addTimeline(line(e, "IncidentReported", e.getIncidentReported().getIncident().getSummary(), ""))
+                        .build();
+                s.incidents.put(i.getId(), i);
+                yield i;
+            }
+            case INCIDENT_UPDATED -> {
+                Incident old = s.incidents.get(e.getIncidentUpdated().getIncident().getId());
+                Incident i = e.getIncidentUpdated().getIncident().toBuilder()
+                        .clearTimeline().addAllTimeline(old.getTimelineList())
+                        .clearTaskIds().addAllTaskIds(old.getTaskIdsList())
+                        .addTimeline(line(e, "IncidentUpdated",
+                                String.join(",", e.getIncidentUpdated().getChangedFieldsList()), ""))
+                        .build();
+                s.incidents.put(i.getId(), i);
+                yield i;
+            }
+            case TASK_DISPATCHED -> {
+                Task t = e.getTaskDispatched().getTask();
+                Task stored = t.toBuilder().addTimeline(line(e, "TaskDispatched", t.getInstruction(), t.getId())).build();
+                s.tasks.put(t.getId(), stored);
+                s.unitsEverOn(t.getId()).addAll(t.getAssigneeUnitIdsList());
+                Incident i = s.incidents.get(t.getIncidentId());
+                s.incidents.put(i.getId(), i.toBuilder().addTaskIds(t.getId())
+                        .addTimeline(line(e, "TaskDispatched", t.getInstruction(), t.getId())).build());
+                holdTask(s, t.getId(), t.getAssigneeUnitIdsList());
+                refreshIncidentStatus(s, i.getId());
+                yield s.tasks.get(t.getId());
+            }
+            case TASK_PROGRESSED -> {
+                var p = e.getTaskProgressed();
+                TaskStatus to = TaskStateMachine.target(p.getProgress());
+                Task.Builder b = s.tasks.get(p.getTaskId()).toBuilder().setStatus(to);
+                if (to == TaskStatus.TASK_STATUS_SIGNED_FOR) {
+                    markDone(b, TaskStep.TASK_STEP_SIGN_FOR, e.getTime());
+                } else if (to == TaskStatus.TASK_STATUS_ARRIVED) {
+                    markDone(b, TaskStep.TASK_STEP_ARRIVE, e.getTime());
+                }
+                yield updateTask(s, e, b, "TaskProgressed", TaskStateMachine.name(to));
+            }
+            case FEEDBACK_SUBMITTED -> {
+                var f = e.getFeedbackSubmitted();
+                Task.Builder b = s.tasks.get(f.getTaskId()).toBuilder()
+                        .setStatus(TaskStatus.TASK_STATUS_FEEDBACK_SUBMITTED).setFeedback(f.getFeedback());
+                markDone(b, TaskStep.TASK_STEP_FEEDBACK, e.getTime());
+                yield updateTask(s, e, b, "FeedbackSubmitted", f.getFeedback().getText());
+            }
+            case TASK_RETURNED -> {
+                var r = e.getTaskReturned();
+                Task.Builder b = s.tasks.get(r.getTaskId()).toBuilder().setStatus(TaskStatus.TASK_STATUS_IN_PROGRESS);
+                b.setReturnedCount(b.getReturnedCount() + 1);
+                for (int k = 0; k < b.getDeadlinesCount(); k++) {
+                    if (b.getDeadlines(k).getStep() == TaskStep.TASK_STEP_FEEDBACK) {
+                        b.setDeadlines(k, StepDeadline.newBuilder().setStep(TaskStep.TASK_STEP_FEEDBACK)
+                                .setDue(r.getFeedbackDue()));
+                    }
+                }
+                yield updateTask(s, e, b, "TaskReturned", r.getReason());
+            }
+            case TASK_CLOSED -> {
+                var c = e.getTaskClosed();
+                Task.Builder b = s.tasks.get(c.getTaskId()).toBuilder().setStatus(TaskStatus.TASK_STATUS_CLOSED);
+                Task t = updateTask(s, e, b, "TaskClosed", c.getComment());
+                releaseTask(s, t.getId());
+                refreshIncidentStatus(s, t.getIncidentId());
+                yield t;
+            }
+            case TASK_REASSIGNED -> {
+                var r = e.getTaskReassigned();
+                Task.Builder b = s.tasks.get(r.getTaskId()).toBuilder().setStatus(TaskStatus.TASK_STATUS_DISPATCHED)
+                        .clearAssigneeUnitIds().addAllAssigneeUnitIds(r.getToUnitIdsList())
+                        .clearDeadlines().addAllDeadlines(r.getDeadlinesList());
+                releaseTask(s, r.getTaskId());
+                s.unitsEverOn(r.getTaskId()).addAll(r.getToUnitIdsList());
+                holdTask(s, r.getTaskId(), r.getToUnitIdsList());
+                yield updateTask(s, e, b, "TaskReassigned", r.getReason());
+            }
+            case TASK_CANCELLED -> {
+                var c = e.getTaskCancelled();
+                Task.Builder b = s.tasks.get(c.getTaskId()).toBuilder().setStatus(TaskStatus.TASK_STATUS_CANCELLED);
+                Task t = updateTask(s, e, b, "TaskCancelled", c.getReason());
+                releaseTask(s, t.getId());
+                refreshIncidentStatus(s, t.getIncidentId());
+                yield t;
+            }
+            case TASK_OVERDUE -> {
+                var o = e.getTaskOverdue();
+                Task.Builder b = s.tasks.get(o.getTaskId()).toBuilder();
+                for (int k = 0; k < b.getDeadlinesCount(); k++) {
+                    if (b.getDeadlines(k).getStep() == o.getStep()) {
+                        b.setDeadlines(k, b.getDeadlines(k).toBuilder().setOverdue(true));
+                    }
+                }
+                yield updateTask(s, e, b, "TaskOverdue", o.getStep().name());
+            }
+            case UNIT_POSITION_REPORTED -> {
+                var p = e.getUnitPositionReported();
+                Unit u = s.units.get(p.getUnitId());
+                s.units.put(u.getId(), u.toBuilder().setPosition(p.getPosition())
+                        .setHeadingDegrees(p.getHeadingDegrees()).build());
+                s.loggedPositions.put(u.getId(), new HubState.LoggedPosition(p.getPosition().getLatitude(),
+                        p.getPosition().getLongitude(), toInstant(e.getTime())));
+                yield null;
+            }
+            case KIND_NOT_SET -> null;
+        };
+        s.appliedSequence = e.getSequence();
+        if (!e.getIdempotencyKey().isEmpty() && answer != null) {
+            s.answers.put(HubState.scope(e.getActor().getUserId(), e.getIdempotencyKey()),
+                    new Answer(e.getKindCase(), withoutTimeline(answer), e.getSequence()));
+        }
+        return answer;
+    }
+
+    private static Task updateTask(HubState s, Event e, Task.Builder b, String what, String note) {
+        b.setVersion(b.getVersion() + 1).addTimeline(line(e, what, note, b.getId()));
+        Task t = b.build();
+        s.tasks.put(t.getId(), t);
+        Incident i = s.incidents.get(t.getIncidentId());
+        s.incidents.put(i.getId(), i.toBuilder().addTimeline(line(e, what, note, t.getId())).build());
+        return t;
+    }
+
+    private static void markDone(Task.Builder b, TaskStep step, Timestamp at) {
+        for (int k = 0; k < b.getDeadlinesCount(); k++) {
+            if (b.getDeadlines(k).getStep() == step && !b.getDeadlines(k).hasDoneAt()) {
+                b.setDeadlines(k, b.getDeadlines(k).toBuilder().setDoneAt(at));
+            }
+        }
+    }
+
+    private static void holdTask(HubState s, String taskId, List<String> unitIds) {
+        for (String u : unitIds) {
+            s.openTasksByUnit.computeIfAbsent(u, k -> new HashSet<>()).add(taskId);
+            refreshUnitStatus(s, u);
+        }
+    }
+
+    private static void releaseTask(HubState s, String taskId) {
+        for (String u : s.unitsEverOn(taskId)) {
+            var open = s.openTasksByUnit.get(u);
+            if (open != null && open.remove(taskId)) {
+                refreshUnitStatus(s, u);
+            }
+        }
+    }
+
+    private static void refreshUnitStatus(HubState s, String unitId) {
+        Unit u = s.units.get(unitId);
+        if (u != null) {
+            s.units.put(unitId, u.toBuilder().setStatus(statusOf(s, unitId, u.getStatus())).build());
+        }
+    }
+
+    private static UnitStatus statusOf(HubState s, String unitId, UnitStatus current) {
+        if (current == UnitStatus.UNIT_STATUS_OFF_DUTY) {
+            return current;
+        }
+        return s.openTasksOf(unitId).isEmpty() ? UnitStatus.UNIT_STATUS_AVAILABLE : UnitStatus.UNIT_STATUS_ON_TASK;
+    }
+
+    private static void refreshIncidentStatus(HubState s, String incidentId) {
+        Incident i = s.incidents.get(incidentId);
+        if (i.getStatus() == IncidentStatus.INCIDENT_STATUS_DISMISSED) {
+            return;
+        }
+        boolean anyOpen = false;
+        boolean anyClosed = false;
+        for (String id : i.getTaskIdsList()) {
+            TaskStatus st = s.tasks.get(id).getStatus();
+            anyOpen |= TaskStateMachine.OPEN.contains(st);
+            anyClosed |= st == TaskStatus.TASK_STATUS_CLOSED;
+        }
+        IncidentStatus status = anyOpen ? IncidentStatus.INCIDENT_STATUS_IN_HAND
+                : anyClosed ? IncidentStatus.INCIDENT_STATUS_RESOLVED : IncidentStatus.INCIDENT_STATUS_OPEN;
+        s.incidents.put(incidentId, i.toBuilder().setStatus(status).build());
+    }
+
+    static TimelineEntry line(Event e, String what, String note, String taskId) {
+        return TimelineEntry.newBuilder().setSequence(e.getSequence()).setTime(e.getTime())
+                .setActor(e.getActor()).setWhat(what).setNote(note).setTaskId(taskId).build();
+    }
+
+    static Message withoutTimeline(Message m) {
+        if (m instanceof Task t) {
+            return t.toBuilder().clearTimeline().build();
+        }
+        if (m instanceof Incident i) {
+            return i.toBuilder().clearTimeline().build();
+        }
+        return m;
+    }
+
+    static Instant toInstant(Timestamp t) {
+        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+    }
+}
