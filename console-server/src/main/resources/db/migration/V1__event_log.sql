@@ -28,6 +28,6 @@ CREATE TABLE revoked_sessions (
 
 -- Secrets and settings the hub makes for itself on first start (the token signing key).
 CREATE TABLE hub_settings (
-    name  VARCHAR(64)   NOT NULL PRIMARY KEY,
-    value VARCHAR(1000) NOT NULL
+    setting_name  VARCHAR(64)   NOT NULL PRIMARY KEY,
+    setting_value VARCHAR(1000) NOT NULL
 );

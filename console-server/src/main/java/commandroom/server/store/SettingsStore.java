@@ -22,7 +22,7 @@ public final class SettingsStore {
     /** The value of a setting, created with the supplier the first time it is asked for. */
     public synchronized String getOrCreate(String name, Supplier<String> initial) {
         try (Connection c = database.dataSource().getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM hub_settings WHERE name = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM hub_settings WHERE setting_name = ?")) {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
@@ -31,7 +31,7 @@ public final class SettingsStore {
                 }
             }
             String value = initial.get();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO hub_settings (name, value) VALUES (?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO hub_settings (setting_name, setting_value) VALUES (?, ?)")) {
                 ps.setString(1, name);
                 ps.setString(2, value);
                 ps.executeUpdate();

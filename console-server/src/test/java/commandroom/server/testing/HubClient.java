@@ -1,0 +1,103 @@
+package commandroom.server.testing;
+
+import commandroom.v1.AuthServiceGrpc;
+import commandroom.v1.CommandServiceGrpc;
+import commandroom.v1.FieldServiceGrpc;
+import commandroom.v1.LoginRequest;
+import commandroom.v1.LoginResponse;
+import io.grpc.CallCredentials;
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.TlsChannelCredentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A logged-in client of a hub over TLS, as a console or terminal would be: its own channel, a
+ * bearer token, stubs with a deadline. For tests and harnesses.
+ */
+public final class HubClient implements AutoCloseable {
+
+    private final ManagedChannel channel;
+    private final LoginResponse login;
+    private final CallCredentials credentials;
+
+    private HubClient(ManagedChannel channel, LoginResponse login) {
+        this.channel = channel;
+        this.login = login;
+        this.credentials = bearer(login.getAccessToken());
+    }
+
+    public static ManagedChannel channel(String host, int port, Path trustedCertificate) {
+        try {
+            return Grpc.newChannelBuilderForAddress(host, port,
+                            TlsChannelCredentials.newBuilder().trustManager(trustedCertificate.toFile()).build())
+                    .overrideAuthority("localhost").maxInboundMessageSize(16 * 1024 * 1024).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static HubClient login(String host, int port, Path cert, String username, String password) {
+        ManagedChannel ch = channel(host, port, cert);
+        LoginResponse r = AuthServiceGrpc.newBlockingStub(ch).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .login(LoginRequest.newBuilder().setUsername(username).setPassword(password).build());
+        return new HubClient(ch, r);
+    }
+
+    public static CallCredentials bearer(String token) {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+                Metadata m = new Metadata();
+                m.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+                applier.apply(m);
+            }
+        };
+    }
+
+    public LoginResponse login() {
+        return login;
+    }
+
+    public ManagedChannel channel() {
+        return channel;
+    }
+
+    public CommandServiceGrpc.CommandServiceBlockingStub command() {
+        return CommandServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials)
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    public CommandServiceGrpc.CommandServiceStub commandAsync() {
+        return CommandServiceGrpc.newStub(channel).withCallCredentials(credentials);
+    }
+
+    public FieldServiceGrpc.FieldServiceBlockingStub field() {
+        return FieldServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials)
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    public FieldServiceGrpc.FieldServiceStub fieldAsync() {
+        return FieldServiceGrpc.newStub(channel).withCallCredentials(credentials);
+    }
+
+    public AuthServiceGrpc.AuthServiceBlockingStub auth() {
+        return AuthServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials)
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        channel.shutdownNow();
+        try {
+            channel.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
