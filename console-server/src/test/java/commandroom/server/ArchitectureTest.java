@@ -1,0 +1,40 @@
+package commandroom.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The hub's layers point one way: api → loop → log → store; auth and clock beside them. */
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("commandroom.server");
+
+    @Test
+    void storeKnowsNothingAboveIt() {
+        noClasses().that().resideInAPackage("..server.store..").should().dependOnClassesThat()
+                .resideInAnyPackage("..server.api..", "..server.loop..", "..server.log..", "..server.auth..",
+                        "..server.clock..").check(classes);
+    }
+
+    @Test
+    void logKnowsNeitherRulesNorApi() {
+        noClasses().that().resideInAPackage("..server.log..").should().dependOnClassesThat()
+                .resideInAnyPackage("..server.api..", "..server.loop..", "..server.auth..").check(classes);
+    }
+
+    @Test
+    void loopRulesKnowNothingOfGrpcServices() {
+        noClasses().that().resideInAnyPackage("..server.loop..", "..server.clock..").should().dependOnClassesThat()
+                .resideInAnyPackage("..server.api..", "..server.auth..").check(classes);
+    }
+
+    @Test
+    void serverNeverImportsTheAppOrTheSimulator() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("commandroom.app..", "commandroom.sim..",
+                "javafx..").check(classes);
+    }
+}
