@@ -1,0 +1,75 @@
+package commandroom.app.embedded;
+
+import commandroom.server.HubBootstrap;
+import commandroom.server.HubConfig;
+import commandroom.sim.SimBootstrap;
+import commandroom.sim.SimConfig;
+import commandroom.sim.county.DemoCounty;
+import commandroom.v1.CountySeed;
+import commandroom.v1.IncidentType;
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded default: an in-process hub over the demo county (H2 file in the user's data
+ * directory, TLS on 127.0.0.1) and the simulated field units, incidents, dispatcher and reviewer,
+ * which log in over TLS exactly as terminals do. The only place in the app that touches the server
+ * and the simulator (an architecture test keeps it so). Start and close from one thread.
+ */
+public final class EmbeddedDefault implements AutoCloseable {
+
+    private final HubBootstrap hub;
+    private final ManagedChannel simChannel;
+    private final SimBootstrap sim;
+
+    private EmbeddedDefault(HubBootstrap hub, ManagedChannel simChannel, SimBootstrap sim) {
+        this.hub = hub;
+        this.simChannel = simChannel;
+        this.sim = sim;
+    }
+
+    /**
+     * Starts hub and simulator. The simulator runs faster than real time (speed factor) so that a
+     * demo shows loops closing within minutes; the hub's clocks run in real time.
+     */
+    public static EmbeddedDefault start(Path dataDir, int port, double speedFactor, PrintStream loopLog) throws IOException {
+        CountySeed county = DemoCounty.load();
+        HubBootstrap hub = HubBootstrap.start(HubConfig.embedded(dataDir).withListener("127.0.0.1", port)
+                .withSeed(county).withInProcessName("commandroom-embedded"));
+        ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", hub.port(),
+                        TlsChannelCredentials.newBuilder().trustManager(hub.certificate().toFile()).build())
+                .overrideAuthority("localhost").maxInboundMessageSize(16 * 1024 * 1024).build();
+        SimConfig config = SimConfig.builder(county).speedFactor(speedFactor)
+                .incidentRate(IncidentType.INCIDENT_TYPE_CALL_110, 240)
+                .incidentRate(IncidentType.INCIDENT_TYPE_DISPUTE, 120).build();
+        SimBootstrap sim = SimBootstrap.start(config, channel, loopLog);
+        return new EmbeddedDefault(hub, channel, sim);
+    }
+
+    /** The hub's TLS port on 127.0.0.1. */
+    public int port() {
+        return hub.port();
+    }
+
+    /** The certificate a console must trust to reach the hub. */
+    public Path certificate() {
+        return hub.certificate();
+    }
+
+    @Override
+    public void close() {
+        sim.close();
+        simChannel.shutdownNow();
+        try {
+            simChannel.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        hub.close();
+    }
+}
