@@ -1,0 +1,115 @@
+package commandroom.sim.incident;
+
+import commandroom.sim.rpc.RetryingCaller;
+import commandroom.sim.rpc.Rpc;
+import commandroom.sim.rpc.SerialExecutor;
+import commandroom.sim.rpc.Session;
+import commandroom.v1.CommandServiceGrpc;
+import commandroom.v1.ReportIncidentRequest;
+import commandroom.v1.ReportIncidentResponse;
+import io.grpc.Channel;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulated public: reports incidents to the hub as a duty officer ({@code sim-duty})
+ * taking calls would, at Poisson arrival times per incident type.
+ *
+ * <p>Each report carries an idempotency key unique to this run and report, so a retry after
+ * UNAVAILABLE never makes a second incident. Threading: confined to its own
+ * {@link SerialExecutor}; {@link #start} and {@link #close} may be called from any thread.
+ */
+public final class IncidentGenerator {
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentGenerator.class);
+
+    private final Session session;
+    private final ScheduledExecutorService scheduler;
+    private final SerialExecutor serial;
+    private final CommandServiceGrpc.CommandServiceStub stub;
+    private final RetryingCaller caller;
+    private final PoissonArrivals arrivals;
+    private final IncidentComposer composer;
+    private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private volatile boolean closed;
+    // Confined to the serial executor.
+    private long count;
+    private ScheduledFuture<?> timer;
+
+    /**
+     * @param session the duty officer's session
+     * @param channel the channel to the hub
+     * @param scheduler the shared scheduler
+     * @param arrivals when and what arrives
+     * @param composer what an arrival looks like
+     */
+    public IncidentGenerator(Session session, Channel channel, ScheduledExecutorService scheduler,
+            PoissonArrivals arrivals, IncidentComposer composer) {
+        this.session = session;
+        this.scheduler = scheduler;
+        this.arrivals = arrivals;
+        this.composer = composer;
+        this.serial = new SerialExecutor(scheduler, "incident generator");
+        this.stub = CommandServiceGrpc.newStub(channel).withCallCredentials(session.credentials()).withExecutor(serial);
+        this.caller = new RetryingCaller(scheduler, session, () -> !closed);
+    }
+
+    /** Logs in and starts the arrivals. Does nothing if every rate is zero. */
+    public void start() {
+        if (arrivals.isSilent()) {
+            LOG.info("incident generator: every rate is zero; no incidents will be generated");
+            return;
+        }
+        session.start().whenCompleteAsync((user, failure) -> {
+            if (failure == null) {
+                scheduleNext();
+            }
+        }, serial);
+    }
+
+    private void scheduleNext() {
+        if (closed) {
+            return;
+        }
+        PoissonArrivals.Arrival arrival = arrivals.next();
+        timer = serial.schedule(scheduler, arrival.gap().toMillis(), () -> {
+            report(arrival);
+            scheduleNext();
+        });
+    }
+
+    private void report(PoissonArrivals.Arrival arrival) {
+        if (closed) {
+            return;
+        }
+        count++;
+        ReportIncidentRequest request = composer.compose(arrival.type()).toBuilder()
+                .setIdempotencyKey("sim-incident:" + runId + ":" + count)
+                .build();
+        caller.<ReportIncidentResponse>call("ReportIncident", () -> Rpc.unary(o -> stub
+                        .withDeadlineAfter(Rpc.DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+                        .reportIncident(request, o)))
+                .whenComplete((response, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("incident generator: report refused ({}): {}", Rpc.describe(failure),
+                                request.getSummary());
+                    } else {
+                        LOG.debug("incident generator: reported {} at {}", response.getIncident().getId(),
+                                request.getAddress());
+                    }
+                });
+    }
+
+    /** Stops generating; reports already sent finish on their own. */
+    public void close() {
+        closed = true;
+        serial.execute(() -> {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        });
+    }
+}
