@@ -138,8 +138,6 @@ public final class FieldTerminal {
         return stub.withDeadlineAfter(Rpc.DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    // ---- following the hub
-
     private void resync() {
         if (closed) {
             return;
@@ -257,8 +255,6 @@ public final class FieldTerminal {
         TaskRun run = runs.get(taskId);
         return run != null && event.getSequence() > run.asOfSequence() ? run : null;
     }
-
-    // ---- the books
 
     private void drop(TaskRun run, String why, boolean forGood) {
         if (run == null) {

@@ -3,7 +3,7 @@ package commandroom.sim.terminal;
 import java.time.Duration;
 
 /**
- * How the simulated units behave, shared by every terminal.
+ * How the simulated units behave, shared by every terminal. Immutable; any thread may read it.
  *
  * @param speedFactor how much faster than real time units move and work (1 = real time)
  * @param photoProbability chance that feedback carries a photo, 0..1
