@@ -52,6 +52,8 @@ public final class Hub implements AutoCloseable {
     private HubState state = new HubState();
     private Thread writer;
     private volatile boolean running;
+    /** Set by the writer when applying an event failed half-way; cleared by a rebuild. */
+    private boolean stateSuspect;
 
     public Hub(EventLog log, Clock clock) {
         this.log = log;
@@ -143,6 +145,9 @@ public final class Hub implements AutoCloseable {
             }
             try {
                 log.commit(sealed);
+                if (stateSuspect) {
+                    rebuild();
+                }
             } catch (StoreException ex) {
                 LOG.error("could not commit {} events; rebuilding from the store", sealed.size(), ex);
                 log.rewind(seqBefore, hashBefore);
@@ -176,13 +181,25 @@ public final class Hub implements AutoCloseable {
             return new Result(null, state.appliedSequence(), false);
         }
         b.setActor(p.actor()).setIdempotencyKey(key);
+        long seqBefore = log.lastSequence();
+        ByteString hashBefore = log.lastHash();
         Event e = log.seal(b, now);
-        Message entity = Projector.apply(state, e);
+        Message entity;
+        try {
+            entity = Projector.apply(state, e);
+        } catch (RuntimeException ex) {
+            // The event is dropped, but the projections may be half changed: rebuild them from
+            // the store once the rest of the batch is durable.
+            log.rewind(seqBefore, hashBefore);
+            stateSuspect = true;
+            throw ex;
+        }
         sealed.add(e);
         return new Result(entity == null ? null : Projector.withoutTimeline(entity), e.getSequence(), true);
     }
 
     private void rebuild() {
+        stateSuspect = false;
         state = new HubState();
         HubState s = state;
         try {
