@@ -1,0 +1,116 @@
+package commandroom.app.connection;
+
+import com.google.protobuf.Duration;
+import commandroom.app.model.IncidentItem;
+import commandroom.app.model.TaskItem;
+import commandroom.app.model.TimelineLine;
+import commandroom.v1.CommandServiceGrpc;
+import commandroom.v1.DispatchTaskRequest;
+import commandroom.v1.GetIncidentRequest;
+import commandroom.v1.IncidentType;
+import commandroom.v1.Position;
+import commandroom.v1.Priority;
+import commandroom.v1.ReportIncidentRequest;
+import commandroom.v1.Reporter;
+import commandroom.v1.ReviewDecision;
+import commandroom.v1.ReviewFeedbackRequest;
+import commandroom.v1.StepDeadlineOverride;
+import commandroom.v1.TaskKind;
+import commandroom.v1.TaskStep;
+import io.grpc.StatusRuntimeException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * What a console asks the hub to do, in the console's own terms. Each call runs off the FX thread,
+ * has a deadline and an idempotency key, and completes its future with the result or a
+ * {@link CommandFailure} a person can read. Thread-safe.
+ */
+public final class CommandClient {
+
+    /** The shift leader's dispatch: units, the instruction, and minutes allowed per step (0 = default). */
+    public record DispatchDraft(String incidentId, long incidentVersion, String kind, List<String> unitIds,
+                                String instruction, Map<String, Integer> minutesPerStep) {}
+
+    /** A new incident as a duty officer types it in. */
+    public record IncidentDraft(String type, String priority, double latitude, double longitude, String address,
+                                String summary, String reporterName, String reporterPhone) {}
+
+    /** An incident's case file: the incident, its tasks and every line of its timeline. */
+    public record CaseFile(IncidentItem incident, List<TaskItem> tasks, List<TimelineLine> timeline) {}
+
+    private final HubSession session;
+    private final Executor executor;
+
+    public CommandClient(HubSession session, Executor executor) {
+        this.session = session;
+        this.executor = executor;
+    }
+
+    public CompletableFuture<IncidentItem> report(IncidentDraft d) {
+        return call(() -> ProtoMapper.incident(stub().reportIncident(ReportIncidentRequest.newBuilder()
+                .setType(IncidentType.valueOf("INCIDENT_TYPE_" + d.type()))
+                .setPriority(Priority.valueOf("PRIORITY_" + d.priority()))
+                .setPosition(Position.newBuilder().setLatitude(d.latitude()).setLongitude(d.longitude()))
+                .setAddress(d.address()).setSummary(d.summary())
+                .setReporter(Reporter.newBuilder().setName(d.reporterName()).setPhone(d.reporterPhone()))
+                .setIdempotencyKey(key()).build()).getIncident()));
+    }
+
+    public CompletableFuture<String> dispatch(DispatchDraft d) {
+        DispatchTaskRequest.Builder b = DispatchTaskRequest.newBuilder().setIncidentId(d.incidentId())
+                .setExpectedIncidentVersion(d.incidentVersion()).setKind(TaskKind.valueOf("TASK_KIND_" + d.kind()))
+                .addAllUnitIds(d.unitIds()).setInstruction(d.instruction()).setIdempotencyKey(key());
+        d.minutesPerStep().forEach((step, minutes) -> {
+            if (minutes != null && minutes > 0) {
+                b.addDeadlines(StepDeadlineOverride.newBuilder().setStep(TaskStep.valueOf("TASK_STEP_" + step))
+                        .setWithin(Duration.newBuilder().setSeconds(minutes * 60L)));
+            }
+        });
+        DispatchTaskRequest request = b.build();
+        return call(() -> stub().dispatchTask(request).getTask().getId());
+    }
+
+    public CompletableFuture<Void> review(String taskId, long version, boolean approve, String reason) {
+        ReviewFeedbackRequest request = ReviewFeedbackRequest.newBuilder().setTaskId(taskId).setExpectedVersion(version)
+                .setDecision(approve ? ReviewDecision.REVIEW_DECISION_APPROVE : ReviewDecision.REVIEW_DECISION_RETURN)
+                .setReason(reason).setIdempotencyKey(key()).build();
+        return call(() -> {
+            stub().reviewFeedback(request);
+            return null;
+        });
+    }
+
+    public CompletableFuture<CaseFile> caseFile(String incidentId) {
+        return call(() -> {
+            var d = stub().getIncident(GetIncidentRequest.newBuilder().setIncidentId(incidentId).build());
+            IncidentItem i = ProtoMapper.incident(d.getIncident());
+            return new CaseFile(i, d.getTasksList().stream().map(t -> ProtoMapper.task(t, i.type(), i.priority())).toList(),
+                    d.getIncident().getTimelineList().stream().map(ProtoMapper::line).toList());
+        });
+    }
+
+    private CommandServiceGrpc.CommandServiceBlockingStub stub() {
+        return CommandServiceGrpc.newBlockingStub(session.channel()).withCallCredentials(session.credentials())
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    private <T> CompletableFuture<T> call(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.get();
+            } catch (StatusRuntimeException e) {
+                throw CommandFailure.from(e);
+            }
+        }, executor);
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,72 @@
+package commandroom.app.connection;
+
+import commandroom.app.model.ConnectionState;
+import commandroom.app.model.IncidentItem;
+import commandroom.app.model.TaskItem;
+import commandroom.app.model.UnitItem;
+import commandroom.app.model.ZoneItem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+
+/**
+ * The hub's state as this console sees it: observable projections of the event log, and the
+ * connection's state. Changed only by the {@link EventApplier} on the FX thread; views bind to it.
+ */
+public final class ConsoleState {
+
+    /** Something a person should be alerted to. */
+    public record Alert(Kind kind, String subjectId, String text) {
+        /** What happened. */
+        public enum Kind { NEW_INCIDENT, OVERDUE, RETURNED, CONNECTION_LOST, CONNECTION_BACK }
+    }
+
+    final ObservableMap<String, TaskItem> tasks = FXCollections.observableHashMap();
+    final ObservableMap<String, IncidentItem> incidents = FXCollections.observableHashMap();
+    final ObservableMap<String, UnitItem> units = FXCollections.observableHashMap();
+    final ObservableMap<String, ZoneItem> zones = FXCollections.observableHashMap();
+    final ReadOnlyLongWrapper lastSequence = new ReadOnlyLongWrapper();
+    final ReadOnlyObjectWrapper<ConnectionState> connection = new ReadOnlyObjectWrapper<>(
+            new ConnectionState(ConnectionState.Status.CONNECTING, Instant.now(), 0, ""));
+    private final List<Consumer<Alert>> alertListeners = new ArrayList<>();
+
+    public ObservableMap<String, TaskItem> tasks() {
+        return FXCollections.unmodifiableObservableMap(tasks);
+    }
+
+    public ObservableMap<String, IncidentItem> incidents() {
+        return FXCollections.unmodifiableObservableMap(incidents);
+    }
+
+    public ObservableMap<String, UnitItem> units() {
+        return FXCollections.unmodifiableObservableMap(units);
+    }
+
+    public ObservableMap<String, ZoneItem> zones() {
+        return FXCollections.unmodifiableObservableMap(zones);
+    }
+
+    public ReadOnlyLongProperty lastSequenceProperty() {
+        return lastSequence.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    /** Listens for alerts; called on the FX thread. */
+    public void onAlert(Consumer<Alert> listener) {
+        alertListeners.add(listener);
+    }
+
+    void alert(Alert a) {
+        alertListeners.forEach(l -> l.accept(a));
+    }
+}

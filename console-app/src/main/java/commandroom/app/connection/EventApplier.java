@@ -1,0 +1,180 @@
+package commandroom.app.connection;
+
+import commandroom.app.model.IncidentItem;
+import commandroom.app.model.StepClock;
+import commandroom.app.model.TaskItem;
+import commandroom.app.model.TaskStage;
+import commandroom.app.model.UnitItem;
+import commandroom.v1.Event;
+import commandroom.v1.Incident;
+import commandroom.v1.Snapshot;
+import commandroom.v1.Task;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies the hub's snapshot and events to the {@link ConsoleState}, in sequence order, ignoring
+ * anything already applied (so a resumed stream never applies an event twice). FX thread only.
+ */
+public final class EventApplier {
+
+    private final ConsoleState state;
+
+    public EventApplier(ConsoleState state) {
+        this.state = state;
+    }
+
+    public void applySnapshot(Snapshot s) {
+        state.zones.clear();
+        s.getZonesList().forEach(z -> state.zones.put(z.getId(), ProtoMapper.zone(z)));
+        state.units.clear();
+        s.getUnitsList().forEach(u -> state.units.put(u.getId(), ProtoMapper.unit(u)));
+        state.incidents.clear();
+        s.getIncidentsList().forEach(i -> state.incidents.put(i.getId(), ProtoMapper.incident(i)));
+        state.tasks.clear();
+        s.getTasksList().forEach(t -> state.tasks.put(t.getId(), mapTask(t)));
+        state.lastSequence.set(s.getAsOfSequence());
+    }
+
+    public void apply(List<Event> events) {
+        for (Event e : events) {
+            if (e.getSequence() <= state.lastSequence.get()) {
+                continue;
+            }
+            applyOne(e);
+            state.lastSequence.set(e.getSequence());
+        }
+    }
+
+    private void applyOne(Event e) {
+        Instant at = ProtoMapper.instant(e.getTime());
+        switch (e.getKindCase()) {
+            case ZONE_REGISTERED -> state.zones.put(e.getZoneRegistered().getZone().getId(),
+                    ProtoMapper.zone(e.getZoneRegistered().getZone()));
+            case UNIT_REGISTERED -> state.units.put(e.getUnitRegistered().getUnit().getId(),
+                    ProtoMapper.unit(e.getUnitRegistered().getUnit()));
+            case INCIDENT_REPORTED -> {
+                IncidentItem i = ProtoMapper.incident(e.getIncidentReported().getIncident());
+                state.incidents.put(i.id(), i);
+                state.alert(new ConsoleState.Alert(ConsoleState.Alert.Kind.NEW_INCIDENT, i.id(), i.summary()));
+            }
+            case INCIDENT_UPDATED -> {
+                Incident i = e.getIncidentUpdated().getIncident();
+                state.incidents.put(i.getId(), ProtoMapper.incident(i));
+            }
+            case TASK_DISPATCHED -> {
+                TaskItem t = mapTask(e.getTaskDispatched().getTask());
+                state.tasks.put(t.id(), t);
+                setUnits(t.assignees(), "ON_TASK");
+            }
+            case TASK_PROGRESSED -> {
+                var p = e.getTaskProgressed();
+                update(p.getTaskId(), t -> {
+                    TaskStage to = ProtoMapper.stage(Stages.target(p.getProgress()));
+                    List<StepClock> clocks = t.clocks();
+                    if (to == TaskStage.SIGNED_FOR) {
+                        clocks = done(clocks, "SIGN_FOR", at);
+                    } else if (to == TaskStage.ARRIVED) {
+                        clocks = done(clocks, "ARRIVE", at);
+                    }
+                    return t.with(to, clocks);
+                });
+            }
+            case FEEDBACK_SUBMITTED -> {
+                var f = e.getFeedbackSubmitted();
+                update(f.getTaskId(), t -> {
+                    TaskItem n = t.with(TaskStage.FEEDBACK_SUBMITTED, done(t.clocks(), "FEEDBACK", at));
+                    return new TaskItem(n.id(), n.kind(), n.incidentId(), n.incidentType(), n.priority(), n.assignees(),
+                            n.zoneId(), n.instruction(), n.stage(), n.version(), n.clocks(), n.returnedCount(),
+                            n.dispatchedAt(), f.getFeedback().getText(),
+                            ProtoMapper.strip(f.getFeedback().getResultCode().name(), "RESULT_CODE_"),
+                            f.getFeedback().getPhotosList().stream().map(ph -> ph.getData().toByteArray()).toList());
+                });
+            }
+            case TASK_RETURNED -> {
+                var r = e.getTaskReturned();
+                update(r.getTaskId(), t -> {
+                    List<StepClock> clocks = new ArrayList<>();
+                    for (StepClock c : t.clocks()) {
+                        clocks.add(c.step().equals("FEEDBACK")
+                                ? new StepClock("FEEDBACK", ProtoMapper.instant(r.getFeedbackDue()), false, null) : c);
+                    }
+                    TaskItem n = t.with(TaskStage.IN_PROGRESS, clocks);
+                    return new TaskItem(n.id(), n.kind(), n.incidentId(), n.incidentType(), n.priority(), n.assignees(),
+                            n.zoneId(), n.instruction(), n.stage(), n.version(), n.clocks(), n.returnedCount() + 1,
+                            n.dispatchedAt(), n.feedbackText(), n.feedbackResult(), n.feedbackPhotos());
+                });
+                state.alert(new ConsoleState.Alert(ConsoleState.Alert.Kind.RETURNED, r.getTaskId(), r.getReason()));
+            }
+            case TASK_CLOSED -> finish(e.getTaskClosed().getTaskId(), TaskStage.CLOSED);
+            case TASK_CANCELLED -> finish(e.getTaskCancelled().getTaskId(), TaskStage.CANCELLED);
+            case TASK_REASSIGNED -> {
+                var r = e.getTaskReassigned();
+                setUnits(r.getFromUnitIdsList(), "AVAILABLE");
+                update(r.getTaskId(), t -> {
+                    TaskItem n = t.with(TaskStage.DISPATCHED, r.getDeadlinesList().stream().map(ProtoMapper::clock).toList());
+                    return new TaskItem(n.id(), n.kind(), n.incidentId(), n.incidentType(), n.priority(),
+                            List.copyOf(r.getToUnitIdsList()), n.zoneId(), n.instruction(), n.stage(), n.version(),
+                            n.clocks(), n.returnedCount(), n.dispatchedAt(), n.feedbackText(), n.feedbackResult(),
+                            n.feedbackPhotos());
+                });
+                setUnits(r.getToUnitIdsList(), "ON_TASK");
+            }
+            case TASK_OVERDUE -> {
+                var o = e.getTaskOverdue();
+                String step = ProtoMapper.strip(o.getStep().name(), "TASK_STEP_");
+                update(o.getTaskId(), t -> t.with(t.stage(), t.clocks().stream()
+                        .map(c -> c.step().equals(step) ? c.markOverdue() : c).toList()));
+                state.alert(new ConsoleState.Alert(ConsoleState.Alert.Kind.OVERDUE, o.getTaskId(), step));
+            }
+            case UNIT_POSITION_REPORTED -> {
+                var p = e.getUnitPositionReported();
+                UnitItem u = state.units.get(p.getUnitId());
+                if (u != null) {
+                    state.units.put(u.id(), u.at(p.getPosition().getLatitude(), p.getPosition().getLongitude()));
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private TaskItem mapTask(Task t) {
+        IncidentItem i = state.incidents.get(t.getIncidentId());
+        return ProtoMapper.task(t, i == null ? "" : i.type(), i == null ? "" : i.priority());
+    }
+
+    private void finish(String taskId, TaskStage stage) {
+        update(taskId, t -> t.with(stage, t.clocks()));
+        TaskItem t = state.tasks.get(taskId);
+        if (t != null) {
+            for (String u : t.assignees()) {
+                boolean stillBusy = state.tasks.values().stream()
+                        .anyMatch(o -> o.stage().isOpen() && o.assignees().contains(u));
+                if (!stillBusy) {
+                    setUnits(List.of(u), "AVAILABLE");
+                }
+            }
+        }
+    }
+
+    private void update(String taskId, java.util.function.UnaryOperator<TaskItem> change) {
+        TaskItem t = state.tasks.get(taskId);
+        if (t != null) {
+            state.tasks.put(taskId, change.apply(t));
+        }
+    }
+
+    private void setUnits(List<String> ids, String status) {
+        for (String id : ids) {
+            UnitItem u = state.units.get(id);
+            if (u != null && !"OFF_DUTY".equals(u.status())) {
+                state.units.put(id, u.withStatus(status));
+            }
+        }
+    }
+
+    private static List<StepClock> done(List<StepClock> clocks, String step, Instant at) {
+        return clocks.stream().map(c -> c.step().equals(step) ? c.markDone(at) : c).toList();
+    }
+}

@@ -1,0 +1,155 @@
+package commandroom.app.connection;
+
+import commandroom.app.model.ConnectionState;
+import commandroom.v1.CommandServiceGrpc;
+import commandroom.v1.Event;
+import commandroom.v1.GetSnapshotRequest;
+import commandroom.v1.Snapshot;
+import commandroom.v1.SubscribeRequest;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps the console's projections following the hub: a snapshot, then {@code Subscribe} from the
+ * next sequence; when the stream breaks, it says so at once and retries with backoff, resuming
+ * from the last sequence received (no gap, no duplicate). Network work runs on its own thread and
+ * gRPC's; everything reaches the FX thread through one {@link FxBatcher}.
+ */
+public final class EventFeed implements AutoCloseable {
+
+    private static final long MIN_BACKOFF_MS = 250;
+    private static final long MAX_BACKOFF_MS = 5000;
+
+    private final HubSession session;
+    private final FxBatcher<FeedItem> batcher;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "event-feed");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile long lastReceived;
+    private volatile Instant downSince;
+    private volatile long backoffMs = MIN_BACKOFF_MS;
+    private volatile Context.CancellableContext call;
+    private volatile boolean closed;
+
+    public EventFeed(HubSession session, ConsoleState state) {
+        this.session = session;
+        EventApplier applier = new EventApplier(state);
+        this.batcher = new FxBatcher<>(items -> apply(state, applier, items));
+    }
+
+    /** Starts following; returns at once. */
+    public void start() {
+        timer.execute(this::connect);
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        var stub = CommandServiceGrpc.newStub(session.channel()).withCallCredentials(session.credentials());
+        if (lastReceived == 0) {
+            stub.withDeadlineAfter(15, TimeUnit.SECONDS).getSnapshot(GetSnapshotRequest.getDefaultInstance(),
+                    new StreamObserver<>() {
+                        @Override
+                        public void onNext(Snapshot s) {
+                            lastReceived = s.getAsOfSequence();
+                            batcher.offer(new FeedItem.SnapshotItem(s));
+                        }
+
+                        @Override
+                        public void onError(Throwable t) {
+                            lost(t);
+                        }
+
+                        @Override
+                        public void onCompleted() {
+                            subscribe(stub);
+                        }
+                    });
+        } else {
+            subscribe(stub);
+        }
+    }
+
+    private void subscribe(CommandServiceGrpc.CommandServiceStub stub) {
+        Context.CancellableContext ctx = Context.current().withCancellation();
+        call = ctx;
+        ctx.run(() -> stub.subscribe(SubscribeRequest.newBuilder().setFromSequence(lastReceived + 1).build(),
+                new StreamObserver<>() {
+                    @Override
+                    public void onNext(Event e) {
+                        if (e.getSequence() <= lastReceived) {
+                            return;
+                        }
+                        lastReceived = e.getSequence();
+                        batcher.offer(new FeedItem.EventItem(e));
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        lost(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        lost(Status.UNAVAILABLE.withDescription("the hub ended the stream").asRuntimeException());
+                    }
+                }));
+        // The call is up once it is started; if the hub is unreachable onError comes within moments.
+        backoffMs = MIN_BACKOFF_MS;
+        downSince = null;
+        batcher.offer(new FeedItem.StateItem(new ConnectionState(ConnectionState.Status.LIVE, Instant.now(),
+                lastReceived, "")));
+    }
+
+    private void lost(Throwable t) {
+        if (closed) {
+            return;
+        }
+        if (downSince == null) {
+            downSince = Instant.now();
+        }
+        Status s = Status.fromThrowable(t);
+        batcher.offer(new FeedItem.StateItem(new ConnectionState(ConnectionState.Status.RECONNECTING, downSince,
+                lastReceived, s.getCode() + (s.getDescription() == null ? "" : ": " + s.getDescription()))));
+        long wait = backoffMs;
+        backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+        timer.schedule(this::connect, wait, TimeUnit.MILLISECONDS);
+    }
+
+    private static void apply(ConsoleState state, EventApplier applier, List<FeedItem> items) {
+        for (FeedItem item : items) {
+            if (item instanceof FeedItem.SnapshotItem s) {
+                applier.applySnapshot(s.snapshot());
+            } else if (item instanceof FeedItem.EventItem e) {
+                applier.apply(List.of(e.event()));
+            } else if (item instanceof FeedItem.StateItem st) {
+                ConnectionState before = state.connection.get();
+                state.connection.set(st.state());
+                if (before.isLive() && !st.state().isLive()) {
+                    state.alert(new ConsoleState.Alert(ConsoleState.Alert.Kind.CONNECTION_LOST, "", st.state().detail()));
+                } else if (st.state().isLive() && before.status() == ConnectionState.Status.RECONNECTING) {
+                    state.alert(new ConsoleState.Alert(ConsoleState.Alert.Kind.CONNECTION_BACK, "", ""));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Context.CancellableContext c = call;
+        if (c != null) {
+            c.cancel(null);
+        }
+        timer.shutdownNow();
+    }
+}

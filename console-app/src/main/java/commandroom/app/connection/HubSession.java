@@ -1,0 +1,118 @@
+package commandroom.app.connection;
+
+import commandroom.app.model.UserProfile;
+import commandroom.v1.AuthServiceGrpc;
+import commandroom.v1.LoginRequest;
+import commandroom.v1.LoginResponse;
+import commandroom.v1.LogoutRequest;
+import commandroom.v1.RefreshRequest;
+import io.grpc.CallCredentials;
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.TlsChannelCredentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One log-in at one hub: the channel (built once, TLS), the user, and a bearer token that is
+ * refreshed before it expires. Thread-safe; blocking calls must not run on the FX thread.
+ */
+public final class HubSession implements AutoCloseable {
+
+    private final ManagedChannel channel;
+    private final String username;
+    private final String password;
+    private volatile LoginResponse login;
+
+    private HubSession(ManagedChannel channel, String username, String password) {
+        this.channel = channel;
+        this.username = username;
+        this.password = password;
+    }
+
+    /** Opens a TLS channel to host:port trusting the certificate file, and logs in (blocking). */
+    public static HubSession open(String host, int port, Path trustedCertificate, String username, String password) {
+        ManagedChannel ch;
+        try {
+            ch = Grpc.newChannelBuilderForAddress(host, port,
+                            TlsChannelCredentials.newBuilder().trustManager(trustedCertificate.toFile()).build())
+                    .overrideAuthority("localhost").maxInboundMessageSize(16 * 1024 * 1024)
+                    .keepAliveTime(10, TimeUnit.SECONDS).keepAliveTimeout(5, TimeUnit.SECONDS).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HubSession s = new HubSession(ch, username, password);
+        try {
+            s.login = s.auth().login(LoginRequest.newBuilder().setUsername(username).setPassword(password).build());
+        } catch (RuntimeException e) {
+            ch.shutdownNow();
+            throw e;
+        }
+        return s;
+    }
+
+    public ManagedChannel channel() {
+        return channel;
+    }
+
+    public UserProfile user() {
+        var u = login.getUser();
+        return new UserProfile(u.getUsername(), u.getDisplayName(), ProtoMapper.role(u.getRole()));
+    }
+
+    /** Credentials that always carry the current token, refreshing it when it is about to expire. */
+    public CallCredentials credentials() {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+                executor.execute(() -> {
+                    try {
+                        Metadata m = new Metadata();
+                        m.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token());
+                        applier.apply(m);
+                    } catch (RuntimeException e) {
+                        applier.fail(io.grpc.Status.UNAUTHENTICATED.withDescription("could not refresh the log-in")
+                                .withCause(e));
+                    }
+                });
+            }
+        };
+    }
+
+    private synchronized String token() {
+        Instant expires = Instant.ofEpochSecond(login.getAccessExpiresAt().getSeconds());
+        if (Instant.now().plusSeconds(60).isAfter(expires)) {
+            try {
+                login = auth().refresh(RefreshRequest.newBuilder().setRefreshToken(login.getRefreshToken()).build());
+            } catch (io.grpc.StatusRuntimeException refreshFailed) {
+                login = auth().login(LoginRequest.newBuilder().setUsername(username).setPassword(password).build());
+            }
+        }
+        return login.getAccessToken();
+    }
+
+    private AuthServiceGrpc.AuthServiceBlockingStub auth() {
+        return AuthServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        try {
+            AuthServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials())
+                    .withDeadlineAfter(2, TimeUnit.SECONDS).logout(LogoutRequest.getDefaultInstance());
+        } catch (RuntimeException hubGone) {
+            // Logging out is a courtesy; the token expires on its own.
+        }
+        channel.shutdownNow();
+        try {
+            channel.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

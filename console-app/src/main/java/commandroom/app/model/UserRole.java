@@ -1,0 +1,18 @@
+package commandroom.app.model;
+
+/** The console roles and what each may do; what a role may not do is not offered. */
+public enum UserRole {
+    DUTY_OFFICER, SHIFT_LEADER, STATION_CHIEF, ADMIN, FIELD_UNIT, UNKNOWN;
+
+    public boolean mayReport() {
+        return this == DUTY_OFFICER || this == SHIFT_LEADER;
+    }
+
+    public boolean mayDispatch() {
+        return this == SHIFT_LEADER;
+    }
+
+    public boolean mayReview() {
+        return this == STATION_CHIEF;
+    }
+}
