@@ -1,65 +1,72 @@
 package commandroom.app;
 
 import commandroom.app.embedded.EmbeddedDefault;
+import commandroom.app.ui.Messages;
+import commandroom.app.ui.Theme;
+import commandroom.app.workspace.Workstation;
+import commandroom.app.connection.HubSession;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.stage.Stage;
 
 /**
- * Starts the console. Until the workstation UI lands (issue 3), the embedded default runs the hub
- * over the demo county with simulated units and prints each loop as it closes.
- * Options: --data DIR, --port N, --speed F, --minutes M (stop after M minutes), --help.
+ * Starts the console. By default the embedded default: a hub over the demo county with simulated
+ * field units, and the workstation logged in as the shift leader (--user chief1 for the chief,
+ * duty1 for a duty officer). --server HOST:PORT --cert FILE connects to a hub elsewhere.
+ * --no-ui runs the whole simulated county without a window and prints each loop as it closes.
  */
 public final class Launcher {
 
     private Launcher() {}
 
     public static void main(String[] args) throws Exception {
-        Path data = defaultDataDir();
-        int port = 50443;
-        double speed = 20;
-        double minutes = 0;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--data" -> data = Path.of(args[++i]);
-                case "--port" -> port = Integer.parseInt(args[++i]);
-                case "--speed" -> speed = Double.parseDouble(args[++i]);
-                case "--minutes" -> minutes = Double.parseDouble(args[++i]);
-                case "--help" -> {
-                    System.out.println("console [--data DIR] [--port N] [--speed F] [--minutes M]");
-                    return;
-                }
-                default -> {
-                    System.err.println("unknown option " + args[i] + "; try --help");
-                    System.exit(2);
-                }
-            }
+        Options o = Options.parse(args);
+        if (o.help()) {
+            System.out.println(Options.USAGE);
+            return;
         }
-        // Standard output is this command's interface: one line per closed loop.
+        if (o.language() != null) {
+            Messages.use(Locale.forLanguageTag(o.language()));
+        }
+        // Standard output is this command's interface: the start line, and loops with --no-ui.
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        CountDownLatch stop = new CountDownLatch(1);
-        try (EmbeddedDefault embedded = EmbeddedDefault.start(data, port, speed, out)) {
-            out.println("指挥室中心已启动 hub ready on 127.0.0.1:" + embedded.port() + " (TLS, certificate "
-                    + embedded.certificate() + "); simulated county running; closed loops follow:");
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            if (minutes > 0) {
-                stop.await((long) (minutes * 60_000), TimeUnit.MILLISECONDS);
-            } else {
-                stop.await();
+        EmbeddedDefault embedded = o.server() == null
+                ? EmbeddedDefault.start(o.data(), o.port(), o.speed(), o.noUi() ? out : null, o.noUi()) : null;
+        try {
+            String host = embedded != null ? "127.0.0.1" : o.server().substring(0, o.server().lastIndexOf(':'));
+            int port = embedded != null ? embedded.port() : Integer.parseInt(o.server().substring(o.server().lastIndexOf(':') + 1));
+            Path cert = embedded != null ? embedded.certificate() : o.cert();
+            out.println("hub " + host + ":" + port + " (TLS, certificate " + cert + ")");
+            if (o.noUi()) {
+                new CountDownLatch(1).await(o.minutes() > 0 ? (long) (o.minutes() * 60_000) : Long.MAX_VALUE,
+                        TimeUnit.MILLISECONDS);
+                return;
+            }
+            String password = o.password() != null ? o.password() : EmbeddedDefault.demoPassword();
+            HubSession session = HubSession.open(host, port, cert, o.user(), password);
+            CountDownLatch closed = new CountDownLatch(1);
+            Platform.startup(() -> {
+                Theme.install();
+                Workstation w = new Workstation(session, Clock.systemDefaultZone(), EmbeddedDefault.centre());
+                Stage stage = w.show(new Stage());
+                stage.setMaximized(true);
+                stage.setOnHidden(e -> {
+                    w.close();
+                    closed.countDown();
+                });
+            });
+            closed.await();
+            Platform.exit();
+        } finally {
+            if (embedded != null) {
+                embedded.close();
             }
         }
-    }
-
-    /** XDG data home on Linux, %APPDATA% on Windows. */
-    static Path defaultDataDir() {
-        String appData = System.getenv("APPDATA");
-        if (appData != null) {
-            return Path.of(appData, "CommandRoom");
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("commandroom");
     }
 }

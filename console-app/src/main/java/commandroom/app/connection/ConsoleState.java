@@ -36,21 +36,27 @@ public final class ConsoleState {
     final ReadOnlyObjectWrapper<ConnectionState> connection = new ReadOnlyObjectWrapper<>(
             new ConnectionState(ConnectionState.Status.CONNECTING, Instant.now(), 0, ""));
     private final List<Consumer<Alert>> alertListeners = new ArrayList<>();
+    // Read-only views made once: an unmodifiable wrapper listens to its map weakly, so a wrapper
+    // made per call would be collected and silently drop its listeners.
+    private final ObservableMap<String, TaskItem> tasksView = FXCollections.unmodifiableObservableMap(tasks);
+    private final ObservableMap<String, IncidentItem> incidentsView = FXCollections.unmodifiableObservableMap(incidents);
+    private final ObservableMap<String, UnitItem> unitsView = FXCollections.unmodifiableObservableMap(units);
+    private final ObservableMap<String, ZoneItem> zonesView = FXCollections.unmodifiableObservableMap(zones);
 
     public ObservableMap<String, TaskItem> tasks() {
-        return FXCollections.unmodifiableObservableMap(tasks);
+        return tasksView;
     }
 
     public ObservableMap<String, IncidentItem> incidents() {
-        return FXCollections.unmodifiableObservableMap(incidents);
+        return incidentsView;
     }
 
     public ObservableMap<String, UnitItem> units() {
-        return FXCollections.unmodifiableObservableMap(units);
+        return unitsView;
     }
 
     public ObservableMap<String, ZoneItem> zones() {
-        return FXCollections.unmodifiableObservableMap(zones);
+        return zonesView;
     }
 
     public ReadOnlyLongProperty lastSequenceProperty() {

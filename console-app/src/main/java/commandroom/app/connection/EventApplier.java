@@ -67,6 +67,7 @@ public final class EventApplier {
                 TaskItem t = mapTask(e.getTaskDispatched().getTask());
                 state.tasks.put(t.id(), t);
                 setUnits(t.assignees(), "ON_TASK");
+                refreshIncident(t.incidentId());
             }
             case TASK_PROGRESSED -> {
                 var p = e.getTaskProgressed();
@@ -148,6 +149,7 @@ public final class EventApplier {
         update(taskId, t -> t.with(stage, t.clocks()));
         TaskItem t = state.tasks.get(taskId);
         if (t != null) {
+            refreshIncident(t.incidentId());
             for (String u : t.assignees()) {
                 boolean stillBusy = state.tasks.values().stream()
                         .anyMatch(o -> o.stage().isOpen() && o.assignees().contains(u));
@@ -155,6 +157,27 @@ public final class EventApplier {
                     setUnits(List.of(u), "AVAILABLE");
                 }
             }
+        }
+    }
+
+    /** The hub derives an incident's status from its tasks; so does the console (same rule). */
+    private void refreshIncident(String incidentId) {
+        IncidentItem i = state.incidents.get(incidentId);
+        if (i == null || "DISMISSED".equals(i.status())) {
+            return;
+        }
+        boolean open = false;
+        boolean closed = false;
+        for (TaskItem t : state.tasks.values()) {
+            if (t.incidentId().equals(incidentId)) {
+                open |= t.stage().isOpen();
+                closed |= t.stage() == TaskStage.CLOSED;
+            }
+        }
+        String status = open ? "IN_HAND" : closed ? "RESOLVED" : "OPEN";
+        if (!status.equals(i.status())) {
+            state.incidents.put(incidentId, new IncidentItem(i.id(), i.type(), i.priority(), i.latitude(), i.longitude(),
+                    i.address(), i.zoneId(), i.summary(), status, i.reportedAt(), i.version()));
         }
     }
 

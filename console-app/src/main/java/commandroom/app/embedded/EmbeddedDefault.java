@@ -38,6 +38,16 @@ public final class EmbeddedDefault implements AutoCloseable {
      * demo shows loops closing within minutes; the hub's clocks run in real time.
      */
     public static EmbeddedDefault start(Path dataDir, int port, double speedFactor, PrintStream loopLog) throws IOException {
+        return start(dataDir, port, speedFactor, loopLog, true);
+    }
+
+    /**
+     * As {@link #start(Path, int, double, PrintStream)}; with people at the consoles
+     * (simulatedCommand false) only the field units are simulated: no incident generator, no
+     * automatic dispatcher or reviewer, so the people do that work.
+     */
+    public static EmbeddedDefault start(Path dataDir, int port, double speedFactor, PrintStream loopLog,
+                                        boolean simulatedCommand) throws IOException {
         CountySeed county = DemoCounty.load();
         HubBootstrap hub = HubBootstrap.start(HubConfig.embedded(dataDir).withListener("127.0.0.1", port)
                 .withSeed(county).withInProcessName("commandroom-embedded"));
@@ -46,7 +56,9 @@ public final class EmbeddedDefault implements AutoCloseable {
                 .overrideAuthority("localhost").maxInboundMessageSize(16 * 1024 * 1024).build();
         SimConfig config = SimConfig.builder(county).speedFactor(speedFactor)
                 .incidentRate(IncidentType.INCIDENT_TYPE_CALL_110, 240)
-                .incidentRate(IncidentType.INCIDENT_TYPE_DISPUTE, 120).build();
+                .incidentRate(IncidentType.INCIDENT_TYPE_DISPUTE, 120)
+                .runIncidentGenerator(simulatedCommand).runAutoDispatcher(simulatedCommand)
+                .runAutoReviewer(simulatedCommand).build();
         SimBootstrap sim = SimBootstrap.start(config, channel, loopLog);
         return new EmbeddedDefault(hub, channel, sim);
     }
@@ -54,6 +66,17 @@ public final class EmbeddedDefault implements AutoCloseable {
     /** The hub's TLS port on 127.0.0.1. */
     public int port() {
         return hub.port();
+    }
+
+    /** Latitude and longitude of the demo county's centre (where a new incident starts). */
+    public static double[] centre() {
+        var c = DemoCounty.load().getCentre();
+        return new double[] {c.getLatitude(), c.getLongitude()};
+    }
+
+    /** The password of every demo user. */
+    public static String demoPassword() {
+        return DemoCounty.DEMO_PASSWORD;
     }
 
     /** The certificate a console must trust to reach the hub. */

@@ -1,0 +1,69 @@
+package commandroom.app;
+
+import java.nio.file.Path;
+
+/** The launcher's command line. */
+record Options(Path data, int port, double speed, double minutes, boolean noUi, String server, Path cert,
+               String user, String password, String language, boolean help) {
+
+    static final String USAGE = """
+            console [options]
+              (no options)        embedded default: hub over the demo county, simulated units, logged in as leader1
+              --user NAME         log in as NAME (demo users: duty1, leader1, chief1)
+              --password PASS     password (demo default: the demo county's)
+              --server HOST:PORT  connect to a hub elsewhere instead (with --cert)
+              --cert FILE         PEM certificate of that hub
+              --data DIR          embedded hub's data directory (default: XDG data home / %APPDATA%)
+              --port N            embedded hub's TLS port (default 50443; 0 = any free)
+              --speed F           simulated units move and work F times faster (default 20)
+              --no-ui             no window: the simulated county also reports, dispatches and reviews;
+                                  each closed loop is printed
+              --minutes M         with --no-ui, stop after M minutes
+              --lang en|zh        language (default: zh_CN)
+            """;
+
+    static Options parse(String[] args) {
+        Path data = defaultDataDir();
+        int port = 50443;
+        double speed = 20;
+        double minutes = 0;
+        boolean noUi = false;
+        String server = null;
+        Path cert = null;
+        String user = "leader1";
+        String password = null;
+        String language = null;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--data" -> data = Path.of(args[++i]);
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--speed" -> speed = Double.parseDouble(args[++i]);
+                case "--minutes" -> minutes = Double.parseDouble(args[++i]);
+                case "--no-ui" -> noUi = true;
+                case "--server" -> server = args[++i];
+                case "--cert" -> cert = Path.of(args[++i]);
+                case "--user" -> user = args[++i];
+                case "--password" -> password = args[++i];
+                case "--lang" -> language = args[++i];
+                case "--help" -> help = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+            }
+        }
+        if (server != null && cert == null) {
+            throw new IllegalArgumentException("--server needs --cert\n" + USAGE);
+        }
+        return new Options(data, port, speed, minutes, noUi, server, cert, user, password, language, help);
+    }
+
+    /** XDG data home on Linux, %APPDATA% on Windows. */
+    static Path defaultDataDir() {
+        String appData = System.getenv("APPDATA");
+        if (appData != null) {
+            return Path.of(appData, "CommandRoom");
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("commandroom");
+    }
+}

@@ -1,0 +1,210 @@
+package commandroom.app.board;
+
+import commandroom.app.model.IncidentItem;
+import commandroom.app.model.TaskItem;
+import commandroom.app.model.TaskStage;
+import commandroom.app.model.ZoneItem;
+import commandroom.app.ui.Messages;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+/**
+ * The task board: a filter bar, the new incidents, and one column per lifecycle stage. Cards
+ * count down each second; an alerted card flashes for a few seconds without taking focus.
+ */
+public final class BoardView extends BorderPane {
+
+    private final BoardViewModel model;
+    private final Clock clock;
+    private final Set<String> flashing = new HashSet<>();
+    private final List<ListView<?>> lists = new ArrayList<>();
+    private final ReadOnlyObjectWrapper<TaskItem> selectedTask = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<IncidentItem> selectedIncident = new ReadOnlyObjectWrapper<>();
+    private Runnable onOpen = () -> { };
+
+    public BoardView(BoardViewModel model, Clock clock) {
+        this.model = model;
+        this.clock = clock;
+        getStyleClass().add("board-view");
+        setTop(filterBar());
+        HBox columns = new HBox();
+        columns.getStyleClass().add("board");
+        columns.getChildren().add(column("NEW", Messages.get("stage.NEW"), incidentList(), model.newIncidents()));
+        for (TaskStage s : BoardViewModel.COLUMNS) {
+            columns.getChildren().add(column(s.name(), Messages.get("stage." + s.name()), taskList(s), model.column(s)));
+        }
+        setCenter(columns);
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> lists.forEach(ListView::refresh)));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        tick.play();
+    }
+
+    private VBox column(String id, String title, ListView<?> list, ObservableList<?> items) {
+        Label header = new Label();
+        header.getStyleClass().add("column-header");
+        header.textProperty().bind(javafx.beans.binding.Bindings.size(items).asString(title + "  %d"));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox box = new VBox(header, list);
+        box.getStyleClass().add("board-column");
+        box.setId("column-" + id);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private ListView<IncidentItem> incidentList() {
+        ListView<IncidentItem> list = new ListView<>(model.newIncidents());
+        list.setCellFactory(v -> new IncidentCardCell(model));
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                selectedIncident.set(b);
+                selectedTask.set(null);
+            }
+        });
+        lists.add(list);
+        return list;
+    }
+
+    private ListView<TaskItem> taskList(TaskStage stage) {
+        ListView<TaskItem> list = new ListView<>(model.column(stage));
+        list.setCellFactory(v -> new TaskCardCell(model, clock::instant, flashing));
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                selectedTask.set(b);
+                selectedIncident.set(model.incident(b.incidentId()));
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                onOpen.run();
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                onOpen.run();
+            }
+        });
+        lists.add(list);
+        return list;
+    }
+
+    private HBox filterBar() {
+        ComboBox<ZoneItem> zone = new ComboBox<>();
+        zone.setId("filter-zone");
+        Runnable fillZones = () -> {
+            ZoneItem chosen = zone.getValue();
+            zone.getItems().setAll(model.zones());
+            zone.getItems().add(0, null);
+            zone.setValue(chosen);
+        };
+        fillZones.run();
+        model.zones().addListener((javafx.collections.ListChangeListener<ZoneItem>) c -> fillZones.run());
+        zone.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ZoneItem z, boolean empty) {
+                super.updateItem(z, empty);
+                setText(z == null ? Messages.get("filter.any") : z.name());
+            }
+        });
+        zone.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ZoneItem z) {
+                return z == null ? Messages.get("filter.any") : z.name();
+            }
+
+            @Override
+            public ZoneItem fromString(String s) {
+                return null;
+            }
+        });
+        ComboBox<String> type = codes("type", "CALL_110", "DISPUTE", "KEY_PERSON_ALERT", "PATROL_FINDING",
+                "INFO_COLLECTION", "OTHER");
+        ComboBox<String> priority = codes("priority", "URGENT", "HIGH", "NORMAL", "LOW");
+        CheckBox overdue = new CheckBox(Messages.get("filter.overdue"));
+        overdue.setId("filter-overdue");
+        TextField search = new TextField();
+        search.setId("filter-search");
+        search.setPromptText(Messages.get("filter.search"));
+        search.setPrefColumnCount(22);
+        Runnable apply = () -> model.filterProperty().set(new BoardFilter(
+                zone.getValue() == null ? null : zone.getValue().id(), type.getValue(), priority.getValue(),
+                overdue.isSelected(), search.getText()));
+        zone.valueProperty().addListener((o, a, b) -> apply.run());
+        type.valueProperty().addListener((o, a, b) -> apply.run());
+        priority.valueProperty().addListener((o, a, b) -> apply.run());
+        overdue.selectedProperty().addListener((o, a, b) -> apply.run());
+        search.textProperty().addListener((o, a, b) -> apply.run());
+        BoardFilter f = model.filterProperty().get();
+        overdue.setSelected(f.overdueOnly());
+        search.setText(f.search());
+        type.setValue(f.type());
+        priority.setValue(f.priority());
+        HBox bar = new HBox(new Label(Messages.get("filter.zone")), zone, new Label(Messages.get("filter.type")), type,
+                new Label(Messages.get("filter.priority")), priority, overdue, search);
+        bar.getStyleClass().add("filter-bar");
+        return bar;
+    }
+
+    private static ComboBox<String> codes(String prefix, String... values) {
+        ComboBox<String> box = new ComboBox<>();
+        box.getItems().add(null);
+        box.getItems().addAll(values);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String v) {
+                return v == null ? Messages.get("filter.any") : Messages.get(prefix + "." + v);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return null;
+            }
+        });
+        box.setId("filter-" + prefix);
+        return box;
+    }
+
+    /** Flashes a card for a few seconds (an alert), without selecting it or moving the view. */
+    public void flash(String taskId) {
+        flashing.add(taskId);
+        lists.forEach(ListView::refresh);
+        PauseTransition off = new PauseTransition(Duration.seconds(6));
+        off.setOnFinished(e -> {
+            flashing.remove(taskId);
+            lists.forEach(ListView::refresh);
+        });
+        off.play();
+    }
+
+    public ReadOnlyObjectProperty<TaskItem> selectedTaskProperty() {
+        return selectedTask.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<IncidentItem> selectedIncidentProperty() {
+        return selectedIncident.getReadOnlyProperty();
+    }
+
+    /** What to do when a card is opened (double-click or Enter): show its case file. */
+    public void setOnOpen(Runnable r) {
+        onOpen = r;
+    }
+}

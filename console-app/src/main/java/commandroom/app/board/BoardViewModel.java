@@ -1,0 +1,136 @@
+package commandroom.app.board;
+
+import commandroom.app.connection.ConsoleState;
+import commandroom.app.model.IncidentItem;
+import commandroom.app.model.StepClock;
+import commandroom.app.model.TaskItem;
+import commandroom.app.model.TaskStage;
+import commandroom.app.model.UnitItem;
+import commandroom.app.model.ZoneItem;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/**
+ * The task board's state: one sorted, filtered list per lifecycle stage (overdue first, then the
+ * soonest clock), plus the new incidents still waiting for a unit. Follows the console's
+ * projections; holds no Node. FX thread only.
+ */
+public final class BoardViewModel {
+
+    /** Stages that get a column, in order. */
+    public static final TaskStage[] COLUMNS = {TaskStage.DISPATCHED, TaskStage.DELIVERED, TaskStage.SIGNED_FOR,
+            TaskStage.ARRIVED, TaskStage.IN_PROGRESS, TaskStage.FEEDBACK_SUBMITTED, TaskStage.CLOSED};
+
+    private final ConsoleState state;
+    private final ObjectProperty<BoardFilter> filter = new SimpleObjectProperty<>(BoardFilter.ALL);
+    private final Map<TaskStage, ObservableList<TaskItem>> raw = new EnumMap<>(TaskStage.class);
+    private final Map<TaskStage, SortedList<TaskItem>> columns = new EnumMap<>(TaskStage.class);
+    private final ObservableList<IncidentItem> rawIncidents = FXCollections.observableArrayList();
+    private final SortedList<IncidentItem> newIncidents;
+    private final ObservableList<ZoneItem> zones = FXCollections.observableArrayList();
+
+    public BoardViewModel(ConsoleState state) {
+        this.state = state;
+        for (TaskStage s : TaskStage.values()) {
+            ObservableList<TaskItem> list = FXCollections.observableArrayList();
+            raw.put(s, list);
+            FilteredList<TaskItem> filtered = new FilteredList<>(list);
+            filtered.predicateProperty().bind(Bindings.createObjectBinding(
+                    () -> t -> filter.get().accepts(t, this::unitName), filter));
+            columns.put(s, new SortedList<>(filtered, s == TaskStage.CLOSED
+                    ? Comparator.comparing(TaskItem::dispatchedAt).reversed() : URGENCY));
+        }
+        FilteredList<IncidentItem> filteredIncidents = new FilteredList<>(rawIncidents);
+        filteredIncidents.predicateProperty().bind(Bindings.createObjectBinding(
+                () -> i -> filter.get().accepts(i), filter));
+        newIncidents = new SortedList<>(filteredIncidents, Comparator.comparing((IncidentItem i) -> rank(i.priority()))
+                .thenComparing(IncidentItem::reportedAt));
+        state.tasks().values().forEach(t -> raw.get(t.stage()).add(t));
+        state.incidents().values().forEach(this::placeIncident);
+        state.tasks().addListener((MapChangeListener<String, TaskItem>) c -> {
+            if (c.wasRemoved()) {
+                raw.get(c.getValueRemoved().stage()).removeIf(t -> t.id().equals(c.getKey()));
+            }
+            if (c.wasAdded()) {
+                raw.get(c.getValueAdded().stage()).add(c.getValueAdded());
+            }
+        });
+        zones.setAll(sortedZones());
+        state.zones().addListener((MapChangeListener<String, ZoneItem>) c -> zones.setAll(sortedZones()));
+        state.incidents().addListener((MapChangeListener<String, IncidentItem>) c -> {
+            rawIncidents.removeIf(i -> i.id().equals(c.getKey()));
+            if (c.wasAdded()) {
+                placeIncident(c.getValueAdded());
+            }
+        });
+    }
+
+    /** Overdue first, then the step clock that runs out soonest. */
+    static final Comparator<TaskItem> URGENCY = Comparator.comparing((TaskItem t) -> !t.isOverdue())
+            .thenComparing(t -> {
+                StepClock c = t.currentClock();
+                return c == null ? Instant.MAX : c.due();
+            }).thenComparing(TaskItem::id);
+
+    /** Urgent first. */
+    static int rank(String priority) {
+        return switch (priority) {
+            case "URGENT" -> 0;
+            case "HIGH" -> 1;
+            case "NORMAL" -> 2;
+            default -> 3;
+        };
+    }
+
+    private void placeIncident(IncidentItem i) {
+        if ("OPEN".equals(i.status())) {
+            rawIncidents.add(i);
+        }
+    }
+
+    public ObservableList<TaskItem> column(TaskStage stage) {
+        return columns.get(stage);
+    }
+
+    public ObservableList<IncidentItem> newIncidents() {
+        return newIncidents;
+    }
+
+    public ObjectProperty<BoardFilter> filterProperty() {
+        return filter;
+    }
+
+    /** The zones, kept current (they arrive with the first snapshot). */
+    public ObservableList<ZoneItem> zones() {
+        return zones;
+    }
+
+    private java.util.List<ZoneItem> sortedZones() {
+        return state.zones().values().stream().sorted(Comparator.comparing(ZoneItem::name)).toList();
+    }
+
+    public String unitName(String id) {
+        UnitItem u = state.units().get(id);
+        return u == null ? id : u.name();
+    }
+
+    public String zoneName(String id) {
+        ZoneItem z = state.zones().get(id);
+        return z == null ? id : z.name();
+    }
+
+    /** The task's incident, for dispatch and the case file. */
+    public IncidentItem incident(String id) {
+        return state.incidents().get(id);
+    }
+}

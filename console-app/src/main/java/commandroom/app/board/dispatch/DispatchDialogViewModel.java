@@ -1,0 +1,119 @@
+package commandroom.app.board.dispatch;
+
+import commandroom.app.connection.CommandClient;
+import commandroom.app.model.IncidentItem;
+import commandroom.app.model.UnitItem;
+import commandroom.app.ui.Messages;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+
+/**
+ * The shift leader's dispatch of one incident: units nearest first (straight line, until the map
+ * gives travel times), available ones before busy ones; the task kind, the instruction and the
+ * minutes allowed per step. Holds no Node; FX thread only.
+ */
+public final class DispatchDialogViewModel {
+
+    /** A unit the leader may pick, with its straight-line distance to the incident. */
+    public record Candidate(UnitItem unit, double metres) {
+        public String label() {
+            return Messages.get("dispatch.distance", unit.name(), Math.round(metres),
+                    Messages.get("unitstatus." + unit.status()));
+        }
+    }
+
+    private final IncidentItem incident;
+    private final CommandClient client;
+    private final ObservableList<Candidate> candidates;
+    private final ObservableSet<String> selected = FXCollections.observableSet();
+    private final StringProperty kind = new SimpleStringProperty();
+    private final StringProperty instruction = new SimpleStringProperty();
+    private final IntegerProperty signForMinutes = new SimpleIntegerProperty();
+    private final IntegerProperty arriveMinutes = new SimpleIntegerProperty();
+    private final IntegerProperty feedbackMinutes = new SimpleIntegerProperty();
+
+    public DispatchDialogViewModel(IncidentItem incident, Collection<UnitItem> units, CommandClient client) {
+        this.incident = incident;
+        this.client = client;
+        this.candidates = FXCollections.observableArrayList(rank(incident, units));
+        kind.set("DISPUTE".equals(incident.type()) ? "MEDIATE" : "RESPOND");
+        instruction.set(Messages.get("dispatch.default", incident.address(), incident.summary()));
+    }
+
+    /** Available first, then nearest; drones last unless nothing else is free. */
+    static List<Candidate> rank(IncidentItem incident, Collection<UnitItem> units) {
+        return units.stream().filter(u -> !"OFF_DUTY".equals(u.status()))
+                .map(u -> new Candidate(u, metres(incident.latitude(), incident.longitude(), u.latitude(), u.longitude())))
+                .sorted(Comparator.comparing((Candidate c) -> !c.unit().isAvailable()).thenComparingDouble(Candidate::metres))
+                .toList();
+    }
+
+    static double metres(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.pow(Math.sin(dLat / 2), 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+        return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
+
+    public IncidentItem incident() {
+        return incident;
+    }
+
+    public ObservableList<Candidate> candidates() {
+        return candidates;
+    }
+
+    public ObservableSet<String> selected() {
+        return selected;
+    }
+
+    public StringProperty kindProperty() {
+        return kind;
+    }
+
+    public StringProperty instructionProperty() {
+        return instruction;
+    }
+
+    public IntegerProperty signForMinutesProperty() {
+        return signForMinutes;
+    }
+
+    public IntegerProperty arriveMinutesProperty() {
+        return arriveMinutes;
+    }
+
+    public IntegerProperty feedbackMinutesProperty() {
+        return feedbackMinutes;
+    }
+
+    public BooleanBinding canSendProperty() {
+        return Bindings.createBooleanBinding(() -> !selected.isEmpty() && instruction.get() != null
+                && !instruction.get().isBlank(), selected, instruction);
+    }
+
+    /** Sends the dispatch; completes with the new task's id or a CommandFailure. */
+    public CompletableFuture<String> send() {
+        Map<String, Integer> minutes = new LinkedHashMap<>();
+        minutes.put("SIGN_FOR", signForMinutes.get());
+        minutes.put("ARRIVE", arriveMinutes.get());
+        minutes.put("FEEDBACK", feedbackMinutes.get());
+        List<String> ids = candidates.stream().map(c -> c.unit().id()).filter(selected::contains).toList();
+        return client.dispatch(new CommandClient.DispatchDraft(incident.id(), incident.version(), kind.get(), ids,
+                instruction.get().trim(), minutes));
+    }
+}

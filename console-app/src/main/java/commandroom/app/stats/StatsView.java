@@ -1,0 +1,43 @@
+package commandroom.app.stats;
+
+import commandroom.app.connection.ConsoleState;
+import commandroom.app.model.TaskItem;
+import commandroom.app.model.TaskStage;
+import commandroom.app.ui.Messages;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableMap;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Live counts for the chief (the period figures and charts come with the casework issue): open,
+ * overdue, waiting for review, closed. Style classes: stat-tile, stat-value, stat-label.
+ */
+public final class StatsView extends FlowPane {
+
+    public StatsView(ConsoleState state) {
+        super(16, 16);
+        setStyle("-fx-padding: 16;");
+        ObservableMap<String, TaskItem> tasks = state.tasks();
+        getChildren().addAll(
+                tile("stats.open", tasks, t -> t.stage().isOpen()),
+                tile("stats.overdue", tasks, TaskItem::isOverdue),
+                tile("stats.review", tasks, t -> t.stage() == TaskStage.FEEDBACK_SUBMITTED),
+                tile("stats.closed", tasks, t -> t.stage() == TaskStage.CLOSED));
+    }
+
+    private static VBox tile(String key, ObservableMap<String, TaskItem> tasks, Predicate<TaskItem> p) {
+        Label value = new Label();
+        value.getStyleClass().add("stat-value");
+        value.textProperty().bind(Bindings.createStringBinding(
+                () -> Long.toString(tasks.values().stream().filter(p).count()), tasks));
+        value.setId(key.replace('.', '-'));
+        Label label = new Label(Messages.get(key));
+        label.getStyleClass().add("stat-label");
+        VBox box = new VBox(value, label);
+        box.getStyleClass().add("stat-tile");
+        return box;
+    }
+}

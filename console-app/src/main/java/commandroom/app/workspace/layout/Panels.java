@@ -1,0 +1,13 @@
+package commandroom.app.workspace.layout;
+
+/** The ids of the panels a workstation window can hold, as written in saved layouts. */
+public final class Panels {
+
+    public static final String WALL = "wall";
+    public static final String MAP = "map";
+    public static final String BOARD = "board";
+    public static final String REVIEW = "review";
+    public static final String STATS = "stats";
+
+    private Panels() {}
+}
