@@ -7,7 +7,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The app meets the server and the simulator only through the embedded-default bootstrap. */
+/**
+ * The app's layers: views never see generated proto or gRPC types (the connection package maps
+ * them to the app's model); view models and the connection never touch javafx.scene; only the
+ * embedded-default bootstrap touches the server and the simulator.
+ */
 class ArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -17,5 +21,21 @@ class ArchitectureTest {
     void onlyTheEmbeddedDefaultTouchesServerAndSimulator() {
         noClasses().that().resideOutsideOfPackage("commandroom.app.embedded..").should().dependOnClassesThat()
                 .resideInAnyPackage("commandroom.server..", "commandroom.sim..").check(classes);
+    }
+
+    @Test
+    void onlyTheConnectionAndTheEmbeddedDefaultSeeTheContract() {
+        noClasses().that().resideOutsideOfPackages("commandroom.app.connection..", "commandroom.app.embedded..")
+                .and().doNotHaveSimpleName("Launcher")
+                .should().dependOnClassesThat().resideInAnyPackage("commandroom.v1..", "io.grpc..")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsAndTheConnectionNeverTouchTheSceneGraph() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel").or().resideInAnyPackage(
+                        "commandroom.app.connection..", "commandroom.app.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(classes);
     }
 }

@@ -54,6 +54,10 @@ public final class EventFeed implements AutoCloseable {
         if (closed) {
             return;
         }
+        if (downSince != null) {
+            // gRPC's own reconnect backoff grows to minutes; ours is shorter, so ask for a try now.
+            session.channel().resetConnectBackoff();
+        }
         var stub = CommandServiceGrpc.newStub(session.channel()).withCallCredentials(session.credentials());
         if (lastReceived == 0) {
             stub.withDeadlineAfter(15, TimeUnit.SECONDS).getSnapshot(GetSnapshotRequest.getDefaultInstance(),

@@ -79,6 +79,11 @@ public final class EmbeddedDefault implements AutoCloseable {
         return DemoCounty.DEMO_PASSWORD;
     }
 
+    /** The hub's last durable event (for tests that check a console caught up). */
+    public long lastSequence() {
+        return hub.lastSequence();
+    }
+
     /** The certificate a console must trust to reach the hub. */
     public Path certificate() {
         return hub.certificate();
