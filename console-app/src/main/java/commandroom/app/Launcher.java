@@ -53,13 +53,16 @@ public final class Launcher {
             CountDownLatch closed = new CountDownLatch(1);
             Platform.startup(() -> {
                 Theme.install();
-                Workstation w = new Workstation(session, Clock.systemDefaultZone(), EmbeddedDefault.centre());
-                Stage stage = w.show(new Stage());
-                stage.setMaximized(true);
-                stage.setOnHidden(e -> {
-                    w.close();
-                    closed.countDown();
-                });
+                Workstation w = new Workstation(session, Clock.systemDefaultZone(), EmbeddedDefault.centre(),
+                        Options.layoutDir());
+                w.show(new Stage());
+                // Closing any of the console's windows ends the console (and saves where they were).
+                for (Stage s : w.stages()) {
+                    s.setOnCloseRequest(e -> {
+                        w.close();
+                        closed.countDown();
+                    });
+                }
             });
             closed.await();
             Platform.exit();

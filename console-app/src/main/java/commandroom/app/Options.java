@@ -56,6 +56,17 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
         return new Options(data, port, speed, minutes, noUi, server, cert, user, password, language, help);
     }
 
+    /** Where window layouts are kept: XDG config home on Linux, %APPDATA% on Windows. */
+    static Path layoutDir() {
+        String appData = System.getenv("APPDATA");
+        if (appData != null) {
+            return Path.of(appData, "CommandRoom", "layouts");
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("commandroom").resolve("layouts");
+    }
+
     /** XDG data home on Linux, %APPDATA% on Windows. */
     static Path defaultDataDir() {
         String appData = System.getenv("APPDATA");

@@ -86,6 +86,24 @@ public final class CommandClient {
         });
     }
 
+    public CompletableFuture<Void> reassign(String taskId, long version, List<String> unitIds, String reason) {
+        var request = commandroom.v1.ReassignTaskRequest.newBuilder().setTaskId(taskId).setExpectedVersion(version)
+                .addAllUnitIds(unitIds).setReason(reason).setIdempotencyKey(key()).build();
+        return call(() -> {
+            stub().reassignTask(request);
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> cancel(String taskId, long version, String reason) {
+        var request = commandroom.v1.CancelTaskRequest.newBuilder().setTaskId(taskId).setExpectedVersion(version)
+                .setReason(reason).setIdempotencyKey(key()).build();
+        return call(() -> {
+            stub().cancelTask(request);
+            return null;
+        });
+    }
+
     public CompletableFuture<CaseFile> caseFile(String incidentId) {
         return call(() -> {
             var d = stub().getIncident(GetIncidentRequest.newBuilder().setIncidentId(incidentId).build());

@@ -3,6 +3,7 @@ package commandroom.app.workspace;
 import commandroom.app.board.BoardView;
 import commandroom.app.board.BoardViewModel;
 import commandroom.app.board.CaseFileView;
+import commandroom.app.board.TaskActionsView;
 import commandroom.app.board.dispatch.DispatchDialogView;
 import commandroom.app.board.dispatch.DispatchDialogViewModel;
 import commandroom.app.board.report.ReportIncidentDialogView;
@@ -17,7 +18,22 @@ import commandroom.app.review.ReviewViewModel;
 import commandroom.app.stats.StatsView;
 import commandroom.app.ui.Messages;
 import commandroom.app.ui.Theme;
+import commandroom.app.board.BoardFilter;
+import commandroom.app.workspace.layout.DefaultLayouts;
+import commandroom.app.workspace.layout.LayoutStore;
+import commandroom.app.workspace.layout.Panels;
+import commandroom.app.workspace.layout.Placement;
+import commandroom.app.workspace.layout.ScreenPlacement;
+import commandroom.app.workspace.layout.ScreenRect;
+import commandroom.app.workspace.layout.WindowLayout;
+import commandroom.app.workspace.layout.WindowPlacer;
+import commandroom.app.workspace.layout.WorkspaceLayout;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.scene.Node;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.scene.Scene;
@@ -40,36 +56,104 @@ public final class Workstation implements AutoCloseable {
     private final CommandClient client;
     private final UserProfile user;
     private final BoardViewModel boardModel;
-    private final BoardView board;
+    private BoardView board;
     private final double[] centre;
+    private final LayoutStore layouts;
+    private final List<Stage> stages = new ArrayList<>();
+    private final List<Placement> placed = new ArrayList<>();
     private Stage stage;
 
-    /** Builds the console for a logged-in session; centre is where new incidents start (lat, lon). */
-    public Workstation(HubSession session, Clock clock, double[] centre) {
+    private final Clock clock;
+
+    /**
+     * Builds the console for a logged-in session; centre is where new incidents start (lat, lon);
+     * the user's window layout and board filter are kept in layoutDir.
+     */
+    public Workstation(HubSession session, Clock clock, double[] centre, Path layoutDir) {
         this.session = session;
         this.user = session.user();
         this.centre = centre;
         this.client = new CommandClient(session, background);
         this.feed = new EventFeed(session, state);
         this.boardModel = new BoardViewModel(state);
-        this.board = new BoardView(boardModel, clock);
+        this.clock = clock;
+        this.layouts = new LayoutStore(layoutDir);
     }
 
-    /** Opens the console in the stage and starts following the hub. */
-    public Stage show(Stage target) {
-        this.stage = target;
-        WorkstationView view = new WorkstationView(state, user, board,
-                user.role().mayReview() ? new ReviewView(new ReviewViewModel(state, client)) : null,
-                new StatsView(state));
-        view.setOnReport(this::report);
-        view.setOnDispatch(this::dispatch);
+    /**
+     * Opens the console: one window per screen as the user left them (or the role's default), the
+     * first in the given stage; then starts following the hub. Returns the window with the board.
+     */
+    public Stage show(Stage first) {
+        List<ScreenRect> screens = WindowPlacer.currentScreens();
+        String role = user.role().name();
+        WorkspaceLayout layout = layouts.load(user.username()).orElseGet(() -> DefaultLayouts.forRole(role, screens));
+        boardModel.filterProperty().set(BoardFilter.fromMap(layout.boardFilter()));
+        board = new BoardView(boardModel, clock);
         board.setOnOpen(this::openCaseFile);
-        new AlertPresenter(state, board, target).start();
-        target.setTitle(Messages.get("app.title") + " · " + user.displayName());
-        target.setScene(Theme.style(new Scene(view, 1600, 900)));
-        target.show();
+        List<Placement> placements = allowedOnly(ScreenPlacement.place(layout, screens), role);
+        if (placements.isEmpty()) {
+            placements = ScreenPlacement.place(DefaultLayouts.forRole(role, screens), screens);
+        }
+        ReviewView review = user.role().mayReview() ? new ReviewView(new ReviewViewModel(state, client)) : null;
+        StatsView stats = new StatsView(state);
+        Function<String, Node> panels = id -> switch (id) {
+            case Panels.BOARD -> board;
+            case Panels.REVIEW -> review;
+            case Panels.STATS -> stats;
+            default -> null;
+        };
+        Stage withBoard = null;
+        for (Placement p : placements) {
+            Stage s = stages.isEmpty() ? first : new Stage();
+            WorkstationView view = new WorkstationView(state, user, board, p.panels(), panels);
+            view.setOnReport(this::report);
+            view.setOnDispatch(this::dispatch);
+            view.setOnReassign(this::reassign);
+            view.setOnCancel(this::cancelTask);
+            s.setTitle(Messages.get("app.title") + " · " + user.displayName());
+            s.setScene(Theme.style(new Scene(view, p.bounds().width(), p.bounds().height())));
+            WindowPlacer.apply(s, p);
+            s.show();
+            stages.add(s);
+            placed.add(p);
+            if (p.panels().contains(Panels.BOARD)) {
+                withBoard = s;
+            }
+        }
+        stage = withBoard != null ? withBoard : stages.get(0);
+        new AlertPresenter(state, board, stage).start();
         feed.start();
-        return target;
+        return stage;
+    }
+
+    /** Drops panels the role may not have (a saved layout may be older than a role change). */
+    private static List<Placement> allowedOnly(List<Placement> placements, String role) {
+        List<String> allowed = new ArrayList<>(DefaultLayouts.panelsOf(role));
+        for (String always : List.of(Panels.BOARD, Panels.STATS, Panels.MAP)) {
+            if (!allowed.contains(always)) {
+                allowed.add(always);
+            }
+        }
+        List<Placement> out = new ArrayList<>();
+        for (Placement p : placements) {
+            List<String> keep = p.panels().stream().filter(allowed::contains).toList();
+            if (!keep.isEmpty()) {
+                out.add(new Placement(p.windowId(), keep, p.screen(), p.bounds(), p.maximized()));
+            }
+        }
+        return out;
+    }
+
+    /** Saves where the windows are and the board filter, for the next log-in of this user. */
+    public boolean saveLayout() {
+        List<WindowLayout> windows = new ArrayList<>();
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i).isShowing()) {
+                windows.add(WindowPlacer.read(stages.get(i), placed.get(i).windowId(), placed.get(i).panels()));
+            }
+        }
+        return layouts.save(user.username(), new WorkspaceLayout(windows, boardModel.filterProperty().get().toMap()));
     }
 
     void report() {
@@ -85,6 +169,20 @@ public final class Workstation implements AutoCloseable {
             return;
         }
         new DispatchDialogView(new DispatchDialogViewModel(incident, state.units().values(), client), stage).showAndWait();
+    }
+
+    void reassign() {
+        var task = board.selectedTaskProperty().get();
+        if (user.role().mayDispatch() && task != null && task.stage().isOpen()) {
+            TaskActionsView.reassign(task, state.incidents().get(task.incidentId()), state.units().values(), client, stage);
+        }
+    }
+
+    void cancelTask() {
+        var task = board.selectedTaskProperty().get();
+        if (user.role().mayDispatch() && task != null && task.stage().isOpen()) {
+            TaskActionsView.cancel(task, client, stage);
+        }
     }
 
     /** Opens the case file of the selected card's incident (also Enter or double-click on a card). */
@@ -111,13 +209,20 @@ public final class Workstation implements AutoCloseable {
         return board;
     }
 
+    /** All windows of this console. */
+    public List<Stage> stages() {
+        return List.copyOf(stages);
+    }
+
+    /** Saves the layout, stops following the hub, logs out and closes every window. */
     @Override
     public void close() {
+        if (!stages.isEmpty()) {
+            saveLayout();
+        }
         feed.close();
         background.shutdownNow();
         session.close();
-        if (stage != null) {
-            stage.close();
-        }
+        stages.forEach(Stage::close);
     }
 }

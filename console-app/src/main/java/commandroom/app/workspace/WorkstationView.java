@@ -4,8 +4,6 @@ import commandroom.app.board.BoardView;
 import commandroom.app.connection.ConsoleState;
 import commandroom.app.model.UserProfile;
 import commandroom.app.model.UserRole;
-import commandroom.app.review.ReviewView;
-import commandroom.app.stats.StatsView;
 import commandroom.app.ui.Messages;
 import java.util.List;
 import javafx.scene.Node;
@@ -30,8 +28,15 @@ public final class WorkstationView extends BorderPane {
 
     private Runnable onReport = () -> { };
     private Runnable onDispatch = () -> { };
+    private Runnable onReassign = () -> { };
+    private Runnable onCancel = () -> { };
 
-    public WorkstationView(ConsoleState state, UserProfile user, BoardView board, ReviewView review, StatsView stats) {
+    /**
+     * One window's content: the tool bar and banner, the given panels as tabs (made by the
+     * factory; a panel id it does not know gets a placeholder), the status bar.
+     */
+    public WorkstationView(ConsoleState state, UserProfile user, BoardView board, List<String> panelIds,
+                           java.util.function.Function<String, Node> panelFactory) {
         getStyleClass().add("workstation");
         ToolBar tools = new ToolBar();
         UserRole role = user.role();
@@ -47,22 +52,37 @@ public final class WorkstationView extends BorderPane {
             dispatch.disableProperty().bind(board.selectedIncidentProperty().isNull());
             dispatch.setOnAction(e -> onDispatch.run());
             tools.getItems().add(dispatch);
+            var taskOpen = javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+                var t = board.selectedTaskProperty().get();
+                return t != null && t.stage().isOpen() && t.stage() != commandroom.app.model.TaskStage.FEEDBACK_SUBMITTED;
+            }, board.selectedTaskProperty());
+            Button reassign = new Button(Messages.get("action.reassign"));
+            reassign.setId("action-reassign");
+            reassign.disableProperty().bind(taskOpen.not());
+            reassign.setOnAction(e -> onReassign.run());
+            Button cancel = new Button(Messages.get("action.cancelTask"));
+            cancel.setId("action-cancel");
+            cancel.disableProperty().bind(taskOpen.not());
+            cancel.setOnAction(e -> onCancel.run());
+            tools.getItems().addAll(reassign, cancel);
         }
         setTop(new VBox(new ConnectionBanner(state), tools));
         TabPane tabs = new TabPane();
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        for (String panel : panels(role)) {
-            Node content = switch (panel) {
-                case "board" -> board;
-                case "review" -> review;
-                case "stats" -> stats;
-                default -> placeholder(panel);
-            };
-            if (content != null) {
-                Tab tab = new Tab(Messages.get("panel." + panel), content);
-                tab.setId("tab-" + panel);
-                tabs.getTabs().add(tab);
+        Tab firstReal = null;
+        for (String panel : panelIds) {
+            Node content = panelFactory.apply(panel);
+            boolean real = content != null;
+            Tab tab = new Tab(Messages.get("panel." + panel), real ? content : placeholder(panel));
+            tab.setId("tab-" + panel);
+            tabs.getTabs().add(tab);
+            if (real && firstReal == null) {
+                firstReal = tab;
             }
+        }
+        if (firstReal != null) {
+            // Until the wall and the map land, open on a panel that works.
+            tabs.getSelectionModel().select(firstReal);
         }
         setCenter(tabs);
         setBottom(new StatusBar(state, user));
@@ -70,18 +90,12 @@ public final class WorkstationView extends BorderPane {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> onReport.run());
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> onDispatch.run());
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN,
+                        KeyCombination.SHIFT_DOWN), () -> onReassign.run());
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN,
+                        KeyCombination.SHIFT_DOWN), () -> onCancel.run());
             }
         });
-    }
-
-    /** The role's panels, most used first; every role also sees the board. */
-    static List<String> panels(UserRole role) {
-        return switch (role) {
-            case DUTY_OFFICER -> List.of("wall", "map", "board");
-            case SHIFT_LEADER -> List.of("board", "map", "stats");
-            case STATION_CHIEF -> List.of("board", "review", "stats");
-            default -> List.of("board", "stats");
-        };
     }
 
     private static Node placeholder(String panel) {
@@ -96,5 +110,13 @@ public final class WorkstationView extends BorderPane {
 
     public void setOnDispatch(Runnable r) {
         onDispatch = r;
+    }
+
+    public void setOnReassign(Runnable r) {
+        onReassign = r;
+    }
+
+    public void setOnCancel(Runnable r) {
+        onCancel = r;
     }
 }

@@ -39,10 +39,12 @@ class ConnectionLossTest extends FxRobot {
             FxToolkit.setupFixture(Theme::install);
             HubSession session = HubSession.open("127.0.0.1", cable.port(), hub.certificate(), "leader1",
                     EmbeddedDefault.demoPassword());
+        java.nio.file.Path layoutDir = Files.createTempDirectory("layouts");
             Workstation[] w = new Workstation[1];
             Stage[] stage = new Stage[1];
             FxToolkit.setupFixture(() -> {
-                w[0] = new Workstation(session, Clock.systemDefaultZone(), EmbeddedDefault.centre());
+                w[0] = new Workstation(session, Clock.systemDefaultZone(), EmbeddedDefault.centre(),
+                    layoutDir);
                 stage[0] = w[0].show(new Stage());
                 stage[0].setWidth(1600);
                 stage[0].setHeight(900);

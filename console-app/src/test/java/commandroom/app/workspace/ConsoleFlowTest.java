@@ -48,14 +48,17 @@ class ConsoleFlowTest extends FxRobot {
                 EmbeddedDefault.demoPassword());
         HubSession chiefSession = HubSession.open("127.0.0.1", hub.port(), hub.certificate(), "chief1",
                 EmbeddedDefault.demoPassword());
+        java.nio.file.Path layoutDir = Files.createTempDirectory("layouts");
         FxToolkit.setupFixture(() -> {
-            leader = new Workstation(leaderSession, Clock.systemDefaultZone(), EmbeddedDefault.centre());
+            leader = new Workstation(leaderSession, Clock.systemDefaultZone(), EmbeddedDefault.centre(),
+                    layoutDir);
             leaderStage = leader.show(new Stage());
             leaderStage.setX(0);
             leaderStage.setY(0);
             leaderStage.setWidth(1920);
             leaderStage.setHeight(1080);
-            chief = new Workstation(chiefSession, Clock.systemDefaultZone(), EmbeddedDefault.centre());
+            chief = new Workstation(chiefSession, Clock.systemDefaultZone(), EmbeddedDefault.centre(),
+                    layoutDir);
             chiefStage = chief.show(new Stage());
             chiefStage.setWidth(1600);
             chiefStage.setHeight(900);

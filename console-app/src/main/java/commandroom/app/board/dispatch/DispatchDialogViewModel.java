@@ -54,7 +54,7 @@ public final class DispatchDialogViewModel {
     }
 
     /** Available first, then nearest; drones last unless nothing else is free. */
-    static List<Candidate> rank(IncidentItem incident, Collection<UnitItem> units) {
+    public static List<Candidate> rank(IncidentItem incident, Collection<UnitItem> units) {
         return units.stream().filter(u -> !"OFF_DUTY".equals(u.status()))
                 .map(u -> new Candidate(u, metres(incident.latitude(), incident.longitude(), u.latitude(), u.longitude())))
                 .sorted(Comparator.comparing((Candidate c) -> !c.unit().isAvailable()).thenComparingDouble(Candidate::metres))
