@@ -56,6 +56,7 @@ public final class Launcher {
                 Workstation w = new Workstation(session, Clock.systemDefaultZone(), EmbeddedDefault.centre(),
                         Options.layoutDir());
                 w.show(new Stage());
+                out.println("console ready: " + w.stages().size() + " window(s)");
                 // Closing any of the console's windows ends the console (and saves where they were).
                 for (Stage s : w.stages()) {
                     s.setOnCloseRequest(e -> {

@@ -33,7 +33,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import javafx.animation.PauseTransition;
 import javafx.scene.Node;
+import javafx.util.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.scene.Scene;
@@ -122,6 +124,7 @@ public final class Workstation implements AutoCloseable {
             }
         }
         stage = withBoard != null ? withBoard : stages.get(0);
+        saveWhenWindowsMove();
         new AlertPresenter(state, board, stage).start();
         feed.start();
         return stage;
@@ -145,6 +148,23 @@ public final class Workstation implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Saves the layout a second after windows stop moving or the filter changes (and once now), so
+     * that a crash, a power cut or a service stop keeps where the windows were.
+     */
+    private void saveWhenWindowsMove() {
+        PauseTransition settle = new PauseTransition(Duration.seconds(1));
+        settle.setOnFinished(e -> saveLayout());
+        for (Stage s : stages) {
+            for (var p : List.of(s.xProperty(), s.yProperty(), s.widthProperty(), s.heightProperty())) {
+                p.addListener((o, a, b) -> settle.playFromStart());
+            }
+            s.maximizedProperty().addListener((o, a, b) -> settle.playFromStart());
+        }
+        boardModel.filterProperty().addListener((o, a, b) -> settle.playFromStart());
+        settle.playFromStart();
+    }
+
     /** Saves where the windows are and the board filter, for the next log-in of this user. */
     public boolean saveLayout() {
         List<WindowLayout> windows = new ArrayList<>();
@@ -152,6 +172,9 @@ public final class Workstation implements AutoCloseable {
             if (stages.get(i).isShowing()) {
                 windows.add(WindowPlacer.read(stages.get(i), placed.get(i).windowId(), placed.get(i).panels()));
             }
+        }
+        if (windows.isEmpty()) {
+            return false; // closed already: the layout was saved then; never overwrite it with nothing
         }
         return layouts.save(user.username(), new WorkspaceLayout(windows, boardModel.filterProperty().get().toMap()));
     }
