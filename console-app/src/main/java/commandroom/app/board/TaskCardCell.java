@@ -55,10 +55,11 @@ final class TaskCardCell extends ListCell<TaskItem> {
             setText(null);
             return;
         }
-        title.setText(Messages.get("type." + t.incidentType()) + " · " + Messages.get("kind." + t.kind()));
+        title.setText(Messages.get("type." + t.incidentType()));
         priority.setText(Messages.get("priority." + t.priority()));
         priority.getStyleClass().setAll("label", "priority-" + t.priority());
-        units.setText(t.assignees().stream().map(model::unitName).collect(Collectors.joining("、"))
+        units.setText(Messages.get("kind." + t.kind()) + " · "
+                + t.assignees().stream().map(model::unitName).collect(Collectors.joining("、"))
                 + (t.returnedCount() > 0 ? "  ·  " + Messages.get("card.returned", t.returnedCount()) : ""));
         zone.setText(model.zoneName(t.zoneId()) + "  ·  " + t.id());
         ClockText.Reading r = ClockText.read(t.currentClock(), now.get(), t.dispatchedAt());
