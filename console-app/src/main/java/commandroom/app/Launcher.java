@@ -3,7 +3,9 @@ package commandroom.app;
 import commandroom.app.embedded.EmbeddedDefault;
 import commandroom.app.ui.Messages;
 import commandroom.app.ui.Theme;
+import commandroom.app.workspace.LoginView;
 import commandroom.app.workspace.Workstation;
+import java.util.function.Consumer;
 import commandroom.app.connection.HubSession;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,23 +50,39 @@ public final class Launcher {
                         TimeUnit.MILLISECONDS);
                 return;
             }
-            String password = o.password() != null ? o.password() : EmbeddedDefault.demoPassword();
-            HubSession session = HubSession.open(host, port, cert, o.user(), password);
             CountDownLatch closed = new CountDownLatch(1);
-            Platform.startup(() -> {
-                Theme.install();
+            Consumer<HubSession> open = session -> {
                 Workstation w = new Workstation(session, Clock.systemDefaultZone(), EmbeddedDefault.centre(),
                         Options.layoutDir());
                 w.show(new Stage());
                 out.println("console ready: " + w.stages().size() + " window(s)");
-                // Closing any of the console's windows ends the console (and saves where they were).
+                // Closing any of the console's windows ends the console (the layout is already saved).
                 for (Stage s : w.stages()) {
                     s.setOnCloseRequest(e -> {
                         w.close();
                         closed.countDown();
                     });
                 }
-            });
+            };
+            if (embedded != null || o.password() != null) {
+                // The embedded default (and a scripted start) logs straight in.
+                String password = o.password() != null ? o.password() : EmbeddedDefault.demoPassword();
+                HubSession session = HubSession.open(host, port, cert, o.user(), password);
+                Platform.startup(() -> {
+                    Theme.install();
+                    open.accept(session);
+                });
+            } else {
+                Platform.startup(() -> {
+                    Theme.install();
+                    Stage login = new Stage();
+                    login.setOnCloseRequest(e -> closed.countDown());
+                    new LoginView(login, o.server(), cert, o.userGiven() ? o.user() : "", session -> {
+                        login.hide();
+                        open.accept(session);
+                    });
+                });
+            }
             closed.await();
             Platform.exit();
         } finally {

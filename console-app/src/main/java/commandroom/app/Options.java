@@ -4,14 +4,14 @@ import java.nio.file.Path;
 
 /** The launcher's command line. */
 record Options(Path data, int port, double speed, double minutes, boolean noUi, String server, Path cert,
-               String user, String password, String language, boolean help) {
+               String user, String password, String language, boolean help, boolean userGiven) {
 
     static final String USAGE = """
             console [options]
               (no options)        embedded default: hub over the demo county, simulated units, logged in as leader1
               --user NAME         log in as NAME (demo users: duty1, leader1, chief1)
               --password PASS     password (demo default: the demo county's)
-              --server HOST:PORT  connect to a hub elsewhere instead (with --cert)
+              --server HOST:PORT  connect to a hub elsewhere instead: a log-in window asks for the rest
               --cert FILE         PEM certificate of that hub
               --data DIR          embedded hub's data directory (default: XDG data home / %APPDATA%)
               --port N            embedded hub's TLS port (default 50443; 0 = any free)
@@ -34,6 +34,7 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
         String password = null;
         String language = null;
         boolean help = false;
+        boolean userGiven = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
@@ -43,17 +44,17 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
                 case "--no-ui" -> noUi = true;
                 case "--server" -> server = args[++i];
                 case "--cert" -> cert = Path.of(args[++i]);
-                case "--user" -> user = args[++i];
+                case "--user" -> {
+                    user = args[++i];
+                    userGiven = true;
+                }
                 case "--password" -> password = args[++i];
                 case "--lang" -> language = args[++i];
                 case "--help" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
-        if (server != null && cert == null) {
-            throw new IllegalArgumentException("--server needs --cert\n" + USAGE);
-        }
-        return new Options(data, port, speed, minutes, noUi, server, cert, user, password, language, help);
+        return new Options(data, port, speed, minutes, noUi, server, cert, user, password, language, help, userGiven);
     }
 
     /** Where window layouts are kept: XDG config home on Linux, %APPDATA% on Windows. */

@@ -35,7 +35,10 @@ public final class HubSession implements AutoCloseable {
         this.password = password;
     }
 
-    /** Opens a TLS channel to host:port trusting the certificate file, and logs in (blocking). */
+    /**
+     * Opens a TLS channel to host:port trusting the certificate file, and logs in (blocking). A
+     * refusal (wrong password, hub unreachable) is a {@link CommandFailure}.
+     */
     public static HubSession open(String host, int port, Path trustedCertificate, String username, String password) {
         ManagedChannel ch;
         try {
@@ -49,6 +52,9 @@ public final class HubSession implements AutoCloseable {
         HubSession s = new HubSession(ch, username, password);
         try {
             s.login = s.auth().login(LoginRequest.newBuilder().setUsername(username).setPassword(password).build());
+        } catch (io.grpc.StatusRuntimeException e) {
+            ch.shutdownNow();
+            throw CommandFailure.from(e);
         } catch (RuntimeException e) {
             ch.shutdownNow();
             throw e;
