@@ -34,7 +34,7 @@ public final class TaskActionsView {
 
     /** Reassign: pick units and say why. */
     public static void reassign(TaskItem task, IncidentItem incident, Collection<UnitItem> units, CommandClient client,
-                                Window owner) {
+                                Window owner, java.util.function.Supplier<TaskItem> latest) {
         Set<String> chosen = new HashSet<>();
         ListView<DispatchDialogViewModel.Candidate> list = new ListView<>();
         list.getItems().setAll(DispatchDialogViewModel.rank(incident, units).stream()
@@ -66,19 +66,21 @@ public final class TaskActionsView {
         reason.setPromptText(Messages.get("action.reason"));
         show(Messages.get("reassign.title", task.id()), "reassign-dialog", owner,
                 new VBox(10, new Label(Messages.get("dispatch.units")), list, reason),
-                () -> client.reassign(task.id(), task.version(),
+                // The unit may have moved the task on while the leader chose: act on its latest version.
+                () -> client.reassign(task.id(), latest.get().version(),
                         list.getItems().stream().map(c -> c.unit().id()).filter(chosen::contains).toList(),
                         reason.getText().trim()));
     }
 
     /** Cancel: say why. */
-    public static void cancel(TaskItem task, CommandClient client, Window owner) {
+    public static void cancel(TaskItem task, CommandClient client, Window owner,
+                              java.util.function.Supplier<TaskItem> latest) {
         TextField reason = new TextField();
         reason.setId("cancel-reason");
         reason.setPromptText(Messages.get("action.reason"));
         show(Messages.get("cancel.title", task.id()), "cancel-dialog", owner,
                 new VBox(10, new Label(task.instruction()), reason),
-                () -> client.cancel(task.id(), task.version(), reason.getText().trim()));
+                () -> client.cancel(task.id(), latest.get().version(), reason.getText().trim()));
     }
 
     private static void show(String title, String id, Window owner, VBox content,

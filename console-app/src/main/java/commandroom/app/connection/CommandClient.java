@@ -86,6 +86,17 @@ public final class CommandClient {
         });
     }
 
+    /**
+     * Pushes one instruction to all units of a zone. The contract hands tasks out per incident, so
+     * the instruction is recorded as an incident of type "other" at the zone (it then has a case
+     * file like any other matter) and dispatched to every unit of the zone as one task.
+     */
+    public CompletableFuture<String> broadcast(String zoneName, double lat, double lon, List<String> unitIds,
+                                               String kind, String instruction) {
+        return report(new IncidentDraft("OTHER", "NORMAL", lat, lon, zoneName, instruction, "", ""))
+                .thenCompose(i -> dispatch(new DispatchDraft(i.id(), i.version(), kind, unitIds, instruction, Map.of())));
+    }
+
     public CompletableFuture<Void> reassign(String taskId, long version, List<String> unitIds, String reason) {
         var request = commandroom.v1.ReassignTaskRequest.newBuilder().setTaskId(taskId).setExpectedVersion(version)
                 .addAllUnitIds(unitIds).setReason(reason).setIdempotencyKey(key()).build();

@@ -4,6 +4,7 @@ import commandroom.app.board.BoardView;
 import commandroom.app.board.BoardViewModel;
 import commandroom.app.board.CaseFileView;
 import commandroom.app.board.TaskActionsView;
+import commandroom.app.board.ZoneBroadcastView;
 import commandroom.app.board.dispatch.DispatchDialogView;
 import commandroom.app.board.dispatch.DispatchDialogViewModel;
 import commandroom.app.board.report.ReportIncidentDialogView;
@@ -113,6 +114,7 @@ public final class Workstation implements AutoCloseable {
             view.setOnDispatch(this::dispatch);
             view.setOnReassign(this::reassign);
             view.setOnCancel(this::cancelTask);
+            view.setOnBroadcast(this::broadcast);
             s.setTitle(Messages.get("app.title") + " · " + user.displayName());
             s.setScene(Theme.style(new Scene(view, p.bounds().width(), p.bounds().height())));
             WindowPlacer.apply(s, p);
@@ -197,14 +199,21 @@ public final class Workstation implements AutoCloseable {
     void reassign() {
         var task = board.selectedTaskProperty().get();
         if (user.role().mayDispatch() && task != null && task.stage().isOpen()) {
-            TaskActionsView.reassign(task, state.incidents().get(task.incidentId()), state.units().values(), client, stage);
+            TaskActionsView.reassign(task, state.incidents().get(task.incidentId()), state.units().values(), client, stage,
+                    () -> state.tasks().get(task.id()));
+        }
+    }
+
+    void broadcast() {
+        if (user.role().mayDispatch()) {
+            ZoneBroadcastView.show(state.zones().values(), state.units().values(), client, stage);
         }
     }
 
     void cancelTask() {
         var task = board.selectedTaskProperty().get();
         if (user.role().mayDispatch() && task != null && task.stage().isOpen()) {
-            TaskActionsView.cancel(task, client, stage);
+            TaskActionsView.cancel(task, client, stage, () -> state.tasks().get(task.id()));
         }
     }
 

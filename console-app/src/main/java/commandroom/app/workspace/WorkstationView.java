@@ -30,6 +30,7 @@ public final class WorkstationView extends BorderPane {
     private Runnable onDispatch = () -> { };
     private Runnable onReassign = () -> { };
     private Runnable onCancel = () -> { };
+    private Runnable onBroadcast = () -> { };
 
     /**
      * One window's content: the tool bar and banner, the given panels as tabs (made by the
@@ -64,7 +65,10 @@ public final class WorkstationView extends BorderPane {
             cancel.setId("action-cancel");
             cancel.disableProperty().bind(taskOpen.not());
             cancel.setOnAction(e -> onCancel.run());
-            tools.getItems().addAll(reassign, cancel);
+            Button broadcast = new Button(Messages.get("action.broadcast"));
+            broadcast.setId("action-broadcast");
+            broadcast.setOnAction(e -> onBroadcast.run());
+            tools.getItems().addAll(reassign, cancel, broadcast);
         }
         setTop(new VBox(new ConnectionBanner(state), tools));
         TabPane tabs = new TabPane();
@@ -94,6 +98,8 @@ public final class WorkstationView extends BorderPane {
                         KeyCombination.SHIFT_DOWN), () -> onReassign.run());
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN,
                         KeyCombination.SHIFT_DOWN), () -> onCancel.run());
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN,
+                        KeyCombination.SHIFT_DOWN), () -> onBroadcast.run());
             }
         });
     }
@@ -118,5 +124,9 @@ public final class WorkstationView extends BorderPane {
 
     public void setOnCancel(Runnable r) {
         onCancel = r;
+    }
+
+    public void setOnBroadcast(Runnable r) {
+        onBroadcast = r;
     }
 }
