@@ -102,8 +102,12 @@ public final class HubSession implements AutoCloseable {
         return login.getAccessToken();
     }
 
+    /**
+     * Log-in waits for the channel (TLS handshake, bcrypt) up to 20 s: on a loaded two-core
+     * workstation 10 s was seen to run out while the hub was still starting.
+     */
     private AuthServiceGrpc.AuthServiceBlockingStub auth() {
-        return AuthServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+        return AuthServiceGrpc.newBlockingStub(channel).withWaitForReady().withDeadlineAfter(20, TimeUnit.SECONDS);
     }
 
     @Override

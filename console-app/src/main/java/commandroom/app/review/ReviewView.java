@@ -65,9 +65,11 @@ public final class ReviewView extends SplitPane {
         Button approve = new Button(Messages.get("action.approve"));
         approve.setId("review-approve");
         approve.getStyleClass().add("success");
+        approve.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2AL.ASSIGNMENT_TURNED_IN));
         Button sendBack = new Button(Messages.get("action.return"));
         sendBack.setId("review-return");
         sendBack.getStyleClass().add("danger");
+        sendBack.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2AL.ASSIGNMENT_RETURN));
         approve.disableProperty().bind(model.currentProperty().isNull());
         sendBack.disableProperty().bind(model.currentProperty().isNull().or(model.reasonProperty().isEmpty()));
         approve.setOnAction(e -> submit(model::approve));

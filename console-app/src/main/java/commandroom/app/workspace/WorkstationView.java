@@ -7,6 +7,9 @@ import commandroom.app.model.UserRole;
 import commandroom.app.ui.Messages;
 import java.util.List;
 import javafx.scene.Node;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -44,12 +47,14 @@ public final class WorkstationView extends BorderPane {
         if (role.mayReport()) {
             Button report = new Button(Messages.get("action.report"));
             report.setId("action-report");
+            report.setGraphic(new FontIcon(Material2AL.ADD_ALERT));
             report.setOnAction(e -> onReport.run());
             tools.getItems().add(report);
         }
         if (role.mayDispatch()) {
             Button dispatch = new Button(Messages.get("action.dispatch"));
             dispatch.setId("action-dispatch");
+            dispatch.setGraphic(new FontIcon(Material2MZ.SEND));
             dispatch.disableProperty().bind(board.selectedIncidentProperty().isNull());
             dispatch.setOnAction(e -> onDispatch.run());
             tools.getItems().add(dispatch);
@@ -59,14 +64,17 @@ public final class WorkstationView extends BorderPane {
             }, board.selectedTaskProperty());
             Button reassign = new Button(Messages.get("action.reassign"));
             reassign.setId("action-reassign");
+            reassign.setGraphic(new FontIcon(Material2MZ.SWAP_HORIZ));
             reassign.disableProperty().bind(taskOpen.not());
             reassign.setOnAction(e -> onReassign.run());
             Button cancel = new Button(Messages.get("action.cancelTask"));
             cancel.setId("action-cancel");
+            cancel.setGraphic(new FontIcon(Material2AL.CANCEL));
             cancel.disableProperty().bind(taskOpen.not());
             cancel.setOnAction(e -> onCancel.run());
             Button broadcast = new Button(Messages.get("action.broadcast"));
             broadcast.setId("action-broadcast");
+            broadcast.setGraphic(new FontIcon(Material2AL.ANNOUNCEMENT));
             broadcast.setOnAction(e -> onBroadcast.run());
             tools.getItems().addAll(reassign, cancel, broadcast);
         }
