@@ -33,7 +33,9 @@ public final class CaseFileView {
         header.getStyleClass().add("section-title");
         lines.setId("case-timeline");
         lines.setPrefSize(1200, 520);
-        VBox box = new VBox(10, header, lines);
+        javafx.scene.layout.FlowPane photos = new javafx.scene.layout.FlowPane(8, 8);
+        photos.setId("case-photos");
+        VBox box = new VBox(10, header, lines, photos);
         box.getStyleClass().add("case-file");
         dialog.getDialogPane().setContent(box);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
@@ -45,6 +47,13 @@ public final class CaseFileView {
             }
             header.setText(Messages.get("type." + file.incident().type()) + " · " + file.incident().address()
                     + " · " + file.incident().summary());
+            // The last feedback of each task, with its photos: the evidence the loop was closed on.
+            for (var t : file.tasks()) {
+                for (byte[] png : t.feedbackPhotos()) {
+                    photos.getChildren().add(new javafx.scene.image.ImageView(new javafx.scene.image.Image(
+                            new java.io.ByteArrayInputStream(png), 200, 150, true, true)));
+                }
+            }
             for (TimelineLine l : file.timeline()) {
                 lines.getItems().add(Messages.get("case.line", TIME.format(l.time()), l.who(),
                         Messages.get("role." + l.role()), Messages.get("what." + l.what()),
