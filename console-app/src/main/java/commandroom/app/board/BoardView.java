@@ -4,6 +4,7 @@ import commandroom.app.model.IncidentItem;
 import commandroom.app.model.TaskItem;
 import commandroom.app.model.TaskStage;
 import commandroom.app.model.ZoneItem;
+import commandroom.app.ui.Labels;
 import commandroom.app.ui.Messages;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,7 +27,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 
 /**
  * The task board: a filter bar, the new incidents, and one column per lifecycle stage. Cards
@@ -125,17 +125,7 @@ public final class BoardView extends BorderPane {
                 setText(z == null ? Messages.get("filter.any") : z.name());
             }
         });
-        zone.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ZoneItem z) {
-                return z == null ? Messages.get("filter.any") : z.name();
-            }
-
-            @Override
-            public ZoneItem fromString(String s) {
-                return null;
-            }
-        });
+        zone.setConverter(Labels.of(z -> z == null ? Messages.get("filter.any") : z.name()));
         ComboBox<String> type = codes("type", "CALL_110", "DISPUTE", "KEY_PERSON_ALERT", "PATROL_FINDING",
                 "INFO_COLLECTION", "OTHER");
         ComboBox<String> priority = codes("priority", "URGENT", "HIGH", "NORMAL", "LOW");
@@ -168,17 +158,7 @@ public final class BoardView extends BorderPane {
         ComboBox<String> box = new ComboBox<>();
         box.getItems().add(null);
         box.getItems().addAll(values);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String v) {
-                return v == null ? Messages.get("filter.any") : Messages.get(prefix + "." + v);
-            }
-
-            @Override
-            public String fromString(String s) {
-                return null;
-            }
-        });
+        box.setConverter(Labels.of(v -> v == null ? Messages.get("filter.any") : Messages.get(prefix + "." + v)));
         box.setId("filter-" + prefix);
         return box;
     }

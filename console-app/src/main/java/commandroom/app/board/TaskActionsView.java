@@ -1,6 +1,7 @@
 package commandroom.app.board;
 
 import commandroom.app.board.dispatch.DispatchDialogViewModel;
+import commandroom.app.board.dispatch.UnitPicker;
 import commandroom.app.connection.CommandClient;
 import commandroom.app.model.IncidentItem;
 import commandroom.app.model.TaskItem;
@@ -11,7 +12,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -19,10 +19,8 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 /**
  * The shift leader's two corrections to a task: reassign it to other units (nearest first, with a
@@ -39,27 +37,7 @@ public final class TaskActionsView {
         ListView<DispatchDialogViewModel.Candidate> list = new ListView<>();
         list.getItems().setAll(DispatchDialogViewModel.rank(incident, units).stream()
                 .filter(c -> !task.assignees().contains(c.unit().id())).toList());
-        list.setCellFactory(CheckBoxListCell.forListView(c -> {
-            var p = new SimpleBooleanProperty(false);
-            p.addListener((o, was, is) -> {
-                if (is) {
-                    chosen.add(c.unit().id());
-                } else {
-                    chosen.remove(c.unit().id());
-                }
-            });
-            return p;
-        }, new StringConverter<>() {
-            @Override
-            public String toString(DispatchDialogViewModel.Candidate c) {
-                return c.label();
-            }
-
-            @Override
-            public DispatchDialogViewModel.Candidate fromString(String s) {
-                return null;
-            }
-        }));
+        UnitPicker.bind(list, chosen);
         list.setPrefHeight(320);
         TextField reason = new TextField();
         reason.setId("reassign-reason");

@@ -4,6 +4,7 @@ import commandroom.app.connection.CommandClient;
 import commandroom.app.model.UnitItem;
 import commandroom.app.model.ZoneItem;
 import commandroom.app.ui.Dialogs;
+import commandroom.app.ui.Labels;
 import commandroom.app.ui.Messages;
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +17,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 /**
  * The shift leader pushes one instruction to every unit of a police zone (全区下达), e.g. "加强
@@ -30,17 +30,7 @@ public final class ZoneBroadcastView {
         ComboBox<ZoneItem> zone = new ComboBox<>();
         zone.setId("broadcast-zone");
         zone.getItems().setAll(zones.stream().sorted(java.util.Comparator.comparing(ZoneItem::name)).toList());
-        zone.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ZoneItem z) {
-                return z == null ? "" : z.name();
-            }
-
-            @Override
-            public ZoneItem fromString(String s) {
-                return null;
-            }
-        });
+        zone.setConverter(Labels.of(z -> z == null ? "" : z.name()));
         Label count = new Label();
         zone.valueProperty().addListener((o, a, z) -> count.setText(Messages.get("broadcast.count", members(units, z).size())));
         TextArea text = new TextArea();

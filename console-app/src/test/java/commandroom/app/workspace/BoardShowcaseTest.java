@@ -7,6 +7,7 @@ import commandroom.app.connection.HubSession;
 import commandroom.app.embedded.EmbeddedDefault;
 import commandroom.app.model.IncidentItem;
 import commandroom.app.model.TaskStage;
+import commandroom.app.testing.Consoles;
 import commandroom.app.testing.Screenshots;
 import commandroom.app.testing.Waits;
 import commandroom.app.ui.Theme;
@@ -31,21 +32,14 @@ class BoardShowcaseTest extends FxRobot {
 
     @Test
     void busyBoardShowsEveryTaskWithLateOnesOnTop() throws Exception {
-        Path layoutDir = Files.createTempDirectory("layouts");
         try (EmbeddedDefault hub = EmbeddedDefault.start(Files.createTempDirectory("showcase"), 0, 2, null, false);
              HubSession duty = HubSession.open("127.0.0.1", hub.port(), hub.certificate(), "duty1",
                      EmbeddedDefault.demoPassword());
              HubSession lead = HubSession.open("127.0.0.1", hub.port(), hub.certificate(), "leader1",
                      EmbeddedDefault.demoPassword())) {
-            FxToolkit.registerPrimaryStage();
-            FxToolkit.setupFixture(Theme::install);
-            HubSession session = HubSession.open("127.0.0.1", hub.port(), hub.certificate(), "leader1",
-                    EmbeddedDefault.demoPassword());
-            Workstation[] w = new Workstation[1];
-            Stage[] stage = new Stage[1];
-            FxToolkit.setupFixture(() -> {
-                w[0] = new Workstation(session, Clock.systemDefaultZone(), EmbeddedDefault.centre(), layoutDir);
-                stage[0] = w[0].show(new Stage());
+            Workstation[] w = {Consoles.open(hub.port(), hub.certificate(), "leader1")};
+            Stage[] stage = {w[0].stages().get(0)};
+            interact(() -> {
                 stage[0].setX(0);
                 stage[0].setY(0);
                 stage[0].setWidth(1920);
@@ -92,7 +86,7 @@ class BoardShowcaseTest extends FxRobot {
                         "the two incidents not dispatched wait in the new column");
                 assertTrue(w[0].state().tasks().values().stream().noneMatch(t -> t.stage() == TaskStage.CANCELLED));
             } finally {
-                FxToolkit.setupFixture(() -> w[0].close());
+                Consoles.close(w[0]);
             }
         }
     }

@@ -9,6 +9,7 @@ import commandroom.app.embedded.EmbeddedDefault;
 import commandroom.app.model.TaskItem;
 import commandroom.app.model.TaskStage;
 import commandroom.app.model.UnitItem;
+import commandroom.app.testing.Consoles;
 import commandroom.app.testing.Waits;
 import commandroom.app.ui.Theme;
 import java.nio.file.Files;
@@ -34,17 +35,14 @@ class LeaderCorrectionsTest extends FxRobot {
 
     @Test
     void wholeZoneInstructionCancelAndReassign() throws Exception {
-        Path layoutDir = Files.createTempDirectory("layouts");
         try (EmbeddedDefault hub = EmbeddedDefault.start(Files.createTempDirectory("corrections"), 0, 0.2, null, false)) {
-            FxToolkit.registerPrimaryStage();
-            FxToolkit.setupFixture(Theme::install);
-            HubSession session = HubSession.open("127.0.0.1", hub.port(), hub.certificate(), "leader1",
-                    EmbeddedDefault.demoPassword());
-            Workstation[] w = new Workstation[1];
-            Stage[] stage = new Stage[1];
-            FxToolkit.setupFixture(() -> {
-                w[0] = new Workstation(session, Clock.systemDefaultZone(), EmbeddedDefault.centre(), layoutDir);
-                stage[0] = w[0].show(new Stage());
+            Workstation[] w = {Consoles.open(hub.port(), hub.certificate(), "leader1")};
+            Stage[] stage = {w[0].stages().get(0)};
+            interact(() -> {
+                stage[0].setX(0);
+                stage[0].setY(0);
+                stage[0].setWidth(1920);
+                stage[0].setHeight(1080);
             });
             try {
                 console = w[0];
@@ -72,7 +70,8 @@ class LeaderCorrectionsTest extends FxRobot {
                 Waits.until("cancelled", Duration.ofSeconds(15), () -> find("今晚加强重点部位巡逻").stage() == TaskStage.CANCELLED);
 
                 // Reassign another task to the first unit offered.
-                CommandClient client = new CommandClient(session, Executors.newSingleThreadExecutor());
+                CommandClient client = new CommandClient(HubSession.open("127.0.0.1", hub.port(), hub.certificate(),
+                        "leader1", EmbeddedDefault.demoPassword()), Executors.newSingleThreadExecutor());
                 var incident = client.report(new CommandClient.IncidentDraft("CALL_110", "NORMAL", 30.545, 119.96,
                         "城西路 9 号", "噪音扰民", "", "")).get();
                 String unit = w[0].state().units().values().stream().filter(UnitItem::isAvailable).findFirst().orElseThrow().id();
@@ -88,7 +87,7 @@ class LeaderCorrectionsTest extends FxRobot {
                 Waits.until("reassigned", Duration.ofSeconds(15), () -> !find("核实处置").assignees().contains(unit));
                 assertNotEquals(List.of(unit), find("核实处置").assignees());
             } finally {
-                FxToolkit.setupFixture(() -> w[0].close());
+                Consoles.close(w[0]);
             }
         }
     }

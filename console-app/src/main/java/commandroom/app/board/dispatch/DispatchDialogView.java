@@ -1,8 +1,8 @@
 package commandroom.app.board.dispatch;
 
 import commandroom.app.ui.Dialogs;
+import commandroom.app.ui.Labels;
 import commandroom.app.ui.Messages;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
@@ -14,9 +14,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 /**
  * The dispatch dialog: loads DispatchDialog.fxml, binds it to its view model, and sends on "下达".
@@ -60,39 +58,9 @@ public final class DispatchDialogView {
         incidentLabel.setText(Messages.get("type." + i.type()) + " · " + Messages.get("priority." + i.priority())
                 + " · " + i.address() + " · " + i.summary());
         unitList.setItems(model.candidates());
-        unitList.setCellFactory(CheckBoxListCell.forListView(c -> {
-            var p = new SimpleBooleanProperty(model.selected().contains(c.unit().id()));
-            p.addListener((o, was, is) -> {
-                if (is) {
-                    model.selected().add(c.unit().id());
-                } else {
-                    model.selected().remove(c.unit().id());
-                }
-            });
-            return p;
-        }, new StringConverter<>() {
-            @Override
-            public String toString(DispatchDialogViewModel.Candidate c) {
-                return c.label();
-            }
-
-            @Override
-            public DispatchDialogViewModel.Candidate fromString(String s) {
-                return null;
-            }
-        }));
+        UnitPicker.bind(unitList, model.selected());
         kindBox.getItems().setAll("RESPOND", "VERIFY", "MEDIATE", "FOLLOW_UP", "COLLECT_INFO", "PATROL");
-        kindBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String k) {
-                return k == null ? "" : Messages.get("kind." + k);
-            }
-
-            @Override
-            public String fromString(String s) {
-                return null;
-            }
-        });
+        kindBox.setConverter(Labels.of(k -> k == null ? "" : Messages.get("kind." + k)));
         kindBox.valueProperty().bindBidirectional(model.kindProperty());
         instructionArea.textProperty().bindBidirectional(model.instructionProperty());
         spinner(signForSpinner, model.signForMinutesProperty(), 60);

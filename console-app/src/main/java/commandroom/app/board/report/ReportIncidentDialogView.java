@@ -2,6 +2,7 @@ package commandroom.app.board.report;
 
 import commandroom.app.model.IncidentItem;
 import commandroom.app.ui.Dialogs;
+import commandroom.app.ui.Labels;
 import commandroom.app.ui.Messages;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -13,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import javafx.util.converter.NumberStringConverter;
 
 /** The intake dialog (接警登记): ReportIncidentDialog.fxml bound to its view model. FX thread only. */
@@ -65,17 +65,7 @@ public final class ReportIncidentDialogView {
 
     private static void codes(ComboBox<String> box, String prefix, String... values) {
         box.getItems().setAll(values);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String v) {
-                return v == null ? "" : Messages.get(prefix + "." + v);
-            }
-
-            @Override
-            public String fromString(String s) {
-                return null;
-            }
-        });
+        box.setConverter(Labels.of(v -> v == null ? "" : Messages.get(prefix + "." + v)));
     }
 
     public IncidentItem showAndWait() {
