@@ -7,6 +7,7 @@ import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Part 2, the baseline: the bare fan-out server with N subscribers on the same kind of channels as
  * the hub's consoles, and the same phases as the hub run with the hub's own TaskDispatched event as
- * the payload: max(K, 1000) warm-up publishes, K publishes at R per second (the window), K with F in flight.
- * Measures from just before each publish call to each subscriber receiving it. One run per call;
- * not thread-safe.
+ * the payload: max(K, 1000) warm-up publishes, K publishes at R per second in slices (the window),
+ * K with F in flight. Measures from just before each publish call to each subscriber receiving it.
+ * Driven by one thread; close once.
  */
-final class BareLoad {
+final class BareLoad implements FanOutSession {
 
     /**
      * What the baseline measured.
@@ -28,9 +29,9 @@ final class BareLoad {
      * @param toSubscriber  publish → each subscriber, over all deliveries
      * @param toLast        publish → the last subscriber to get the message
      * @param publishAck    publish call → its answer
-     * @param window        the window as a whole (missing, duplicate deliveries)
+     * @param window        the window as a whole (time = sum of slices; missing, duplicate deliveries)
      * @param publishErrors failed publish calls
-     * @param cpu           CPU used in the window
+     * @param cpu           CPU used in the window's slices (server: gRPC's threads only)
      * @param burst         the burst (last delivery to all N)
      * @param subscribers   N
      */
@@ -44,48 +45,89 @@ final class BareLoad {
         }
     }
 
-    private BareLoad() {}
+    private final BenchOptions options;
+    private final BareFanOutServer server;
+    private final ClientTransport transport;
+    private final Map<Phase, DeliveryTracker.SendTimes> sent;
+    private final EventStreams.Trackers trackers;
+    private final EventStreams.Health health = new EventStreams.Health();
+    private final LatencyRecorder ack;
+    private final Publisher publisher;
+    private CpuMeter.Usage cpu = CpuMeter.Usage.NONE;
+    private long windowNanos;
 
-    /** Runs the baseline with the options' N, K, rate and in-flight count, publishing copies of sample. */
-    static Figures run(BenchOptions o, Path workDir, Event sample) throws Exception {
+    private BareLoad(BenchOptions o, BareFanOutServer server, Path certificate, Event sample) {
+        this.options = o;
+        this.server = server;
+        this.transport = new ClientTransport(certificate, server.port());
+        this.sent = FanOutSession.sendTimes(o.dispatches());
+        this.trackers = new EventStreams.Trackers(o.consoles(), true, sent);
+        this.ack = new LatencyRecorder(o.dispatches());
+        this.publisher = new Publisher(transport.newChannel(), sample, sent);
+    }
+
+    /** Starts the server, subscribes N clients and warms up, publishing copies of sample. */
+    static BareLoad start(BenchOptions o, Path workDir, Event sample) throws IOException, InterruptedException {
         SelfSignedCertificate.KeyFiles tls = SelfSignedCertificate.ensure(workDir.resolve("tls"));
-        try (BareFanOutServer server = BareFanOutServer.start(tls.certificate(), tls.privateKey());
-             ClientTransport transport = new ClientTransport(tls.certificate(), server.port())) {
-            int n = o.consoles();
-            int k = o.dispatches();
-            Map<Phase, DeliveryTracker.SendTimes> sent = HubLoad.sendTimes(k);
-            EventStreams.Trackers trackers = new EventStreams.Trackers(n, true, sent);
-            EventStreams.Health health = new EventStreams.Health();
-            List<ManagedChannel> channels = transport.newChannels(n, HubLoad.CLIENTS_PER_CHANNEL);
-            for (int i = 0; i < n; i++) {
-                ClientCalls.asyncServerStreamingCall(
-                        channels.get(i / HubLoad.CLIENTS_PER_CHANNEL).newCall(BareFanOutServer.SUBSCRIBE,
-                                CallOptions.DEFAULT.withDeadlineAfter(1, TimeUnit.HOURS)),
-                        Empty.getDefaultInstance(), new EventStreams.Console(i, 0, trackers, health));
+        BareFanOutServer server = BareFanOutServer.start(tls.certificate(), tls.privateKey());
+        BareLoad load = null;
+        try {
+            load = new BareLoad(o, server, tls.certificate(), sample);
+            load.prepare();
+            return load;
+        } catch (InterruptedException | RuntimeException | Error e) {
+            if (load != null) {
+                load.close();
+            } else {
+                server.close();
             }
-            HubLoad.awaitTrue(() -> server.subscriberCount() == n, 60, "bare subscribers");
-
-            Publisher publisher = new Publisher(transport.newChannel(), sample, sent);
-            Pacer.inFlight(HubLoad.warmUps(k), HubLoad.WARM_UP_IN_FLIGHT, (i, done) -> publisher.send(Phase.WARM_UP, i, null, done));
-            if (!trackers.of(Phase.WARM_UP).awaitComplete(300, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("bare warm-up did not reach every subscriber within 300 s");
-            }
-            CpuMeter.awaitJitQuiet(30);
-
-            LatencyRecorder ack = new LatencyRecorder(k);
-            CpuMeter cpu = CpuMeter.start();
-            Pacer.atRate(k, o.rate(), i -> publisher.send(Phase.PACED, i, ack, () -> { }));
-            trackers.of(Phase.PACED).awaitComplete(HubLoad.completionTimeoutSeconds(o), TimeUnit.SECONDS);
-            CpuMeter.Usage usage = cpu.stop();
-
-            Pacer.inFlight(k, o.inFlight(), (i, done) -> publisher.send(Phase.BURST, i, null, done));
-            trackers.of(Phase.BURST).awaitComplete(300, TimeUnit.SECONDS);
-            health.closing = true;
-
-            DeliveryTracker paced = trackers.of(Phase.PACED);
-            return new Figures(paced.perDelivery(), paced.toLast(), ack.summary(), paced.window(),
-                    publisher.errors.get(), usage, trackers.of(Phase.BURST).window(), n);
+            throw e;
         }
+    }
+
+    private void prepare() throws InterruptedException {
+        int n = options.consoles();
+        List<ManagedChannel> channels = transport.newChannels(n, CLIENTS_PER_CHANNEL);
+        for (int i = 0; i < n; i++) {
+            ClientCalls.asyncServerStreamingCall(channels.get(i / CLIENTS_PER_CHANNEL).newCall(
+                            BareFanOutServer.SUBSCRIBE, CallOptions.DEFAULT.withDeadlineAfter(1, TimeUnit.HOURS)),
+                    Empty.getDefaultInstance(), new EventStreams.Console(i, 0, trackers, health));
+        }
+        FanOutSession.awaitTrue(() -> server.subscriberCount() == n, 60, "bare subscribers");
+        int warmUps = FanOutSession.warmUps(options.dispatches());
+        Pacer.inFlight(warmUps, WARM_UP_IN_FLIGHT, (i, done) -> publisher.send(Phase.WARM_UP, i, null, done));
+        if (!trackers.of(Phase.WARM_UP).awaitComplete(0, warmUps, 300, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("bare warm-up did not reach every subscriber within 300 s");
+        }
+    }
+
+    @Override
+    public void pacedSlice(int from, int to) throws InterruptedException {
+        CpuMeter meter = CpuMeter.start();
+        Pacer.atRate(to - from, options.rate(), i -> publisher.send(Phase.PACED, from + i, ack, () -> { }));
+        DeliveryTracker paced = trackers.of(Phase.PACED);
+        paced.awaitComplete(from, to, FanOutSession.completionTimeoutSeconds(options, to - from), TimeUnit.SECONDS);
+        cpu = cpu.plus(meter.stop().onlyGroups(java.util.Set.of(CpuMeter.GRPC_TRANSPORT, CpuMeter.GRPC_EXECUTOR)));
+        windowNanos += Math.max(0, paced.lastArrivalNanos() - sent.get(Phase.PACED).at(from));
+    }
+
+    @Override
+    public void burst() throws InterruptedException {
+        Pacer.inFlight(options.dispatches(), options.inFlight(), (i, done) -> publisher.send(Phase.BURST, i, null, done));
+        trackers.of(Phase.BURST).awaitComplete(0, options.dispatches(), 300, TimeUnit.SECONDS);
+    }
+
+    Figures figures() {
+        DeliveryTracker paced = trackers.of(Phase.PACED);
+        return new Figures(paced.perDelivery(), paced.toLast(), ack.summary(), paced.window(windowNanos),
+                publisher.errors.get(), cpu, trackers.of(Phase.BURST).window(), options.consoles());
+    }
+
+    @Override
+    public void close() {
+        health.closing = true;
+        transport.close();
+        server.close();
     }
 
     /** Publishes message i of a phase: the sample with the phase's key. Thread-safe. */

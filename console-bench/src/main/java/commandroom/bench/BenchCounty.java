@@ -1,13 +1,17 @@
 package commandroom.bench;
 
+import commandroom.server.loop.SlaPolicy;
 import commandroom.v1.CountySeed;
 import commandroom.v1.Position;
+import commandroom.v1.Priority;
 import commandroom.v1.Role;
 import commandroom.v1.SeedUser;
 import commandroom.v1.Staffing;
+import commandroom.v1.TaskStep;
 import commandroom.v1.Unit;
 import commandroom.v1.UnitKind;
 import commandroom.v1.Zone;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -31,6 +35,25 @@ final class BenchCounty {
         UnitKind.UNIT_KIND_PATROL_CAR};
 
     private BenchCounty() {}
+
+    /**
+     * Step clocks of 12 hours for every step and priority. The bench's units never sign for their
+     * tasks; with the default clocks (sign for within a minute) every task would raise TaskOverdue
+     * a minute after its dispatch, and those events would mix into a long window.
+     */
+    static SlaPolicy relaxedClocks() {
+        SlaPolicy sla = SlaPolicy.defaults();
+        Duration long12h = Duration.ofHours(12);
+        for (TaskStep step : new TaskStep[] {TaskStep.TASK_STEP_SIGN_FOR, TaskStep.TASK_STEP_ARRIVE,
+            TaskStep.TASK_STEP_FEEDBACK}) {
+            sla = sla.with(step, null, null, long12h);
+            for (Priority p : new Priority[] {Priority.PRIORITY_URGENT, Priority.PRIORITY_HIGH,
+                Priority.PRIORITY_NORMAL, Priority.PRIORITY_LOW}) {
+                sla = sla.with(step, null, p, long12h);
+            }
+        }
+        return sla;
+    }
 
     /** Login name (and unit id) of field unit i, 0-based. */
     static String unit(int i) {

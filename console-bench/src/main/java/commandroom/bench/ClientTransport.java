@@ -13,6 +13,9 @@ import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.epoll.Epoll;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollIoHandler;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import io.grpc.stub.MetadataUtils;
@@ -35,7 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The harness's client side of the wire: TLS channels (grpc-netty-shaded) trusting the server's
  * certificate, on event-loop threads of their own named {@code bench-client-*} so that their CPU
- * is told apart from the server's in the same JVM. Stream and call callbacks run directly on those
+ * is told apart from the server's in the same JVM. They use epoll where the server does (Linux),
+ * so that client and server share one set of netty types and the JIT does not keep recompiling
+ * the code they share. Stream and call callbacks run directly on those
  * event-loop threads (they only record a time). Also logs users in. Thread-safe; close once.
  */
 final class ClientTransport implements AutoCloseable {
@@ -45,6 +50,7 @@ final class ClientTransport implements AutoCloseable {
     private final int port;
     private final ChannelCredentials credentials;
     private final EventLoopGroup loops;
+    private final Class<? extends io.grpc.netty.shaded.io.netty.channel.Channel> channelType;
     private final ExecutorService offload;
     private final List<ManagedChannel> channels = new ArrayList<>();
 
@@ -55,8 +61,11 @@ final class ClientTransport implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                named("bench-client-elg"), NioIoHandler.newFactory());
+        int threads = Runtime.getRuntime().availableProcessors();
+        boolean epoll = Epoll.isAvailable();
+        this.loops = new MultiThreadIoEventLoopGroup(threads, named("bench-client-elg"),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        this.channelType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
         this.offload = Executors.newCachedThreadPool(named("bench-client-offload"));
     }
 
@@ -67,7 +76,7 @@ final class ClientTransport implements AutoCloseable {
         if (!(b instanceof NettyChannelBuilder netty)) {
             throw new IllegalStateException("expected grpc-netty-shaded, got " + b.getClass().getName());
         }
-        ManagedChannel ch = netty.eventLoopGroup(loops).channelType(NioSocketChannel.class)
+        ManagedChannel ch = netty.eventLoopGroup(loops).channelType(channelType)
                 .directExecutor().offloadExecutor(offload).maxInboundMessageSize(16 * 1024 * 1024).build();
         channels.add(ch);
         return ch;

@@ -6,23 +6,41 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * CPU time of this JVM over a window: the whole process (every thread, GC and JIT included), and
- * the part spent on the server's threads, told apart by name. The harness's own client threads
- * are named {@code bench-}; the server's are gRPC's shared pools and the hub's own. A thread that
- * ended inside the window is not counted in the per-thread sums (so they are a lower bound).
- * Not thread-safe: one window per instance.
+ * the parts spent on the server's threads, told apart by name and grouped by what they do. The
+ * harness's own client threads are named {@code bench-}; the server's are gRPC's shared pools and
+ * the hub's own. A thread that ended inside the window is not counted in the per-thread sums (so
+ * they are a lower bound). Not thread-safe: one window per instance.
  */
 final class CpuMeter {
 
-    /** Name prefixes of the threads that run the server: gRPC transport and executor, hub, store. */
-    static final List<String> SERVER_THREADS = List.of("grpc-default-worker-ELG", "grpc-default-boss-ELG",
-            "grpc-nio-worker-ELG", "grpc-nio-boss-ELG", "grpc-epoll-", "grpc-default-executor", "hub-",
-            "fanout-", "overdue-", "H2 ", "MVStore", "HikariPool");
+    /** Group of the threads of gRPC's (shared) netty event loops. */
+    static final String GRPC_TRANSPORT = "gRPC transport";
+    /** Group of the threads of gRPC's (shared) default executor, where server calls run. */
+    static final String GRPC_EXECUTOR = "gRPC executor";
+
+    /** Name prefixes of the server's threads, in order of matching, and the group each belongs to. */
+    private static final Map<String, String> SERVER_THREADS = new LinkedHashMap<>();
+
+    static {
+        SERVER_THREADS.put("hub-writer", "hub writer");
+        SERVER_THREADS.put("fanout-", "fan-out senders");
+        SERVER_THREADS.put("grpc-default-worker-ELG", GRPC_TRANSPORT);
+        SERVER_THREADS.put("grpc-default-boss-ELG", GRPC_TRANSPORT);
+        SERVER_THREADS.put("grpc-nio-", GRPC_TRANSPORT);
+        SERVER_THREADS.put("grpc-epoll-", GRPC_TRANSPORT);
+        SERVER_THREADS.put("grpc-default-executor", GRPC_EXECUTOR);
+        SERVER_THREADS.put("hub-db", "database");
+        SERVER_THREADS.put("H2 ", "database");
+        SERVER_THREADS.put("MVStore", "database");
+        SERVER_THREADS.put("HikariPool", "database");
+        SERVER_THREADS.put("overdue-", "clocks");
+    }
 
     /** Name prefix of every thread the harness starts (client transport, drivers). */
     static final String CLIENT_THREADS = "bench-";
@@ -34,11 +52,39 @@ final class CpuMeter {
      * @param serverNanos  threads named like the server's pools
      * @param clientNanos  the harness's own threads (client side of the load)
      * @param wallNanos    length of the window
+     * @param serverGroups server CPU by group (hub writer, fan-out senders, gRPC transport, ...)
      * @param jitMillis    time the JIT compilers spent compiling (summed over compiler threads)
      * @param gcMillis     time the collectors report spent collecting (elapsed, not CPU)
      */
     record Usage(long processNanos, long serverNanos, long clientNanos, long wallNanos,
-                 long jitMillis, long gcMillis) {
+                 Map<String, Long> serverGroups, long jitMillis, long gcMillis) {
+
+        /** Nothing used, for adding windows up. */
+        static final Usage NONE = new Usage(0, 0, 0, 0, Map.of(), 0, 0);
+
+        /** This window and another, as if they were one. */
+        Usage plus(Usage o) {
+            Map<String, Long> groups = new LinkedHashMap<>(serverGroups);
+            o.serverGroups.forEach((g, n) -> groups.merge(g, n, Long::sum));
+            return new Usage(processNanos + o.processNanos, serverNanos + o.serverNanos, clientNanos + o.clientNanos,
+                    wallNanos + o.wallNanos, groups, jitMillis + o.jitMillis, gcMillis + o.gcMillis);
+        }
+
+        /**
+         * The same window counting only some server groups as the server (the rest moves to
+         * "other"): the baseline's server runs on gRPC's threads only, while the idle hub's
+         * clocks and senders still tick beside it.
+         */
+        Usage onlyGroups(java.util.Set<String> kept) {
+            Map<String, Long> groups = new LinkedHashMap<>();
+            serverGroups.forEach((g, n) -> {
+                if (kept.contains(g)) {
+                    groups.put(g, n);
+                }
+            });
+            long server = groups.values().stream().mapToLong(Long::longValue).sum();
+            return new Usage(processNanos, server, clientNanos, wallNanos, groups, jitMillis, gcMillis);
+        }
 
         /** GC, JIT, and anything else not named (the rest of the process). */
         long otherNanos() {
@@ -87,6 +133,8 @@ final class CpuMeter {
         long wall = System.nanoTime() - startWall;
         long server = 0;
         long client = 0;
+        Map<String, Long> groups = new LinkedHashMap<>();
+        SERVER_THREADS.values().forEach(g -> groups.put(g, 0L));
         long[] ids = threads.getAllThreadIds();
         ThreadInfo[] infos = threads.getThreadInfo(ids);
         for (int i = 0; i < ids.length; i++) {
@@ -96,18 +144,20 @@ final class CpuMeter {
             }
             long used = cpu - startByThread.getOrDefault(ids[i], 0L);
             String name = infos[i].getThreadName();
+            String group = serverGroup(name);
             if (name.startsWith(CLIENT_THREADS)) {
                 client += used;
-            } else if (isServerThread(name)) {
+            } else if (group != null) {
                 server += used;
+                groups.merge(group, used, Long::sum);
             }
         }
-        return new Usage(process, server, client, wall, jitMillis() - startJit, gcMillis() - startGc);
+        return new Usage(process, server, client, wall, groups, jitMillis() - startJit, gcMillis() - startGc);
     }
 
     /**
      * Waits until the JIT has compiled for less than 20 ms in a second, at most maxSeconds, so that
-     * a window measures the code rather than the compiler. Returns the seconds waited.
+     * compilations queued by a warm-up do not land in the window. Returns the seconds waited.
      */
     static double awaitJitQuiet(int maxSeconds) throws InterruptedException {
         long start = System.nanoTime();
@@ -124,6 +174,16 @@ final class CpuMeter {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /** The group of a server thread, or null for a thread that is not the server's. */
+    static String serverGroup(String threadName) {
+        for (Map.Entry<String, String> e : SERVER_THREADS.entrySet()) {
+            if (threadName.startsWith(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
     private static long jitMillis() {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
@@ -135,14 +195,5 @@ final class CpuMeter {
             total += Math.max(0, gc.getCollectionTime());
         }
         return total;
-    }
-
-    static boolean isServerThread(String name) {
-        for (String prefix : SERVER_THREADS) {
-            if (name.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,7 +1,6 @@
 package commandroom.bench;
 
 import java.util.BitSet;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +21,7 @@ final class DeliveryTracker {
     private final boolean broadcast;
     private final BitSet[] got;
     private final AtomicIntegerArray reached;
-    private final CountDownLatch complete;
+    private final BitSet complete = new BitSet();
     private final LatencyRecorder perDelivery;
     private final LatencyRecorder toLast;
     private final AtomicLong duplicates = new AtomicLong();
@@ -39,7 +38,6 @@ final class DeliveryTracker {
             got[i] = new BitSet(broadcast ? messages : messages / receivers + 1);
         }
         this.reached = new AtomicIntegerArray(messages);
-        this.complete = new CountDownLatch(messages);
         this.perDelivery = new LatencyRecorder(broadcast ? messages * receivers : messages);
         this.toLast = new LatencyRecorder(messages);
     }
@@ -67,13 +65,26 @@ final class DeliveryTracker {
         lastArrival.accumulateAndGet(now, Math::max);
         if (reached.incrementAndGet(message) == expectedPerMessage()) {
             toLast.record(latency);
-            complete.countDown();
+            synchronized (complete) {
+                complete.set(message);
+                complete.notifyAll();
+            }
         }
     }
 
-    /** Waits until every message reached every receiver it must; false on timeout. */
-    boolean awaitComplete(long timeout, TimeUnit unit) throws InterruptedException {
-        return complete.await(timeout, unit);
+    /** Waits until messages [from, to) reached every receiver they must; false on timeout. */
+    boolean awaitComplete(int from, int to, long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        synchronized (complete) {
+            while (complete.nextClearBit(from) < to) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(complete, left);
+            }
+            return true;
+        }
     }
 
     int expectedPerMessage() {
@@ -118,8 +129,12 @@ final class DeliveryTracker {
 
     /** Messages over the time from the first send to the last delivery, and how complete it was. */
     Window window() {
-        return new Window(messages, lastArrival.get() == 0 ? 0 : lastArrival.get() - sent.at(0), missing(),
-                duplicates.get() + misrouted.get());
+        return window(lastArrival.get() == 0 ? 0 : lastArrival.get() - sent.at(0));
+    }
+
+    /** The same, over a time the caller measured (the sum of slices of a phase). */
+    Window window(long nanos) {
+        return new Window(messages, nanos, missing(), duplicates.get() + misrouted.get());
     }
 
     /**

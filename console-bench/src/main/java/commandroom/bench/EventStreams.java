@@ -30,9 +30,16 @@ final class EventStreams {
     static final class Trackers {
 
         private final Map<Phase, DeliveryTracker> byPhase = new EnumMap<>(Phase.class);
+        private final Map<Phase, DeliveryTracker.SendTimes> sent;
 
         Trackers(int receivers, boolean broadcast, Map<Phase, DeliveryTracker.SendTimes> sent) {
+            this.sent = sent;
             sent.forEach((phase, times) -> byPhase.put(phase, new DeliveryTracker(times, receivers, broadcast)));
+        }
+
+        /** The send times the trackers measure from (shared by every group of a run). */
+        Map<Phase, DeliveryTracker.SendTimes> sendTimes() {
+            return sent;
         }
 
         DeliveryTracker of(Phase phase) {
@@ -75,7 +82,7 @@ final class EventStreams {
 
         @Override
         public void onNext(Event e) {
-            if (trackers.delivered(index, e) == Phase.PACED) {
+            if (trackers.delivered(index, e) != null) {
                 health.sample.compareAndSet(null, e);
             }
             if (checkSequence) {

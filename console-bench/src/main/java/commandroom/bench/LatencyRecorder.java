@@ -48,10 +48,6 @@ final class LatencyRecorder {
         values[size++] = nanos;
     }
 
-    synchronized int count() {
-        return size;
-    }
-
     synchronized Summary summary() {
         if (size == 0) {
             return Summary.EMPTY;

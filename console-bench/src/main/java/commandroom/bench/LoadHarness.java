@@ -15,11 +15,14 @@ import java.util.stream.Stream;
 /**
  * Load harness of the dispatch hub. In one run: (1) a hub over TLS with N consoles and M units
  * streaming while a shift leader dispatches K tasks at R/s; (2) a bare gRPC fan-out server with the
- * same transport, N subscribers and the same rate, as the baseline; (3) durable appends per second
- * on H2 and, with --pg-url, on PostgreSQL. Prints a markdown report and appends it to --out.
+ * same transport, N subscribers and the same rate, as the baseline, its window interleaved with the
+ * hub's; (3) durable appends per second on H2 and, with --pg-url, on PostgreSQL. Prints a markdown report and appends it to --out.
  * Usage: see {@link BenchOptions#USAGE}. Runs on the calling thread.
  */
 public final class LoadHarness {
+
+    /** Slices the window is cut into, to interleave the hub's and the baseline's. */
+    static final int SLICES = 10;
 
     private LoadHarness() {}
 
@@ -38,21 +41,38 @@ public final class LoadHarness {
         }
     }
 
-    /** Runs the three parts in order, each on a fresh hub or server in a scratch directory. */
+    /**
+     * Runs the parts, each on a fresh hub or server in a scratch directory. The hub and the baseline
+     * are both started and warmed up first; their windows then take turns in slices (hub first in
+     * even slices, baseline first in odd ones), so that a neighbour's burst of work lands on both.
+     */
     static Report run(BenchOptions o) throws Exception {
         OffsetDateTime started = OffsetDateTime.now();
         double loadBefore = Report.loadAverage();
         Path work = Files.createTempDirectory("commandroom-bench");
         try {
-            HubLoad.Figures hub;
+            HubLoad.Figures hubFigures;
+            BareLoad.Figures bareFigures;
             try (DatabaseTarget db = o.db().equals("postgres")
-                    ? DatabaseTarget.freshPostgres(o.pgUrl(), o.pgUser(), o.pgPassword()) : DatabaseTarget.h2()) {
-                hub = HubLoad.run(o, work.resolve("fan-out"), db);
+                    ? DatabaseTarget.freshPostgres(o.pgUrl(), o.pgUser(), o.pgPassword()) : DatabaseTarget.h2();
+                 HubLoad hub = HubLoad.start(o, work.resolve("fan-out"), db);
+                 BareLoad bare = BareLoad.start(o, work.resolve("bare"), hub.sample())) {
+                CpuMeter.awaitJitQuiet(30);
+                int k = o.dispatches();
+                int slices = Math.min(SLICES, k);
+                for (int s = 0; s < slices; s++) {
+                    int from = (int) ((long) k * s / slices);
+                    int to = (int) ((long) k * (s + 1) / slices);
+                    List<FanOutSession> order = s % 2 == 0 ? List.of(hub, bare) : List.of(bare, hub);
+                    for (FanOutSession session : order) {
+                        session.pacedSlice(from, to);
+                    }
+                }
+                hub.burst();
+                bare.burst();
+                hubFigures = hub.figures();
+                bareFigures = bare.figures();
             }
-            if (hub.sample() == null) {
-                throw new IllegalStateException("no TaskDispatched event reached a console; nothing to compare");
-            }
-            BareLoad.Figures bare = BareLoad.run(o, work.resolve("bare"), hub.sample());
             List<DurableAppendLoad.Figures> durable = new ArrayList<>();
             try (DatabaseTarget h2 = DatabaseTarget.h2()) {
                 durable.add(DurableAppendLoad.run(o, work.resolve("durable-h2"), h2));
@@ -62,7 +82,8 @@ public final class LoadHarness {
                     durable.add(DurableAppendLoad.run(o, work.resolve("durable-pg"), pg));
                 }
             }
-            return new Report(o, started, loadBefore, Report.loadAverage(), hub, bare, List.copyOf(durable));
+            return new Report(o, started, loadBefore, Report.loadAverage(), hubFigures, bareFigures,
+                    List.copyOf(durable));
         } finally {
             deleteTree(work);
         }
