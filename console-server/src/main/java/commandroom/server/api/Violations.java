@@ -16,6 +16,9 @@ import java.util.List;
  */
 final class Violations {
 
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]+");
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[\\x21-\\x7e]*");
+
     private final List<BadRequest.FieldViolation> list = new ArrayList<>();
 
     Violations add(String field, String description) {
@@ -40,7 +43,7 @@ final class Violations {
     Violations id(String field, String value) {
         if (value.isEmpty()) {
             add(field, "is required");
-        } else if (value.length() > 64 || !value.matches("[A-Za-z0-9._-]+")) {
+        } else if (value.length() > 64 || !ID.matcher(value).matches()) {
             add(field, "is not a valid id");
         }
         return this;
@@ -48,7 +51,7 @@ final class Violations {
 
     /** An optional idempotency key: at most 128 printable ASCII characters. */
     Violations key(String field, String value) {
-        if (value.length() > 128 || !value.matches("[\\x21-\\x7e]*")) {
+        if (value.length() > 128 || !KEY.matcher(value).matches()) {
             add(field, "must be at most 128 printable ASCII characters");
         }
         return this;

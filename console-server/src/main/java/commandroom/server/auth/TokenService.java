@@ -39,6 +39,8 @@ public final class TokenService {
     private final Duration refreshTtl;
     private final byte[] key;
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+    /** A Mac is not thread-safe and costly to look up: one per thread, keyed once. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public TokenService(SettingsStore settings, Clock clock, Duration accessTtl, Duration refreshTtl) {
         this.settings = settings;
@@ -114,10 +116,14 @@ public final class TokenService {
     }
 
     private byte[] mac(String body) {
+        return macs.get().doFinal(body.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private Mac newMac() {
         try {
             Mac m = Mac.getInstance("HmacSHA256");
             m.init(new SecretKeySpec(key, "HmacSHA256"));
-            return m.doFinal(body.getBytes(StandardCharsets.US_ASCII));
+            return m;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is in every JVM", e);
         }

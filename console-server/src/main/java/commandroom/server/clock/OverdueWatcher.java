@@ -41,9 +41,10 @@ public final class OverdueWatcher implements AutoCloseable {
     private void check() {
         try {
             var late = hub.read(s -> Overdue.scan(s, hub.clock().instant()));
-            for (Overdue.Late l : late) {
-                hub.submit(SYSTEM, "", Event.KindCase.TASK_OVERDUE, Overdue.raise(l)).join();
-            }
+            // Submitted together so the writer commits them as one group, then waited for.
+            var pending = late.stream()
+                    .map(l -> hub.submit(SYSTEM, "", Event.KindCase.TASK_OVERDUE, Overdue.raise(l))).toList();
+            pending.forEach(java.util.concurrent.CompletableFuture::join);
         } catch (RuntimeException e) {
             // A failed check is retried at the next tick; the clock must never stop for good.
             LOG.warn("overdue check failed; retrying next tick", e);

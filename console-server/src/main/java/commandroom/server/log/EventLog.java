@@ -68,14 +68,23 @@ public final class EventLog {
         return sealed;
     }
 
-    /** Makes the sealed events durable, then publishes them. Throws StoreException on failure. */
+    /** Makes the sealed events durable. Throws StoreException on failure. */
     public void commit(List<Event> sealed) {
         if (sealed.isEmpty()) {
             return;
         }
         store.append(sealed);
         durableSequence = sealed.get(sealed.size() - 1).getSequence();
-        fanOut.publish(sealed);
+    }
+
+    /**
+     * Hands committed events to the subscribers. The writer calls it after releasing its lock, in
+     * commit order (it is the only caller), so readers are not held up by the fan-out.
+     */
+    public void publish(List<Event> committed) {
+        if (!committed.isEmpty()) {
+            fanOut.publish(committed);
+        }
     }
 
     /** Forgets sealed events that did not commit, so the next seal continues the durable chain. */

@@ -68,27 +68,40 @@ public final class Subscription {
 
     private void send() {
         while (!cancelled && next <= fanOut.head()) {
-            if (!observer.isReady()) {
-                if (notReadySince == 0) {
-                    notReadySince = System.nanoTime();
-                }
-                return;
-            }
-            notReadySince = 0;
             Event e = fanOut.fromRing(next);
             if (e != null) {
-                deliver(e);
-            } else {
-                List<Event> page = fanOut.fromStore(next, fanOut.head(), STORE_PAGE);
-                for (Event stored : page) {
-                    deliver(stored);
+                // Events this subscriber does not want are skipped without asking the transport,
+                // whose isReady() takes a lock; most events are not for any one unit.
+                if (!filter.test(e)) {
+                    next = e.getSequence() + 1;
+                    continue;
                 }
-                if (!observer.isReady()) {
+                if (!ready()) {
                     return;
+                }
+                observer.onNext(e);
+                next = e.getSequence() + 1;
+            } else {
+                if (!ready()) {
+                    return;
+                }
+                for (Event stored : fanOut.fromStore(next, fanOut.head(), STORE_PAGE)) {
+                    deliver(stored);
                 }
             }
         }
         notReadySince = 0;
+    }
+
+    private boolean ready() {
+        if (observer.isReady()) {
+            notReadySince = 0;
+            return true;
+        }
+        if (notReadySince == 0) {
+            notReadySince = System.nanoTime();
+        }
+        return false;
     }
 
     private void deliver(Event e) {

@@ -114,7 +114,9 @@ public final class Hub implements AutoCloseable {
                 break;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
-            List<Runnable> completions = writeBatch(batch);
+            List<Event> committed = new ArrayList<>();
+            List<Runnable> completions = writeBatch(batch, committed);
+            log.publish(committed);
             completions.forEach(Runnable::run);
             batch.clear();
         }
@@ -123,7 +125,7 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    private List<Runnable> writeBatch(List<Pending> batch) {
+    private List<Runnable> writeBatch(List<Pending> batch, List<Event> committed) {
         List<Runnable> completions = new ArrayList<>(batch.size());
         List<Event> sealed = new ArrayList<>(batch.size());
         lock.writeLock().lock();
@@ -145,6 +147,7 @@ public final class Hub implements AutoCloseable {
             }
             try {
                 log.commit(sealed);
+                committed.addAll(sealed);
                 if (stateSuspect) {
                     rebuild();
                 }
