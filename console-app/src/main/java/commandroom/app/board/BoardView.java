@@ -36,11 +36,14 @@ public final class BoardView extends BorderPane {
 
     private final BoardViewModel model;
     private final Clock clock;
+    /** The time the cards' clocks show; ticks once a second. */
+    private final javafx.beans.property.ObjectProperty<java.time.Instant> now = new javafx.beans.property.SimpleObjectProperty<>();
     private final Set<String> flashing = new HashSet<>();
     private final List<ListView<?>> lists = new ArrayList<>();
     private final ReadOnlyObjectWrapper<TaskItem> selectedTask = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<IncidentItem> selectedIncident = new ReadOnlyObjectWrapper<>();
     private Runnable onOpen = () -> { };
+    private boolean refreshPending;
 
     public BoardView(BoardViewModel model, Clock clock) {
         this.model = model;
@@ -54,7 +57,8 @@ public final class BoardView extends BorderPane {
             columns.getChildren().add(column(s.name(), Messages.get("stage." + s.name()), taskList(s), model.column(s)));
         }
         setCenter(columns);
-        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> lists.forEach(ListView::refresh)));
+        now.set(clock.instant());
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> now.set(clock.instant())));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
     }
@@ -86,7 +90,7 @@ public final class BoardView extends BorderPane {
 
     private ListView<TaskItem> taskList(TaskStage stage) {
         ListView<TaskItem> list = new ListView<>(model.column(stage));
-        list.setCellFactory(v -> new TaskCardCell(model, clock::instant, flashing));
+        list.setCellFactory(v -> new TaskCardCell(model, now, flashing));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 selectedTask.set(b);
@@ -166,13 +170,24 @@ public final class BoardView extends BorderPane {
     /** Flashes a card for a few seconds (an alert), without selecting it or moving the view. */
     public void flash(String taskId) {
         flashing.add(taskId);
-        lists.forEach(ListView::refresh);
+        refreshSoon();
         PauseTransition off = new PauseTransition(Duration.seconds(6));
         off.setOnFinished(e -> {
             flashing.remove(taskId);
-            lists.forEach(ListView::refresh);
+            refreshSoon();
         });
         off.play();
+    }
+
+    /** One refresh for any number of flashes in the same pulse (a burst can raise hundreds). */
+    private void refreshSoon() {
+        if (!refreshPending) {
+            refreshPending = true;
+            javafx.application.Platform.runLater(() -> {
+                refreshPending = false;
+                lists.forEach(ListView::refresh);
+            });
+        }
     }
 
     public ReadOnlyObjectProperty<TaskItem> selectedTaskProperty() {

@@ -34,6 +34,8 @@ public final class BoardViewModel {
     private final ConsoleState state;
     private final ObjectProperty<BoardFilter> filter = new SimpleObjectProperty<>(BoardFilter.ALL);
     private final Map<TaskStage, ObservableList<TaskItem>> raw = new EnumMap<>(TaskStage.class);
+    /** Where each task sits in its stage's raw list: updates and moves without a scan. */
+    private final Map<String, Integer> position = new java.util.HashMap<>();
     private final Map<TaskStage, SortedList<TaskItem>> columns = new EnumMap<>(TaskStage.class);
     private final ObservableList<IncidentItem> rawIncidents = FXCollections.observableArrayList();
     private final SortedList<IncidentItem> newIncidents;
@@ -55,14 +57,20 @@ public final class BoardViewModel {
                 () -> i -> filter.get().accepts(i), filter));
         newIncidents = new SortedList<>(filteredIncidents, Comparator.comparing((IncidentItem i) -> rank(i.priority()))
                 .thenComparing(IncidentItem::reportedAt));
-        state.tasks().values().forEach(t -> raw.get(t.stage()).add(t));
+        state.tasks().values().forEach(this::place);
         state.incidents().values().forEach(this::placeIncident);
         state.tasks().addListener((MapChangeListener<String, TaskItem>) c -> {
-            if (c.wasRemoved()) {
-                raw.get(c.getValueRemoved().stage()).removeIf(t -> t.id().equals(c.getKey()));
+            TaskItem old = c.wasRemoved() ? c.getValueRemoved() : null;
+            TaskItem now = c.wasAdded() ? c.getValueAdded() : null;
+            if (old != null && now != null && old.stage() == now.stage()) {
+                raw.get(now.stage()).set(position.get(now.id()), now); // same column: replace in place
+                return;
             }
-            if (c.wasAdded()) {
-                raw.get(c.getValueAdded().stage()).add(c.getValueAdded());
+            if (old != null) {
+                unplace(old);
+            }
+            if (now != null) {
+                place(now);
             }
         });
         zones.setAll(sortedZones());
@@ -81,6 +89,23 @@ public final class BoardViewModel {
                 StepClock c = t.currentClock();
                 return c == null ? Instant.MAX : c.due();
             }).thenComparing(TaskItem::id);
+
+    private void place(TaskItem t) {
+        ObservableList<TaskItem> list = raw.get(t.stage());
+        position.put(t.id(), list.size());
+        list.add(t);
+    }
+
+    /** Removes by moving the last card into the hole (the raw lists are unordered; views sort). */
+    private void unplace(TaskItem t) {
+        ObservableList<TaskItem> list = raw.get(t.stage());
+        int at = position.remove(t.id());
+        TaskItem last = list.remove(list.size() - 1);
+        if (at < list.size()) {
+            list.set(at, last);
+            position.put(last.id(), at);
+        }
+    }
 
     /** Urgent first. */
     static int rank(String priority) {

@@ -20,6 +20,10 @@ import java.util.List;
 public final class EventApplier {
 
     private final ConsoleState state;
+    /** Task ids per incident, so that an incident's status is derived from its own tasks only. */
+    private final java.util.Map<String, java.util.Set<String>> tasksByIncident = new java.util.HashMap<>();
+    /** Open task ids per unit, so that a unit's availability needs no scan of every task. */
+    private final java.util.Map<String, java.util.Set<String>> openByUnit = new java.util.HashMap<>();
 
     public EventApplier(ConsoleState state) {
         this.state = state;
@@ -33,7 +37,16 @@ public final class EventApplier {
         state.incidents.clear();
         s.getIncidentsList().forEach(i -> state.incidents.put(i.getId(), ProtoMapper.incident(i)));
         state.tasks.clear();
-        s.getTasksList().forEach(t -> state.tasks.put(t.getId(), mapTask(t)));
+        tasksByIncident.clear();
+        openByUnit.clear();
+        s.getTasksList().forEach(t -> {
+            TaskItem item = mapTask(t);
+            state.tasks.put(t.getId(), item);
+            index(t.getIncidentId(), t.getId());
+            if (item.stage().isOpen()) {
+                hold(item.assignees(), item.id());
+            }
+        });
         state.lastSequence.set(s.getAsOfSequence());
     }
 
@@ -66,6 +79,8 @@ public final class EventApplier {
             case TASK_DISPATCHED -> {
                 TaskItem t = mapTask(e.getTaskDispatched().getTask());
                 state.tasks.put(t.id(), t);
+                index(t.incidentId(), t.id());
+                hold(t.assignees(), t.id());
                 setUnits(t.assignees(), "ON_TASK");
                 refreshIncident(t.incidentId());
             }
@@ -112,7 +127,10 @@ public final class EventApplier {
             case TASK_CANCELLED -> finish(e.getTaskCancelled().getTaskId(), TaskStage.CANCELLED);
             case TASK_REASSIGNED -> {
                 var r = e.getTaskReassigned();
-                setUnits(r.getFromUnitIdsList(), "AVAILABLE");
+                r.getFromUnitIdsList().forEach(u -> openByUnit.getOrDefault(u, new java.util.HashSet<>()).remove(r.getTaskId()));
+                setUnits(r.getFromUnitIdsList().stream()
+                        .filter(u -> openByUnit.getOrDefault(u, java.util.Set.of()).isEmpty()).toList(), "AVAILABLE");
+                hold(r.getToUnitIdsList(), r.getTaskId());
                 update(r.getTaskId(), t -> {
                     TaskItem n = t.with(TaskStage.DISPATCHED, r.getDeadlinesList().stream().map(ProtoMapper::clock).toList());
                     return new TaskItem(n.id(), n.kind(), n.incidentId(), n.incidentType(), n.priority(),
@@ -151,8 +169,8 @@ public final class EventApplier {
         if (t != null) {
             refreshIncident(t.incidentId());
             for (String u : t.assignees()) {
-                boolean stillBusy = state.tasks.values().stream()
-                        .anyMatch(o -> o.stage().isOpen() && o.assignees().contains(u));
+                openByUnit.getOrDefault(u, new java.util.HashSet<>()).remove(taskId);
+                boolean stillBusy = !openByUnit.getOrDefault(u, java.util.Set.of()).isEmpty();
                 if (!stillBusy) {
                     setUnits(List.of(u), "AVAILABLE");
                 }
@@ -168,17 +186,26 @@ public final class EventApplier {
         }
         boolean open = false;
         boolean closed = false;
-        for (TaskItem t : state.tasks.values()) {
-            if (t.incidentId().equals(incidentId)) {
-                open |= t.stage().isOpen();
-                closed |= t.stage() == TaskStage.CLOSED;
-            }
+        for (String id : tasksByIncident.getOrDefault(incidentId, java.util.Set.of())) {
+            TaskItem t = state.tasks.get(id);
+            open |= t.stage().isOpen();
+            closed |= t.stage() == TaskStage.CLOSED;
         }
         String status = open ? "IN_HAND" : closed ? "RESOLVED" : "OPEN";
         if (!status.equals(i.status())) {
             state.incidents.put(incidentId, new IncidentItem(i.id(), i.type(), i.priority(), i.latitude(), i.longitude(),
                     i.address(), i.zoneId(), i.summary(), status, i.reportedAt(), i.version()));
         }
+    }
+
+    private void hold(List<String> unitIds, String taskId) {
+        for (String u : unitIds) {
+            openByUnit.computeIfAbsent(u, k -> new java.util.HashSet<>()).add(taskId);
+        }
+    }
+
+    private void index(String incidentId, String taskId) {
+        tasksByIncident.computeIfAbsent(incidentId, k -> new java.util.HashSet<>()).add(taskId);
     }
 
     private void update(String taskId, java.util.function.UnaryOperator<TaskItem> change) {

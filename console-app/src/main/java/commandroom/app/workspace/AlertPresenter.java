@@ -17,6 +17,8 @@ final class AlertPresenter {
     private final ConsoleState state;
     private final BoardView board;
     private final Window owner;
+    private long lastShown;
+    private int held;
 
     AlertPresenter(ConsoleState state, BoardView board, Window owner) {
         this.state = state;
@@ -32,7 +34,17 @@ final class AlertPresenter {
             if (owner.getScene() == null || !owner.isShowing()) {
                 return;
             }
-            String text = Messages.get("alert." + a.kind().name(), a.subjectId().isEmpty() ? a.text() : a.subjectId(), a.text());
+            // A burst (a shift change, a reconnect) can raise hundreds of alerts: show one pop-up
+            // every two seconds at most and count the rest into the next one.
+            long now = System.nanoTime();
+            if (now - lastShown < 2_000_000_000L) {
+                held++;
+                return;
+            }
+            lastShown = now;
+            String text = Messages.get("alert." + a.kind().name(), a.subjectId().isEmpty() ? a.text() : a.subjectId(), a.text())
+                    + (held > 0 ? "\n" + Messages.get("alert.more", held) : "");
+            held = 0;
             Notifications n = Notifications.create().owner(owner).text(text).position(Pos.BOTTOM_RIGHT)
                     .hideAfter(Duration.seconds(6)).darkStyle();
             switch (a.kind()) {
