@@ -34,6 +34,10 @@ import javafx.util.Duration;
  */
 public final class BoardView extends BorderPane {
 
+    /** Heights of a card with its gap, in the console's 17 px type (see console.css). */
+    static final double TASK_CARD_HEIGHT = 156;
+    static final double INCIDENT_CARD_HEIGHT = 124;
+
     private final BoardViewModel model;
     private final Clock clock;
     /** The time the cards' clocks show; ticks once a second. */
@@ -77,6 +81,7 @@ public final class BoardView extends BorderPane {
 
     private ListView<IncidentItem> incidentList() {
         ListView<IncidentItem> list = new ListView<>(model.newIncidents());
+        list.setFixedCellSize(INCIDENT_CARD_HEIGHT);
         list.setCellFactory(v -> new IncidentCardCell(model));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -90,6 +95,9 @@ public final class BoardView extends BorderPane {
 
     private ListView<TaskItem> taskList(TaskStage stage) {
         ListView<TaskItem> list = new ListView<>(model.column(stage));
+        // Every card has the same four lines: a fixed height spares the list measuring cells, the
+        // biggest cost of a layout pass over thousands of cards.
+        list.setFixedCellSize(TASK_CARD_HEIGHT);
         list.setCellFactory(v -> new TaskCardCell(model, now, flashing));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
