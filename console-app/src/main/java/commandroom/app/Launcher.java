@@ -1,12 +1,11 @@
 package commandroom.app;
 
+import commandroom.app.connection.HubSession;
 import commandroom.app.embedded.EmbeddedDefault;
 import commandroom.app.ui.Messages;
 import commandroom.app.ui.Theme;
 import commandroom.app.workspace.LoginView;
 import commandroom.app.workspace.Workstation;
-import java.util.function.Consumer;
-import commandroom.app.connection.HubSession;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -52,8 +52,7 @@ public final class Launcher {
             }
             CountDownLatch closed = new CountDownLatch(1);
             Consumer<HubSession> open = session -> {
-                Workstation w = new Workstation(session, Clock.systemDefaultZone(), EmbeddedDefault.centre(),
-                        Options.layoutDir());
+                Workstation w = new Workstation(session, Clock.systemDefaultZone(), Options.layoutDir());
                 w.show(new Stage());
                 out.println("console ready: " + w.stages().size() + " window(s)");
                 // Closing any of the console's windows ends the console (the layout is already saved).

@@ -59,23 +59,22 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
 
     /** Where window layouts are kept: XDG config home on Linux, %APPDATA% on Windows. */
     static Path layoutDir() {
-        String appData = System.getenv("APPDATA");
-        if (appData != null) {
-            return Path.of(appData, "CommandRoom", "layouts");
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return base.resolve("commandroom").resolve("layouts");
+        return userDir("XDG_CONFIG_HOME", ".config").resolve("layouts");
     }
 
     /** XDG data home on Linux, %APPDATA% on Windows. */
     static Path defaultDataDir() {
+        return userDir("XDG_DATA_HOME", ".local/share");
+    }
+
+    /** The console's folder under %APPDATA% on Windows, else under the XDG variable or its default. */
+    private static Path userDir(String xdgVariable, String xdgDefault) {
         String appData = System.getenv("APPDATA");
         if (appData != null) {
             return Path.of(appData, "CommandRoom");
         }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        String xdg = System.getenv(xdgVariable);
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), xdgDefault);
         return base.resolve("commandroom");
     }
 }

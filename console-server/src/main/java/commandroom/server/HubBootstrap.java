@@ -17,12 +17,9 @@ import commandroom.server.store.EventStore;
 import commandroom.server.store.SettingsStore;
 import commandroom.server.store.UserStore;
 import commandroom.server.tls.SelfSignedCertificate;
-import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.TlsServerCredentials;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
@@ -38,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts a whole hub from a {@link HubConfig}: database and migrations, the event log replayed
  * into the projections, the county seed on an empty hub, the step clocks, and the gRPC services
- * over TLS (and in-process, for the embedded console). The one entry point the app and the tests
+ * over TLS. The one entry point the app and the tests
  * use. {@link #close} stops everything in reverse order.
  */
 public final class HubBootstrap implements AutoCloseable {
@@ -52,7 +49,6 @@ public final class HubBootstrap implements AutoCloseable {
     private FanOut fanOut;
     private Hub hub;
     private Server network;
-    private Server inProcess;
     private Path certificate;
 
     private HubBootstrap(HubConfig config) {
@@ -105,31 +101,23 @@ public final class HubBootstrap implements AutoCloseable {
                 health.getHealthService().bindService(),
                 ProtoReflectionServiceV1.newInstance().bindService());
 
-        if (config.port() >= 0) {
-            Path cert = config.certFile();
-            Path key = config.keyFile();
-            if (cert == null) {
-                var files = SelfSignedCertificate.ensure(config.dataDir().resolve("tls"));
-                cert = files.certificate();
-                key = files.privateKey();
-            }
-            certificate = cert;
-            NettyServerBuilder nb = NettyServerBuilder.forAddress(
-                    new InetSocketAddress(config.bindHost(), config.port()),
-                    TlsServerCredentials.create(cert.toFile(), key.toFile()))
-                    .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                    .permitKeepAliveTime(10, TimeUnit.SECONDS)
-                    .permitKeepAliveWithoutCalls(true)
-                    .keepAliveTime(30, TimeUnit.SECONDS);
-            services.forEach(nb::addService);
-            network = nb.build().start();
+        Path cert = config.certFile();
+        Path key = config.keyFile();
+        if (cert == null) {
+            var files = SelfSignedCertificate.ensure(config.dataDir().resolve("tls"));
+            cert = files.certificate();
+            key = files.privateKey();
         }
-        if (config.inProcessName() != null) {
-            InProcessServerBuilder ib = InProcessServerBuilder.forName(config.inProcessName())
-                    .maxInboundMessageSize(MAX_MESSAGE_BYTES);
-            services.forEach(ib::addService);
-            inProcess = ib.build().start();
-        }
+        certificate = cert;
+        NettyServerBuilder nb = NettyServerBuilder.forAddress(
+                new InetSocketAddress(config.bindHost(), config.port()),
+                TlsServerCredentials.create(cert.toFile(), key.toFile()))
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                .permitKeepAliveTime(10, TimeUnit.SECONDS)
+                .permitKeepAliveWithoutCalls(true)
+                .keepAliveTime(30, TimeUnit.SECONDS);
+        services.forEach(nb::addService);
+        network = nb.build().start();
         health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
     }
 
@@ -141,12 +129,6 @@ public final class HubBootstrap implements AutoCloseable {
     /** The certificate clients should trust (the self-signed one in the embedded default). */
     public Path certificate() {
         return certificate;
-    }
-
-    /** A channel to the in-process server; the caller shuts it down. */
-    public ManagedChannel inProcessChannel() {
-        return InProcessChannelBuilder.forName(config.inProcessName()).directExecutor()
-                .maxInboundMessageSize(MAX_MESSAGE_BYTES).build();
     }
 
     /** The last durable sequence (for tests and health). */
@@ -161,23 +143,20 @@ public final class HubBootstrap implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Server s : new Server[] {network, inProcess}) {
-            if (s != null) {
-                s.shutdown();
-            }
+        if (network != null) {
+            network.shutdown();
         }
+        // Ending the streams first lets the server's graceful shutdown finish without waiting on them.
         if (fanOut != null) {
             fanOut.close();
         }
-        for (Server s : new Server[] {network, inProcess}) {
-            if (s != null) {
-                try {
-                    if (!s.awaitTermination(3, TimeUnit.SECONDS)) {
-                        s.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        if (network != null) {
+            try {
+                if (!network.awaitTermination(3, TimeUnit.SECONDS)) {
+                    network.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         for (int i = closeables.size() - 1; i >= 0; i--) {

@@ -35,8 +35,9 @@ final class Seeder {
                 hub.submit(SEED, "", Event.KindCase.CAMERA_REGISTERED, RegistryRules.camera(c))));
         pending.forEach(CompletableFuture::join);
         for (SeedUser u : county.getUsersList()) {
+            // Looked up first so that a restart hashes no password (bcrypt is slow on purpose).
             if (users.find(u.getUsername()).isEmpty()) {
-                users.addIfAbsent(new UserRecord(u.getUsername(), u.getDisplayName(), u.getRole(), u.getUnitId(),
+                users.add(new UserRecord(u.getUsername(), u.getDisplayName(), u.getRole(), u.getUnitId(),
                         u.getStationId(), passwords.hash(u.getPassword()), false));
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import commandroom.server.testing.Backend;
 import commandroom.server.testing.EventCollector;
+import commandroom.server.testing.Eventually;
 import commandroom.server.testing.HubClient;
 import commandroom.server.testing.HubProcess;
 import commandroom.server.testing.PostgresServer;
@@ -86,7 +87,9 @@ class CrashTest {
                     t.start();
                     dispatchers.add(t);
                 }
-                Thread.sleep(300 + new Random().nextInt(700));
+                // Killed at a random moment of the storm: after a random number of acknowledgements.
+                int killAfter = acked.size() + 10 + new Random().nextInt(50);
+                Eventually.until("acknowledged dispatches", Duration.ofSeconds(60), () -> acked.size() >= killAfter);
                 hub.kill();
                 stop.set(true);
                 for (Thread t : dispatchers) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import commandroom.server.log.Subscription;
 import commandroom.server.testing.Backend;
 import commandroom.server.testing.EventCollector;
+import commandroom.server.testing.Eventually;
 import commandroom.server.testing.HubClient;
 import commandroom.server.testing.TestCounty;
 import commandroom.server.testing.TestHub;
@@ -55,7 +56,7 @@ class SlowSubscriberTest {
                 assertEquals(from + i, got.get(i).getSequence(), "the reading console got every event in order");
             }
 
-            Thread.sleep(4000);
+            Eventually.until("the stalled console cut off", Duration.ofSeconds(20), () -> hub.hub().subscriberCount() == 1);
             long expected = from;
             StatusRuntimeException cut = null;
             try {

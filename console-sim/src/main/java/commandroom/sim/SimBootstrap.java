@@ -163,11 +163,6 @@ public final class SimBootstrap implements AutoCloseable {
         loops.addListener(listener);
     }
 
-    /** The units that have a running terminal. */
-    public synchronized List<String> terminalUnitIds() {
-        return terminals.stream().map(FieldTerminal::unitId).toList();
-    }
-
     /** Stops every simulated actor, logs them out (best effort, a few seconds at most) and stops the pool. */
     @Override
     public synchronized void close() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import commandroom.server.testing.Backend;
 import commandroom.server.testing.EventCollector;
+import commandroom.server.testing.Eventually;
 import commandroom.server.testing.HubClient;
 import commandroom.server.testing.TestCounty;
 import commandroom.server.testing.TestHub;
@@ -57,7 +58,9 @@ class SimulatedLoopTest {
                         .setType(IncidentType.INCIDENT_TYPE_DISPUTE).setPriority(Priority.PRIORITY_HIGH)
                         .setPosition(TestCounty.pos(p.getLatitude() + 0.001, p.getLongitude() + 0.001))
                         .setAddress("测试地址").setSummary("邻里纠纷").build()).getIncident().getId();
-                Thread.sleep(1500);
+                // Every terminal follows its instructions before the dispatch (one stream each, plus ours).
+                Eventually.until("every terminal listening", Duration.ofSeconds(60),
+                        () -> hub.hub().subscriberCount() >= county.getUnitsCount() + 1);
                 String task = leader.command().dispatchTask(DispatchTaskRequest.newBuilder().setIncidentId(incident)
                         .setKind(TaskKind.TASK_KIND_MEDIATE).addUnitIds(unit.getId()).setInstruction("到场调解")
                         .setIdempotencyKey("sim-e2e").build()).getTask().getId();

@@ -99,14 +99,10 @@ public final class EventApplier {
             }
             case FEEDBACK_SUBMITTED -> {
                 var f = e.getFeedbackSubmitted();
-                update(f.getTaskId(), t -> {
-                    TaskItem n = t.with(TaskStage.FEEDBACK_SUBMITTED, done(t.clocks(), "FEEDBACK", at));
-                    return new TaskItem(n.id(), n.kind(), n.incidentId(), n.incidentType(), n.priority(), n.assignees(),
-                            n.zoneId(), n.instruction(), n.stage(), n.version(), n.clocks(), n.returnedCount(),
-                            n.dispatchedAt(), f.getFeedback().getText(),
-                            ProtoMapper.strip(f.getFeedback().getResultCode().name(), "RESULT_CODE_"),
-                            f.getFeedback().getPhotosList().stream().map(ph -> ph.getData().toByteArray()).toList());
-                });
+                update(f.getTaskId(), t -> t.with(TaskStage.FEEDBACK_SUBMITTED, done(t.clocks(), "FEEDBACK", at))
+                        .withFeedback(f.getFeedback().getText(),
+                                ProtoMapper.strip(f.getFeedback().getResultCode().name(), "RESULT_CODE_"),
+                                f.getFeedback().getPhotosList().stream().map(ph -> ph.getData().toByteArray()).toList()));
             }
             case TASK_RETURNED -> {
                 var r = e.getTaskReturned();
@@ -116,10 +112,7 @@ public final class EventApplier {
                         clocks.add(c.step().equals("FEEDBACK")
                                 ? new StepClock("FEEDBACK", ProtoMapper.instant(r.getFeedbackDue()), false, null) : c);
                     }
-                    TaskItem n = t.with(TaskStage.IN_PROGRESS, clocks);
-                    return new TaskItem(n.id(), n.kind(), n.incidentId(), n.incidentType(), n.priority(), n.assignees(),
-                            n.zoneId(), n.instruction(), n.stage(), n.version(), n.clocks(), n.returnedCount() + 1,
-                            n.dispatchedAt(), n.feedbackText(), n.feedbackResult(), n.feedbackPhotos());
+                    return t.with(TaskStage.IN_PROGRESS, clocks).returnedOnceMore();
                 });
                 state.alert(new ConsoleState.Alert(ConsoleState.Alert.Kind.RETURNED, r.getTaskId(), r.getReason()));
             }
@@ -131,13 +124,8 @@ public final class EventApplier {
                 setUnits(r.getFromUnitIdsList().stream()
                         .filter(u -> openByUnit.getOrDefault(u, java.util.Set.of()).isEmpty()).toList(), "AVAILABLE");
                 hold(r.getToUnitIdsList(), r.getTaskId());
-                update(r.getTaskId(), t -> {
-                    TaskItem n = t.with(TaskStage.DISPATCHED, r.getDeadlinesList().stream().map(ProtoMapper::clock).toList());
-                    return new TaskItem(n.id(), n.kind(), n.incidentId(), n.incidentType(), n.priority(),
-                            List.copyOf(r.getToUnitIdsList()), n.zoneId(), n.instruction(), n.stage(), n.version(),
-                            n.clocks(), n.returnedCount(), n.dispatchedAt(), n.feedbackText(), n.feedbackResult(),
-                            n.feedbackPhotos());
-                });
+                update(r.getTaskId(), t -> t.with(TaskStage.DISPATCHED,
+                        r.getDeadlinesList().stream().map(ProtoMapper::clock).toList()).heldBy(r.getToUnitIdsList()));
                 setUnits(r.getToUnitIdsList(), "ON_TASK");
             }
             case TASK_OVERDUE -> {

@@ -28,6 +28,23 @@ public final class HubSession implements AutoCloseable {
     private final String username;
     private final String password;
     private volatile LoginResponse login;
+    private final CallCredentials credentials = new CallCredentials() {
+        @Override
+        public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+            executor.execute(() -> {
+                try {
+                    Metadata m = new Metadata();
+                    m.put(AUTHORIZATION, "Bearer " + token());
+                    applier.apply(m);
+                } catch (RuntimeException e) {
+                    applier.fail(io.grpc.Status.UNAUTHENTICATED.withDescription("could not refresh the log-in")
+                            .withCause(e));
+                }
+            });
+        }
+    };
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private HubSession(ManagedChannel channel, String username, String password) {
         this.channel = channel;
@@ -73,21 +90,7 @@ public final class HubSession implements AutoCloseable {
 
     /** Credentials that always carry the current token, refreshing it when it is about to expire. */
     public CallCredentials credentials() {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                executor.execute(() -> {
-                    try {
-                        Metadata m = new Metadata();
-                        m.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token());
-                        applier.apply(m);
-                    } catch (RuntimeException e) {
-                        applier.fail(io.grpc.Status.UNAUTHENTICATED.withDescription("could not refresh the log-in")
-                                .withCause(e));
-                    }
-                });
-            }
-        };
+        return credentials;
     }
 
     private synchronized String token() {

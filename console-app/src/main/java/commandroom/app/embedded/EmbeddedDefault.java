@@ -50,7 +50,7 @@ public final class EmbeddedDefault implements AutoCloseable {
                                         boolean simulatedCommand) throws IOException {
         CountySeed county = DemoCounty.load();
         HubBootstrap hub = HubBootstrap.start(HubConfig.embedded(dataDir).withListener("127.0.0.1", port)
-                .withSeed(county).withInProcessName("commandroom-embedded"));
+                .withSeed(county));
         ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", hub.port(),
                         TlsChannelCredentials.newBuilder().trustManager(hub.certificate().toFile()).build())
                 .overrideAuthority("localhost").maxInboundMessageSize(16 * 1024 * 1024).build();
@@ -66,12 +66,6 @@ public final class EmbeddedDefault implements AutoCloseable {
     /** The hub's TLS port on 127.0.0.1. */
     public int port() {
         return hub.port();
-    }
-
-    /** Latitude and longitude of the demo county's centre (where a new incident starts). */
-    public static double[] centre() {
-        var c = DemoCounty.load().getCentre();
-        return new double[] {c.getLatitude(), c.getLongitude()};
     }
 
     /** The password of every demo user. */

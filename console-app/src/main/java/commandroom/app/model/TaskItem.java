@@ -33,8 +33,27 @@ public record TaskItem(String id, String kind, String incidentId, String inciden
         return stage.isOpen() && clocks.stream().anyMatch(c -> c.overdue() && !c.isDone());
     }
 
+    /** The task after one more event: a new stage and clocks, the version counted up as the hub does. */
     public TaskItem with(TaskStage newStage, List<StepClock> newClocks) {
         return new TaskItem(id, kind, incidentId, incidentType, priority, assignees, zoneId, instruction, newStage,
                 version + 1, newClocks, returnedCount, dispatchedAt, feedbackText, feedbackResult, feedbackPhotos);
+    }
+
+    /** The same task carrying this feedback (no new version: the event that brought it counts). */
+    public TaskItem withFeedback(String text, String result, List<byte[]> photos) {
+        return new TaskItem(id, kind, incidentId, incidentType, priority, assignees, zoneId, instruction, stage,
+                version, clocks, returnedCount, dispatchedAt, text, result, photos);
+    }
+
+    /** The same task returned once more (no new version). */
+    public TaskItem returnedOnceMore() {
+        return new TaskItem(id, kind, incidentId, incidentType, priority, assignees, zoneId, instruction, stage,
+                version, clocks, returnedCount + 1, dispatchedAt, feedbackText, feedbackResult, feedbackPhotos);
+    }
+
+    /** The same task held by other units (no new version). */
+    public TaskItem heldBy(List<String> units) {
+        return new TaskItem(id, kind, incidentId, incidentType, priority, List.copyOf(units), zoneId, instruction,
+                stage, version, clocks, returnedCount, dispatchedAt, feedbackText, feedbackResult, feedbackPhotos);
     }
 }

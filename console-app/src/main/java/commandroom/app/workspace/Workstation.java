@@ -60,7 +60,6 @@ public final class Workstation implements AutoCloseable {
     private final UserProfile user;
     private final BoardViewModel boardModel;
     private BoardView board;
-    private final double[] centre;
     private final LayoutStore layouts;
     private final List<Stage> stages = new ArrayList<>();
     private final List<Placement> placed = new ArrayList<>();
@@ -69,13 +68,12 @@ public final class Workstation implements AutoCloseable {
     private final Clock clock;
 
     /**
-     * Builds the console for a logged-in session; centre is where new incidents start (lat, lon);
-     * the user's window layout and board filter are kept in layoutDir.
+     * Builds the console for a logged-in session; the user's window layout and board filter are
+     * kept in layoutDir.
      */
-    public Workstation(HubSession session, Clock clock, double[] centre, Path layoutDir) {
+    public Workstation(HubSession session, Clock clock, Path layoutDir) {
         this.session = session;
         this.user = session.user();
-        this.centre = centre;
         this.client = new CommandClient(session, background);
         this.feed = new EventFeed(session, state);
         this.boardModel = new BoardViewModel(state);
@@ -185,7 +183,11 @@ public final class Workstation implements AutoCloseable {
         if (!user.role().mayReport()) {
             return;
         }
-        new ReportIncidentDialogView(new ReportIncidentDialogViewModel(client, centre[0], centre[1]), stage).showAndWait();
+        // Until the map lets the officer pick the point, a new incident starts in the middle of the
+        // hub's units: on whichever county this console follows, not only the demo's.
+        double lat = state.units().values().stream().mapToDouble(u -> u.latitude()).average().orElse(0);
+        double lon = state.units().values().stream().mapToDouble(u -> u.longitude()).average().orElse(0);
+        new ReportIncidentDialogView(new ReportIncidentDialogViewModel(client, lat, lon), stage).showAndWait();
     }
 
     void dispatch() {

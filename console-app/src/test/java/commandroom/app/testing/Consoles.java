@@ -23,7 +23,7 @@ public final class Consoles {
         HubSession session = HubSession.open("127.0.0.1", port, certificate, user, EmbeddedDefault.demoPassword());
         Workstation[] w = new Workstation[1];
         FxToolkit.setupFixture(() -> {
-            w[0] = new Workstation(session, Clock.systemDefaultZone(), EmbeddedDefault.centre(), layouts);
+            w[0] = new Workstation(session, Clock.systemDefaultZone(), layouts);
             w[0].show(new Stage());
         });
         return w[0];

@@ -4,62 +4,65 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy on 127.0.0.1 that a test can cut (every connection reset, no new ones accepted) and
- * restore on the same port: a cable pulled and plugged back between console and hub.
+ * A TCP proxy on 127.0.0.1 that a test can cut (every connection reset, and each new one reset as
+ * it arrives, counted) and restore: a cable pulled and plugged back between console and hub.
  */
 public final class TcpProxy implements AutoCloseable {
 
     private final int targetPort;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
-    private volatile ServerSocket server;
+    private final ServerSocket server;
+    private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean cutOff;
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
-        ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        this.port = s.getLocalPort();
-        listen(s);
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.port = server.getLocalPort();
+        listen();
     }
 
     public int port() {
         return port;
     }
 
-    /** Resets every connection and refuses new ones. */
-    public void cut() throws IOException {
-        server.close();
+    /** Resets every connection, and from now on each new one as it arrives. */
+    public void cut() {
+        cutOff = true;
         for (Socket s : open) {
-            try {
-                s.setSoLinger(true, 0);
-                s.close();
-            } catch (IOException alreadyClosed) {
-                // A pipe closed it first; it is down either way.
-            }
+            reset(s);
         }
         open.clear();
     }
 
-    /** Accepts connections again on the same port. */
-    public void restore() throws IOException {
-        ServerSocket s = new ServerSocket();
-        s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        listen(s);
+    /** Connections attempted (and reset) since the cable was cut: the console's retries. */
+    public int refused() {
+        return refused.get();
     }
 
-    private void listen(ServerSocket s) {
-        server = s;
+    /** Passes connections through again. */
+    public void restore() {
+        refused.set(0);
+        cutOff = false;
+    }
+
+    private void listen() {
         Thread t = new Thread(() -> {
-            while (!s.isClosed()) {
+            while (!server.isClosed()) {
                 try {
-                    Socket client = s.accept();
+                    Socket client = server.accept();
+                    if (cutOff) {
+                        refused.incrementAndGet();
+                        reset(client);
+                        continue;
+                    }
                     Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                     open.add(client);
                     open.add(upstream);
@@ -72,6 +75,15 @@ public final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-accept");
         t.setDaemon(true);
         t.start();
+    }
+
+    private static void reset(Socket s) {
+        try {
+            s.setSoLinger(true, 0);
+            s.close();
+        } catch (IOException alreadyClosed) {
+            // A pipe closed it first; it is down either way.
+        }
     }
 
     private static void pipe(Socket from, Socket to) {
@@ -101,5 +113,6 @@ public final class TcpProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         cut();
+        server.close();
     }
 }

@@ -7,12 +7,11 @@ import commandroom.app.connection.CommandClient;
 import commandroom.app.connection.HubSession;
 import commandroom.app.embedded.EmbeddedDefault;
 import commandroom.app.model.ConnectionState;
+import commandroom.app.testing.Consoles;
 import commandroom.app.testing.Screenshots;
 import commandroom.app.testing.TcpProxy;
 import commandroom.app.testing.Waits;
-import commandroom.app.ui.Theme;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import javafx.scene.Node;
@@ -20,7 +19,6 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The cable between console and hub is cut: the console says so at once (status bar and banner),
@@ -35,17 +33,9 @@ class ConnectionLossTest extends FxRobot {
              TcpProxy cable = new TcpProxy(hub.port());
              HubSession duty = HubSession.open("127.0.0.1", hub.port(), hub.certificate(), "duty1",
                      EmbeddedDefault.demoPassword())) {
-            FxToolkit.registerPrimaryStage();
-            FxToolkit.setupFixture(Theme::install);
-            HubSession session = HubSession.open("127.0.0.1", cable.port(), hub.certificate(), "leader1",
-                    EmbeddedDefault.demoPassword());
-        java.nio.file.Path layoutDir = Files.createTempDirectory("layouts");
-            Workstation[] w = new Workstation[1];
-            Stage[] stage = new Stage[1];
-            FxToolkit.setupFixture(() -> {
-                w[0] = new Workstation(session, Clock.systemDefaultZone(), EmbeddedDefault.centre(),
-                    layoutDir);
-                stage[0] = w[0].show(new Stage());
+            Workstation[] w = {Consoles.open(cable.port(), hub.certificate(), "leader1")};
+            Stage[] stage = {w[0].stages().get(0)};
+            interact(() -> {
                 stage[0].setWidth(1600);
                 stage[0].setHeight(900);
             });
@@ -71,7 +61,7 @@ class ConnectionLossTest extends FxRobot {
                 long start = System.nanoTime();
                 interact(() -> { });
                 assertTrue(System.nanoTime() - start < 1_000_000_000L, "the FX thread answers while disconnected");
-                Thread.sleep(3000);
+                Waits.until("the console retrying", Duration.ofSeconds(20), () -> cable.refused() >= 2);
                 assertTrue(banner.isVisible(), "still showing the loss");
 
                 cable.restore();
@@ -83,7 +73,7 @@ class ConnectionLossTest extends FxRobot {
                 Waits.until("caught up to the hub", Duration.ofSeconds(10),
                         () -> w[0].state().lastSequenceProperty().get() >= head);
             } finally {
-                FxToolkit.setupFixture(() -> w[0].close());
+                Consoles.close(w[0]);
             }
         }
     }

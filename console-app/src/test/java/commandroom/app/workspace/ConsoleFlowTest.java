@@ -3,15 +3,13 @@ package commandroom.app.workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import commandroom.app.connection.HubSession;
 import commandroom.app.embedded.EmbeddedDefault;
 import commandroom.app.model.TaskItem;
 import commandroom.app.model.TaskStage;
+import commandroom.app.testing.Consoles;
 import commandroom.app.testing.Screenshots;
 import commandroom.app.testing.Waits;
-import commandroom.app.ui.Theme;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -42,24 +40,15 @@ class ConsoleFlowTest extends FxRobot {
     @BeforeAll
     static void start() throws Exception {
         hub = EmbeddedDefault.start(Files.createTempDirectory("console-flow"), 0, 100, null, false);
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(Theme::install);
-        HubSession leaderSession = HubSession.open("127.0.0.1", hub.port(), hub.certificate(), "leader1",
-                EmbeddedDefault.demoPassword());
-        HubSession chiefSession = HubSession.open("127.0.0.1", hub.port(), hub.certificate(), "chief1",
-                EmbeddedDefault.demoPassword());
-        java.nio.file.Path layoutDir = Files.createTempDirectory("layouts");
+        leader = Consoles.open(hub.port(), hub.certificate(), "leader1");
+        chief = Consoles.open(hub.port(), hub.certificate(), "chief1");
+        leaderStage = leader.stages().get(0);
+        chiefStage = chief.stages().get(0);
         FxToolkit.setupFixture(() -> {
-            leader = new Workstation(leaderSession, Clock.systemDefaultZone(), EmbeddedDefault.centre(),
-                    layoutDir);
-            leaderStage = leader.show(new Stage());
             leaderStage.setX(0);
             leaderStage.setY(0);
             leaderStage.setWidth(1920);
             leaderStage.setHeight(1080);
-            chief = new Workstation(chiefSession, Clock.systemDefaultZone(), EmbeddedDefault.centre(),
-                    layoutDir);
-            chiefStage = chief.show(new Stage());
             chiefStage.setWidth(1600);
             chiefStage.setHeight(900);
         });
@@ -70,10 +59,8 @@ class ConsoleFlowTest extends FxRobot {
 
     @AfterAll
     static void stop() throws Exception {
-        FxToolkit.setupFixture(() -> {
-            leader.close();
-            chief.close();
-        });
+        Consoles.close(leader);
+        Consoles.close(chief);
         hub.close();
     }
 

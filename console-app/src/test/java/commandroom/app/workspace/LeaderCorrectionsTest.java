@@ -11,10 +11,7 @@ import commandroom.app.model.TaskStage;
 import commandroom.app.model.UnitItem;
 import commandroom.app.testing.Consoles;
 import commandroom.app.testing.Waits;
-import commandroom.app.ui.Theme;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +22,6 @@ import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The shift leader's corrections, driven as a leader would: push one instruction to a whole zone,

@@ -154,10 +154,12 @@ public final class BoardHarness {
         r.snapshotCpuMs = t[2] / 1e6;
     }
 
-    /** A line on stderr so that a person watching knows which phase runs (stdout is the report). */
+    /** A log line so that a person watching knows which phase runs (stdout is the report). */
     private static void progress(String format, Object... args) {
-        System.err.printf(Locale.ROOT, "board harness: " + format + "%n", args);
+        LOG.info("board harness: {}", String.format(Locale.ROOT, format, args));
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BoardHarness.class);
 
     /** The 1-minute load average (Linux), to tell a quiet machine from a shared busy one. */
     private static String loadAverage() {

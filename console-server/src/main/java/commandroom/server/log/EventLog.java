@@ -21,7 +21,6 @@ public final class EventLog {
     private final FanOut fanOut;
     private long lastSequence;
     private ByteString lastHash = EventHashes.GENESIS;
-    private volatile long durableSequence;
 
     public EventLog(EventStore store, FanOut fanOut) {
         this.store = store;
@@ -51,7 +50,6 @@ public final class EventLog {
         });
         lastSequence = expected[0] - 1;
         lastHash = prev[0];
-        durableSequence = lastSequence;
         fanOut.start(lastSequence);
     }
 
@@ -74,7 +72,6 @@ public final class EventLog {
             return;
         }
         store.append(sealed);
-        durableSequence = sealed.get(sealed.size() - 1).getSequence();
     }
 
     /**
@@ -101,15 +98,7 @@ public final class EventLog {
         return lastHash;
     }
 
-    /** The last sequence known to be durable; readable from any thread. */
-    public long durableSequence() {
-        return durableSequence;
-    }
 
-    /** Reads durable events [from, to], at most limit (for catching up subscribers). */
-    public List<Event> read(long from, long to, int limit) {
-        return store.read(from, to, limit).stream().map(EventLog::parse).toList();
-    }
 
     static Event parse(StoredEvent stored) {
         try {

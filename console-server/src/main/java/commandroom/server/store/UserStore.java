@@ -35,11 +35,8 @@ public final class UserStore {
         }
     }
 
-    /** Adds a user; does nothing if the name is taken (seeding is repeatable). */
-    public boolean addIfAbsent(UserRecord user) {
-        if (find(user.username()).isPresent()) {
-            return false;
-        }
+    /** Adds a user; the name must be free (callers look it up first, before hashing a password). */
+    public void add(UserRecord user) {
         try (Connection c = database.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "INSERT INTO users (username, display_name, role, unit_id, station_id, password_hash,"
@@ -52,22 +49,11 @@ public final class UserStore {
             ps.setString(6, user.passwordHash());
             ps.setBoolean(7, user.disabled());
             ps.executeUpdate();
-            return true;
         } catch (SQLException ex) {
             throw new StoreException("could not add user " + user.username(), ex);
         }
     }
 
-    public long count() {
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM users");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException ex) {
-            throw new StoreException("could not count users", ex);
-        }
-    }
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;

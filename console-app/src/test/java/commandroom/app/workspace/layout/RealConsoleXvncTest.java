@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,6 +87,7 @@ class RealConsoleXvncTest {
         pb.environment().put("DISPLAY", x.displayName());
         pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
         pb.environment().remove("APPDATA");
+        long started = System.currentTimeMillis();
         Process p = pb.start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -99,6 +101,7 @@ class RealConsoleXvncTest {
             }
             assertTrue(ready, "the console started; see " + home.resolve("console.log"));
             waitForPaint(x);
+            waitForLayoutSaved(home, started);
         } finally {
             p.destroy();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the console stopped on SIGTERM");
@@ -112,12 +115,21 @@ class RealConsoleXvncTest {
         while (System.nanoTime() < end) {
             centre = x.colorsAt(List.<int[]>of(new int[] {200, 200})).get(0);
             if (centre != 0) {
-                Thread.sleep(1500);
                 return;
             }
-            Thread.sleep(200);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
         assertNotEquals(0, centre, "the console painted the primary screen");
+    }
+
+    /** The console saves its layout once its windows settle; stopping before that would test nothing. */
+    private static void waitForLayoutSaved(Path home, long since) {
+        Path file = new LayoutStore(home.resolve("config/commandroom/layouts")).fileOf("chief1");
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!(Files.exists(file) && file.toFile().lastModified() >= since)) {
+            assertTrue(System.nanoTime() < end, "the console saved its layout");
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
     }
 
     private static WindowLayout window(WorkspaceLayout l, String panel) {
