@@ -96,8 +96,10 @@ class ConsoleFlowTest extends FxRobot {
         clickOn("#dispatch-send");
 
         // The simulated unit signs for, travels, arrives, works and submits feedback: the card moves.
+        // The stage set is filled by a listener on the FX thread, after the map already shows the
+        // new value: wait for the set, not the map, or the check below races the listener.
         Waits.until("feedback submitted by the simulated unit", Duration.ofSeconds(60), () -> task(incident.id()) != null
-                && task(incident.id()).stage() == TaskStage.FEEDBACK_SUBMITTED);
+                && task(incident.id()).stage() == TaskStage.FEEDBACK_SUBMITTED && seen.contains(TaskStage.FEEDBACK_SUBMITTED));
         TaskItem task = task(incident.id());
         assertTrue(seen.containsAll(EnumSet.of(TaskStage.DISPATCHED, TaskStage.SIGNED_FOR, TaskStage.ARRIVED,
                 TaskStage.FEEDBACK_SUBMITTED)), "the card went through the columns: " + seen);
