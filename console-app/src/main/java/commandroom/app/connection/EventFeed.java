@@ -75,21 +75,35 @@ public final class EventFeed implements AutoCloseable {
 
                         @Override
                         public void onCompleted() {
-                            subscribe(stub);
+                            // The snapshot is the hub's answer: the console is live from here.
+                            live();
+                            subscribe(stub, false);
                         }
                     });
         } else {
-            subscribe(stub);
+            subscribe(stub, true);
         }
     }
 
-    private void subscribe(CommandServiceGrpc.CommandServiceStub stub) {
+    /**
+     * Follows the log after {@code lastReceived}. On a resume the stream starts one event early,
+     * at the last one applied: that event (dropped as a duplicate) is the hub's proof that the
+     * stream is up, so the console says "live" only once the hub has answered, not when the call
+     * was merely started into a cut cable.
+     */
+    private void subscribe(CommandServiceGrpc.CommandServiceStub stub, boolean resuming) {
         Context.CancellableContext ctx = Context.current().withCancellation();
         call = ctx;
-        ctx.run(() -> stub.subscribe(SubscribeRequest.newBuilder().setFromSequence(lastReceived + 1).build(),
+        long from = resuming ? lastReceived : lastReceived + 1;
+        boolean[] answered = {!resuming};
+        ctx.run(() -> stub.subscribe(SubscribeRequest.newBuilder().setFromSequence(from).build(),
                 new StreamObserver<>() {
                     @Override
                     public void onNext(Event e) {
+                        if (!answered[0]) {
+                            answered[0] = true;
+                            live();
+                        }
                         if (e.getSequence() <= lastReceived) {
                             return;
                         }
@@ -107,7 +121,9 @@ public final class EventFeed implements AutoCloseable {
                         lost(Status.UNAVAILABLE.withDescription("the hub ended the stream").asRuntimeException());
                     }
                 }));
-        // The call is up once it is started; if the hub is unreachable onError comes within moments.
+    }
+
+    private void live() {
         backoffMs = MIN_BACKOFF_MS;
         downSince = null;
         batcher.offer(new FeedItem.StateItem(new ConnectionState(ConnectionState.Status.LIVE, Instant.now(),
