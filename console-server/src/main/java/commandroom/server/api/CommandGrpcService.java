@@ -148,7 +148,7 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
                     .toExceptionNow());
             return;
         }
-        fanOut.subscribe(r.getFromSequence(), e -> true, (ServerCallStreamObserver<Event>) out);
+        fanOut.subscribe(r.getFromSequence(), (ServerCallStreamObserver<Event>) out);
     }
 
     private void taskReply(java.util.concurrent.CompletableFuture<Hub.Result> f, StreamObserver<TaskResponse> out) {

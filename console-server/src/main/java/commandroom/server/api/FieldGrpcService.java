@@ -44,7 +44,8 @@ public final class FieldGrpcService extends FieldServiceGrpc.FieldServiceImplBas
         }
         List<String> known = hub.read(s -> s.tasks().stream()
                 .filter(t -> s.unitEverOn(t.getId(), unitId)).map(Task::getId).toList());
-        fanOut.subscribe(r.getFromSequence(), new UnitEventFilter(unitId, known), (ServerCallStreamObserver<Event>) out);
+        fanOut.subscribeUnit(unitId, r.getFromSequence(), new UnitEventFilter(unitId, known),
+                (ServerCallStreamObserver<Event>) out);
     }
 
     @Override

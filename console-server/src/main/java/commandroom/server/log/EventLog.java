@@ -45,6 +45,7 @@ public final class EventLog {
                 throw new ChainBrokenException(stored.sequence(), "hash does not match");
             }
             consumer.accept(event);
+            fanOut.replayed(event);
             prev[0] = event.getHash();
             expected[0]++;
         });

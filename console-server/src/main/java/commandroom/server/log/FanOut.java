@@ -4,7 +4,9 @@ import commandroom.server.store.EventStore;
 import commandroom.v1.Event;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +21,9 @@ import java.util.function.Predicate;
  * memory; a subscriber further behind is caught up from the store. Each subscriber has one sender
  * at a time and is sent to only while its transport is ready, so a slow one never slows the
  * others; one that stays unready too long is cut off with a status telling it where to resume.
- * {@link #publish} is called by the log's writer thread only; the rest is thread-safe.
+ * Consoles' subscriptions are woken for every event; a unit's terminal stream only for the events
+ * {@link UnitAudience} says may concern that unit.
+ * {@link #publish} and {@link #replayed} are called by the log's thread only; the rest is thread-safe.
  */
 public final class FanOut implements AutoCloseable {
 
@@ -28,6 +32,9 @@ public final class FanOut implements AutoCloseable {
     private final int capacity;
     private final Duration stallTimeout;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final Set<Subscription> everyEvent = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<Subscription>> byUnit = new ConcurrentHashMap<>();
+    private final UnitAudience audience = new UnitAudience();
     private final ExecutorService senders;
     private final ScheduledExecutorService janitor;
     private volatile long head;
@@ -47,14 +54,26 @@ public final class FanOut implements AutoCloseable {
         head = lastSequence;
     }
 
-    /** Adds durable events (in order) and wakes every subscriber. Writer thread only. */
+    /** Follows an event read back from the store at start-up, before any publish. */
+    void replayed(Event e) {
+        audience.follow(e);
+    }
+
+    /** Adds durable events (in order) and wakes the subscribers they concern. Writer thread only. */
     void publish(List<Event> events) {
+        Set<String> units = new HashSet<>();
         for (Event e : events) {
             ring.set((int) (e.getSequence() % capacity), e);
+            units.addAll(audience.follow(e));
         }
         head = events.get(events.size() - 1).getSequence();
-        for (Subscription s : subscriptions) {
+        for (Subscription s : everyEvent) {
             s.signal();
+        }
+        for (String unit : units) {
+            for (Subscription s : byUnit.getOrDefault(unit, Set.of())) {
+                s.signal();
+            }
         }
     }
 
@@ -64,15 +83,31 @@ public final class FanOut implements AutoCloseable {
     }
 
     /**
-     * Starts sending events from a sequence on, those the filter accepts, to an observer. The
-     * caller has checked that from is at most head + 1.
+     * Starts sending every event from a sequence on to an observer (a console). The caller has
+     * checked that from is at most head + 1.
      */
-    public Subscription subscribe(long from, Predicate<Event> filter, ServerCallStreamObserver<Event> observer) {
+    public Subscription subscribe(long from, ServerCallStreamObserver<Event> observer) {
+        Subscription s = new Subscription(this, from, e -> true, observer);
+        everyEvent.add(s);
+        return start(s, observer);
+    }
+
+    /**
+     * Starts sending a unit's terminal the events from a sequence on that its filter accepts; it is
+     * woken only for events that may concern the unit. The caller has checked from as above.
+     */
+    public Subscription subscribeUnit(String unitId, long from, Predicate<Event> filter,
+            ServerCallStreamObserver<Event> observer) {
         Subscription s = new Subscription(this, from, filter, observer);
+        byUnit.computeIfAbsent(unitId, k -> ConcurrentHashMap.newKeySet()).add(s);
+        return start(s, observer);
+    }
+
+    private Subscription start(Subscription s, ServerCallStreamObserver<Event> observer) {
         subscriptions.add(s);
         observer.setOnCancelHandler(() -> {
             s.cancel();
-            subscriptions.remove(s);
+            remove(s);
         });
         observer.setOnReadyHandler(s::signal);
         s.signal();
@@ -86,6 +121,11 @@ public final class FanOut implements AutoCloseable {
 
     void remove(Subscription s) {
         subscriptions.remove(s);
+        everyEvent.remove(s);
+        // A unit's set stays in the map when it empties: a terminal comes back after a blip.
+        for (Set<Subscription> ofUnit : byUnit.values()) {
+            ofUnit.remove(s);
+        }
     }
 
     void execute(Runnable r) {
