@@ -1,0 +1,104 @@
+package commandroom.app.wall;
+
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
+import uk.co.caprica.vlcj.factory.discovery.NativeDiscovery;
+
+/**
+ * The workstation's video machinery, one for all its walls: the libVLC instance, the control
+ * thread on which players are started, stopped and released (those calls may block, and must
+ * never run on the FX thread or a libVLC callback), and the health tick that reads every tile's
+ * counters. Thread-safe.
+ */
+public final class VideoRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VideoRuntime.class);
+    /** libVLC options for tiles: no on-screen text of its own, no snapshot preview. */
+    private static final String[] VLC_ARGS = {"--no-osd", "--no-snapshot-preview", "--no-video-title-show",
+            "--no-audio", "--quiet"};
+    static final long HEALTH_PERIOD_MS = 250;
+
+    private final MediaPlayerFactory vlc;
+    private final String problem;
+    private final ExecutorService control = Executors.newSingleThreadExecutor(daemon("wall-control"));
+    private final ScheduledExecutorService health = Executors.newSingleThreadScheduledExecutor(daemon("wall-health"));
+
+    private VideoRuntime(MediaPlayerFactory vlc, String problem) {
+        this.vlc = vlc;
+        this.problem = problem;
+    }
+
+    /** Finds libVLC; without it the runtime still starts and says what is missing. */
+    public static VideoRuntime start() {
+        try {
+            if (!new NativeDiscovery().discover()) {
+                return new VideoRuntime(null, "libVLC not found");
+            }
+            return new VideoRuntime(new MediaPlayerFactory(VLC_ARGS), null);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("libVLC could not be loaded", e);
+            return new VideoRuntime(null, "libVLC could not be loaded: " + e.getMessage());
+        }
+    }
+
+    /** Why no video can be played, if it cannot. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    /** A decoder for a tile, or empty when there is none on this workstation. */
+    Optional<VideoSource> newSource() {
+        return vlc == null ? Optional.empty() : Optional.of(new VlcVideoSource(vlc));
+    }
+
+    /** Runs a player control call off the FX thread, in order with the others. */
+    void control(Runnable r) {
+        control.execute(() -> {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("video control call failed", e);
+            }
+        });
+    }
+
+    /** Calls the tick every health period on the health thread, until the runtime closes. */
+    void everyHealthTick(Runnable tick) {
+        health.scheduleWithFixedDelay(() -> {
+            try {
+                tick.run();
+            } catch (RuntimeException e) {
+                LOG.warn("wall health tick failed", e);
+            }
+        }, HEALTH_PERIOD_MS, HEALTH_PERIOD_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits for the control calls queued so far (players released) and frees libVLC. */
+    @Override
+    public void close() {
+        health.shutdownNow();
+        control.shutdown();
+        try {
+            control.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (vlc != null) {
+            vlc.release();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,209 @@
+package commandroom.app.wall;
+
+import commandroom.app.ui.Messages;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * One tile of the wall: the camera's picture, its name, and what its stream is doing (connecting,
+ * live, stalled, offline since hh:mm:ss), with the decoder it uses. It picks the sub-stream while
+ * small and the main stream once it is wide, and plays again at its new size when it grows or
+ * shrinks by much. Style classes: video-tile, tile-name, tile-state; pseudo-classes :live,
+ * :stalled, :offline, :connecting.
+ *
+ * <p>FX thread, except {@link #healthTick}, which the wall's health thread calls. Players are
+ * driven on the runtime's control thread only.
+ */
+public final class VideoTile extends StackPane {
+
+    /** From this width on screen a tile plays the camera's main stream. */
+    static final double MAIN_STREAM_WIDTH = 960;
+    private static final double REPLAY_GROWTH = 1.3;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final VideoRuntime runtime;
+    private final ImageView picture = new ImageView();
+    private final Label name = new Label();
+    private final Label state = new Label();
+    private final TileHealth health = new TileHealth();
+    private volatile VideoSource source;
+    private volatile WallCamera camera;
+    private volatile TileHealth.Reading reading;
+    private volatile String playingUrl;
+    private volatile int boxWidth;
+    private volatile int boxHeight;
+    private TileHealth.Reading shownReading;
+    private TileFrame shownFrame;
+
+    VideoTile(VideoRuntime runtime) {
+        this.runtime = runtime;
+        getStyleClass().add("video-tile");
+        name.getStyleClass().add("tile-name");
+        state.getStyleClass().add("tile-state");
+        picture.setPreserveRatio(true);
+        picture.setSmooth(false);
+        VBox labels = new VBox(name, state);
+        labels.setAlignment(Pos.TOP_LEFT);
+        labels.setMouseTransparent(true);
+        getChildren().addAll(picture, labels);
+        setMinSize(0, 0);
+        runtime.problem().ifPresent(p -> state.setText(Messages.get("wall.noDecoder", p)));
+    }
+
+    /** Shows a camera (null: none), releasing the player of the one before. */
+    public void show(WallCamera c) {
+        VideoSource old = source;
+        camera = c;
+        source = null;
+        playingUrl = null;
+        shownFrame = null;
+        shownReading = null;
+        picture.setImage(null);
+        name.setText(c == null ? "" : c.name());
+        if (old != null) {
+            runtime.control(old::release);
+        }
+        if (c != null) {
+            source = runtime.newSource().orElse(null);
+            if (source != null) {
+                state.setText(Messages.get("wall.state.CONNECTING"));
+                replay();
+            }
+        }
+    }
+
+    public WallCamera camera() {
+        return camera;
+    }
+
+    /** The decoder this tile plays through ("libVLC"), or empty with none. */
+    public String decoder() {
+        VideoSource s = source;
+        return s == null ? "" : s.decoder();
+    }
+
+    /** What the stream is doing, as last read (null before the first reading). Any thread. */
+    public TileHealth.Status status() {
+        TileHealth.Reading r = reading;
+        return r == null ? null : r.status();
+    }
+
+    /** The stream address being played. Any thread. */
+    public String playingUrl() {
+        return playingUrl;
+    }
+
+    /** The pixel at a fraction of the picture, 0xAARRGGBB, or 0 with no picture. Any thread. */
+    public int pixelAt(double fx, double fy) {
+        VideoSource s = source;
+        TileFrame f = s == null ? null : s.frame();
+        if (f == null) {
+            return 0;
+        }
+        return f.argbAt((int) Math.min(f.width() - 1, fx * f.width()), (int) Math.min(f.height() - 1, fy * f.height()));
+    }
+
+    /** Frames decoded for this tile's current player. Any thread. */
+    public long framesDecoded() {
+        VideoSource s = source;
+        return s == null ? 0 : s.framesDecoded();
+    }
+
+    /** Starts the player at the tile's current size, on the control thread. FX thread. */
+    private void replay() {
+        VideoSource s = source;
+        WallCamera c = camera;
+        if (s == null || c == null) {
+            return;
+        }
+        int w = (int) Math.max(320, getWidth());
+        int h = (int) Math.max(180, getHeight());
+        String url = c.urlFor(getWidth());
+        boxWidth = w;
+        boxHeight = h;
+        playingUrl = url;
+        synchronized (health) {
+            health.started(System.nanoTime());
+        }
+        runtime.control(() -> {
+            if (source == s) {
+                s.stop();
+                s.play(url, w, h);
+            }
+        });
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        picture.setFitWidth(getWidth());
+        picture.setFitHeight(getHeight());
+        WallCamera c = camera;
+        if (c != null && playingUrl != null && (!c.urlFor(getWidth()).equals(playingUrl)
+                || getWidth() > boxWidth * REPLAY_GROWTH || getWidth() * REPLAY_GROWTH < boxWidth)) {
+            replay();
+        }
+    }
+
+    /** Reads the counters and restarts a stream that stays dark. Health thread. */
+    void healthTick(long nanos, Instant now) {
+        VideoSource s = source;
+        if (s == null) {
+            return;
+        }
+        boolean retry;
+        synchronized (health) {
+            reading = health.observe(s.framesDecoded(), nanos, now);
+            retry = health.retryDue(nanos);
+            if (retry) {
+                health.started(nanos);
+            }
+        }
+        String url = playingUrl;
+        if (retry && url != null) {
+            int w = boxWidth;
+            int h = boxHeight;
+            runtime.control(() -> {
+                if (source == s) {
+                    s.stop();
+                    s.play(url, w, h);
+                }
+            });
+        }
+    }
+
+    /** Shows the newest picture and state. FX thread, once a pulse. */
+    void paint() {
+        VideoSource s = source;
+        TileFrame f = s == null ? null : s.frame();
+        if (f != null) {
+            if (f != shownFrame) {
+                shownFrame = f;
+                picture.setImage(f.image());
+            }
+            f.push();
+        }
+        TileHealth.Reading r = reading;
+        if (r != null && !r.equals(shownReading)) {
+            shownReading = r;
+            state.setText(r.offlineSince() != null
+                    ? Messages.get("wall.state.OFFLINE", TIME.format(r.offlineSince()))
+                    : Messages.get("wall.state." + r.status().name()) + "  ·  " + decoder());
+            for (TileHealth.Status st : TileHealth.Status.values()) {
+                pseudoClassStateChanged(PseudoClass.getPseudoClass(st.name().toLowerCase()), st == r.status());
+            }
+        }
+    }
+
+    /** Releases the player (on the control thread). */
+    void release() {
+        show(null);
+    }
+}

@@ -1,0 +1,103 @@
+package commandroom.app.wall;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.AnimationTimer;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.RowConstraints;
+
+/**
+ * A camera wall on one screen: its tiles in a layout, one animation timer that pushes the tiles'
+ * new pictures to the scene once a pulse, and a health tick that reads every tile's counters.
+ * Style class: camera-wall. FX thread.
+ */
+public final class WallView extends GridPane {
+
+    private final VideoRuntime runtime;
+    private final List<VideoTile> tiles = new ArrayList<>();
+    private volatile List<VideoTile> ticked = List.of();
+    private WallLayout layout;
+    private final AnimationTimer painter = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            for (VideoTile t : tiles) {
+                t.paint();
+            }
+        }
+    };
+
+    public WallView(VideoRuntime runtime, WallLayout layout) {
+        this.runtime = runtime;
+        getStyleClass().add("camera-wall");
+        setLayout(layout);
+        runtime.everyHealthTick(() -> {
+            long nanos = System.nanoTime();
+            Instant now = Instant.now();
+            for (VideoTile t : ticked) {
+                t.healthTick(nanos, now);
+            }
+        });
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) {
+                painter.stop();
+            } else {
+                painter.start();
+            }
+        });
+    }
+
+    /** Cuts the wall anew; tiles keep their cameras in order, those beyond the new count are released. */
+    public void setLayout(WallLayout l) {
+        for (int i = l.tiles(); i < tiles.size(); i++) {
+            tiles.get(i).release();
+        }
+        List<VideoTile> kept = new ArrayList<>(tiles.subList(0, Math.min(tiles.size(), l.tiles())));
+        while (kept.size() < l.tiles()) {
+            kept.add(new VideoTile(runtime));
+        }
+        layout = l;
+        tiles.clear();
+        tiles.addAll(kept);
+        ticked = List.copyOf(kept);
+        getChildren().clear();
+        getColumnConstraints().clear();
+        getRowConstraints().clear();
+        for (int i = 0; i < l.grid(); i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(100.0 / l.grid());
+            getColumnConstraints().add(c);
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(100.0 / l.grid());
+            getRowConstraints().add(r);
+        }
+        List<WallLayout.Cell> cells = l.cells();
+        for (int i = 0; i < cells.size(); i++) {
+            WallLayout.Cell cell = cells.get(i);
+            VideoTile t = tiles.get(i);
+            t.setId("tile-" + i);
+            add(t, cell.column(), cell.row(), cell.span(), cell.span());
+        }
+    }
+
+    public WallLayout wallLayout() {
+        return layout;
+    }
+
+    /** Puts a camera on a tile (null clears it). */
+    public void show(int tile, WallCamera camera) {
+        tiles.get(tile).show(camera);
+    }
+
+    public List<VideoTile> tiles() {
+        return List.copyOf(tiles);
+    }
+
+    /** Releases every player; the wall shows nothing afterwards. */
+    public void close() {
+        painter.stop();
+        ticked = List.of();
+        tiles.forEach(VideoTile::release);
+    }
+}

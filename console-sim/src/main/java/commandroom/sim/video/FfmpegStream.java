@@ -1,0 +1,91 @@
+package commandroom.sim.video;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One simulated camera stream: an ffmpeg process that encodes the camera's {@link TestPattern}
+ * live (H.264, 25 fps, a keyframe every second) and sends it as MPEG-TS over UDP to 127.0.0.1,
+ * where a wall tile listens. It can be killed (SIGKILL, as a camera losing power) and started
+ * again on the same address. Not thread-safe: one owner.
+ */
+public final class FfmpegStream implements AutoCloseable {
+
+    private static final String FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+
+    private final String cameraId;
+    private final int port;
+    private final int width;
+    private final int height;
+    private final Path nameFile;
+    private Process process;
+
+    /** A stream of the camera to udp://127.0.0.1:port, not started yet. */
+    public FfmpegStream(String cameraId, String name, int port, int width, int height) {
+        this.cameraId = cameraId;
+        this.port = port;
+        this.width = width;
+        this.height = height;
+        try {
+            nameFile = Files.createTempFile("camera-name", ".txt");
+            Files.writeString(nameFile, name + "  " + cameraId, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The address a player opens. */
+    public String url() {
+        return "udp://@127.0.0.1:" + port;
+    }
+
+    /** Starts the encoder; throws if ffmpeg is not installed. */
+    public FfmpegStream start() {
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin",
+                "-re", "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25",
+                "-vf", TestPattern.filter(cameraId, nameFile, Files.exists(Path.of(FONT)) ? FONT : null, width, height),
+                "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25", "-pix_fmt", "yuv420p",
+                "-f", "mpegts", "-muxdelay", "0", "-muxpreload", "0",
+                "udp://127.0.0.1:" + port + "?pkt_size=1316"));
+        try {
+            process = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("ffmpeg could not be started (apt-get install ffmpeg)", e);
+        }
+        return this;
+    }
+
+    /** The encoder's process id, or -1 when it is not running. */
+    public long pid() {
+        return process != null && process.isAlive() ? process.pid() : -1;
+    }
+
+    /** Kills the encoder at once (SIGKILL), as a camera losing power. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        kill();
+        try {
+            Files.deleteIfExists(nameFile);
+        } catch (IOException ignored) {
+            // A temporary file; the system cleans it up otherwise.
+        }
+    }
+}
