@@ -335,6 +335,9 @@ def make_cameras(rng, zone_of, units):
     return cameras
 
 
+DEMO_STREAM_PORT = 24000
+
+
 def camera_json(index, name, kind, position, zone_id, field_of_view=None):
     """A camera, its fields in field-number order as JsonFormat prints them."""
     camera_id = "c-%03d" % index
@@ -344,8 +347,10 @@ def camera_json(index, name, kind, position, zone_id, field_of_view=None):
         "kind": kind,
         "position": position,
         "zoneId": zone_id,
-        "mainStreamUrl": "rtsp://127.0.0.1:8554/%s/main" % camera_id,
-        "subStreamUrl": "rtsp://127.0.0.1:8554/%s/sub" % camera_id,
+        # The simulator's cameras send MPEG-TS over UDP to the console, one port each (the console
+        # listens: libVLC's "udp://@"). One stream serves as both until the RTSP server lands.
+        "mainStreamUrl": "udp://@127.0.0.1:%d" % (DEMO_STREAM_PORT + index),
+        "subStreamUrl": "udp://@127.0.0.1:%d" % (DEMO_STREAM_PORT + index),
     }
     if field_of_view is not None:
         camera["fieldOfView"] = field_of_view

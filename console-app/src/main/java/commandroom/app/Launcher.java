@@ -45,6 +45,9 @@ public final class Launcher {
             int port = embedded != null ? embedded.port() : Integer.parseInt(o.server().substring(o.server().lastIndexOf(':') + 1));
             Path cert = embedded != null ? embedded.certificate() : o.cert();
             out.println("hub " + host + ":" + port + " (TLS, certificate " + cert + ")");
+            if (embedded != null && !o.noUi()) {
+                embedded.startCameraStreams(4);
+            }
             if (o.noUi()) {
                 new CountDownLatch(1).await(o.minutes() > 0 ? (long) (o.minutes() * 60_000) : Long.MAX_VALUE,
                         TimeUnit.MILLISECONDS);

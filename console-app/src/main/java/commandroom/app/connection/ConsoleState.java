@@ -4,6 +4,7 @@ import commandroom.app.model.ConnectionState;
 import commandroom.app.model.IncidentItem;
 import commandroom.app.model.TaskItem;
 import commandroom.app.model.UnitItem;
+import commandroom.app.model.CameraItem;
 import commandroom.app.model.ZoneItem;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ public final class ConsoleState {
     final ObservableMap<String, IncidentItem> incidents = FXCollections.observableHashMap();
     final ObservableMap<String, UnitItem> units = FXCollections.observableHashMap();
     final ObservableMap<String, ZoneItem> zones = FXCollections.observableHashMap();
+    final ObservableMap<String, CameraItem> cameras = FXCollections.observableHashMap();
     final ReadOnlyLongWrapper lastSequence = new ReadOnlyLongWrapper();
     final ReadOnlyObjectWrapper<ConnectionState> connection = new ReadOnlyObjectWrapper<>(
             new ConnectionState(ConnectionState.Status.CONNECTING, Instant.now(), 0, ""));
@@ -42,6 +44,7 @@ public final class ConsoleState {
     private final ObservableMap<String, IncidentItem> incidentsView = FXCollections.unmodifiableObservableMap(incidents);
     private final ObservableMap<String, UnitItem> unitsView = FXCollections.unmodifiableObservableMap(units);
     private final ObservableMap<String, ZoneItem> zonesView = FXCollections.unmodifiableObservableMap(zones);
+    private final ObservableMap<String, CameraItem> camerasView = FXCollections.unmodifiableObservableMap(cameras);
 
     public ObservableMap<String, TaskItem> tasks() {
         return tasksView;
@@ -57,6 +60,11 @@ public final class ConsoleState {
 
     public ObservableMap<String, ZoneItem> zones() {
         return zonesView;
+    }
+
+    /** The camera registry, by id. */
+    public ObservableMap<String, CameraItem> cameras() {
+        return camerasView;
     }
 
     public ReadOnlyLongProperty lastSequenceProperty() {

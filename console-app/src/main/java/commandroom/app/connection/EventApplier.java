@@ -32,6 +32,8 @@ public final class EventApplier {
     public void applySnapshot(Snapshot s) {
         state.zones.clear();
         s.getZonesList().forEach(z -> state.zones.put(z.getId(), ProtoMapper.zone(z)));
+        state.cameras.clear();
+        s.getCamerasList().forEach(c -> state.cameras.put(c.getId(), ProtoMapper.camera(c)));
         state.units.clear();
         s.getUnitsList().forEach(u -> state.units.put(u.getId(), ProtoMapper.unit(u)));
         state.incidents.clear();
@@ -65,6 +67,8 @@ public final class EventApplier {
         switch (e.getKindCase()) {
             case ZONE_REGISTERED -> state.zones.put(e.getZoneRegistered().getZone().getId(),
                     ProtoMapper.zone(e.getZoneRegistered().getZone()));
+            case CAMERA_REGISTERED -> state.cameras.put(e.getCameraRegistered().getCamera().getId(),
+                    ProtoMapper.camera(e.getCameraRegistered().getCamera()));
             case UNIT_REGISTERED -> state.units.put(e.getUnitRegistered().getUnit().getId(),
                     ProtoMapper.unit(e.getUnitRegistered().getUnit()));
             case INCIDENT_REPORTED -> {

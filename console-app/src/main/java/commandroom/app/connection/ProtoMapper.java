@@ -1,6 +1,7 @@
 package commandroom.app.connection;
 
 import com.google.protobuf.Timestamp;
+import commandroom.app.model.CameraItem;
 import commandroom.app.model.IncidentItem;
 import commandroom.app.model.StepClock;
 import commandroom.app.model.TaskItem;
@@ -9,6 +10,7 @@ import commandroom.app.model.TimelineLine;
 import commandroom.app.model.UnitItem;
 import commandroom.app.model.UserRole;
 import commandroom.app.model.ZoneItem;
+import commandroom.v1.Camera;
 import commandroom.v1.Incident;
 import commandroom.v1.Photo;
 import commandroom.v1.Role;
@@ -51,6 +53,12 @@ public final class ProtoMapper {
 
     public static ZoneItem zone(Zone z) {
         return new ZoneItem(z.getId(), z.getName());
+    }
+
+    public static CameraItem camera(Camera c) {
+        return new CameraItem(c.getId(), c.getName(), strip(c.getKind().name(), "CAMERA_KIND_"), c.getZoneId(),
+                c.getStationId(), c.getPosition().getLatitude(), c.getPosition().getLongitude(), c.getSubStreamUrl(),
+                c.getMainStreamUrl());
     }
 
     public static TimelineLine line(TimelineEntry e) {

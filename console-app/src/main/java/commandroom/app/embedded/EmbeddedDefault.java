@@ -5,6 +5,7 @@ import commandroom.server.HubConfig;
 import commandroom.sim.SimBootstrap;
 import commandroom.sim.SimConfig;
 import commandroom.sim.county.DemoCounty;
+import commandroom.sim.video.DemoCameraStreams;
 import commandroom.v1.CountySeed;
 import commandroom.v1.IncidentType;
 import io.grpc.Grpc;
@@ -26,6 +27,7 @@ public final class EmbeddedDefault implements AutoCloseable {
     private final HubBootstrap hub;
     private final ManagedChannel simChannel;
     private final SimBootstrap sim;
+    private DemoCameraStreams cameras;
 
     private EmbeddedDefault(HubBootstrap hub, ManagedChannel simChannel, SimBootstrap sim) {
         this.hub = hub;
@@ -83,8 +85,21 @@ public final class EmbeddedDefault implements AutoCloseable {
         return hub.certificate();
     }
 
+    /**
+     * Starts live streams for the first cameras of the demo county (a wall of 4 shows them), for a
+     * console with people at it; the rest of the county's cameras stay dark.
+     */
+    public void startCameraStreams(int count) {
+        if (cameras == null) {
+            cameras = DemoCameraStreams.start(DemoCounty.load(), count);
+        }
+    }
+
     @Override
     public void close() {
+        if (cameras != null) {
+            cameras.close();
+        }
         sim.close();
         simChannel.shutdownNow();
         try {

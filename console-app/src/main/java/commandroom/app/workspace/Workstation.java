@@ -19,6 +19,9 @@ import commandroom.app.review.ReviewViewModel;
 import commandroom.app.stats.StatsView;
 import commandroom.app.ui.Messages;
 import commandroom.app.ui.Theme;
+import commandroom.app.wall.VideoRuntime;
+import commandroom.app.wall.WallLayout;
+import commandroom.app.wall.WallPanel;
 import commandroom.app.board.BoardFilter;
 import commandroom.app.workspace.layout.DefaultLayouts;
 import commandroom.app.workspace.layout.LayoutStore;
@@ -64,6 +67,8 @@ public final class Workstation implements AutoCloseable {
     private final List<Stage> stages = new ArrayList<>();
     private final List<Placement> placed = new ArrayList<>();
     private Stage stage;
+    private VideoRuntime video;
+    private final List<WallPanel> walls = new ArrayList<>();
 
     private final Clock clock;
 
@@ -102,6 +107,7 @@ public final class Workstation implements AutoCloseable {
             case Panels.BOARD -> board;
             case Panels.REVIEW -> review;
             case Panels.STATS -> stats;
+            case Panels.WALL -> wallPanel();
             default -> null;
         };
         Stage withBoard = null;
@@ -128,6 +134,16 @@ public final class Workstation implements AutoCloseable {
         new AlertPresenter(state, board, stage).start();
         feed.start();
         return stage;
+    }
+
+    /** A camera wall for a window that holds the wall panel; all walls share one video runtime. */
+    private WallPanel wallPanel() {
+        if (video == null) {
+            video = VideoRuntime.start();
+        }
+        WallPanel wall = new WallPanel(state, video, WallLayout.GRID_4);
+        walls.add(wall);
+        return wall;
     }
 
     /** Drops panels the role may not have (a saved layout may be older than a role change). */
@@ -257,6 +273,10 @@ public final class Workstation implements AutoCloseable {
         feed.close();
         background.shutdownNow();
         session.close();
+        walls.forEach(w -> w.wall().close());
+        if (video != null) {
+            video.close();
+        }
         stages.forEach(Stage::close);
     }
 }

@@ -24,7 +24,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The workstation's window content on one screen: the banner and tool bar, the role's panels as
- * tabs (the camera wall and the map keep their places until their issues land), the status bar.
+ * tabs (the map keeps its place until its issue lands), the status bar.
  * What the role may not do is not offered.
  */
 public final class WorkstationView extends BorderPane {
@@ -93,7 +93,7 @@ public final class WorkstationView extends BorderPane {
             }
         }
         if (firstReal != null) {
-            // Until the wall and the map land, open on a panel that works.
+            // Until the map lands, open on a panel that works.
             tabs.getSelectionModel().select(firstReal);
         }
         setCenter(tabs);

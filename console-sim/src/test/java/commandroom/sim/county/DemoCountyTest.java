@@ -88,8 +88,9 @@ class DemoCountyTest {
             assertTrue(Polygons.contains(zone.getPolygonList(), camera.getPosition()), camera.getId() + " is outside its zone");
             assertEquals("s-qingxi", camera.getStationId());
             assertTrue(camera.getId().matches("c-\\d{3}"), camera.getId());
-            assertEquals("rtsp://127.0.0.1:8554/" + camera.getId() + "/main", camera.getMainStreamUrl());
-            assertEquals("rtsp://127.0.0.1:8554/" + camera.getId() + "/sub", camera.getSubStreamUrl());
+            String stream = "udp://@127.0.0.1:" + (24000 + Integer.parseInt(camera.getId().substring(2)));
+            assertEquals(stream, camera.getSubStreamUrl(), "each camera its own port");
+            assertEquals(stream, camera.getMainStreamUrl());
             if (camera.getKind() == CameraKind.CAMERA_KIND_BODY) {
                 body++;
                 assertFalse(camera.hasFieldOfView(), camera.getId());

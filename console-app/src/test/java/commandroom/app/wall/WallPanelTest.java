@@ -1,0 +1,73 @@
+package commandroom.app.wall;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import commandroom.app.embedded.EmbeddedDefault;
+import commandroom.app.testing.Consoles;
+import commandroom.app.testing.Screenshots;
+import commandroom.app.testing.Waits;
+import commandroom.app.workspace.Workstation;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * A duty officer's console opens on the camera wall with the county's first cameras live; the
+ * officer searches the camera tree, drags a camera onto a tile, drags one tile onto another to swap
+ * them, and double-clicks a tile to enlarge it and back.
+ */
+class WallPanelTest extends FxRobot {
+
+    @Test
+    void dutyOfficerWatchesDragsSwapsAndEnlargesCameras() throws Exception {
+        try (EmbeddedDefault hub = EmbeddedDefault.start(Files.createTempDirectory("wall"), 0, 1, null, false)) {
+            hub.startCameraStreams(5);
+            Workstation w = Consoles.open(hub.port(), hub.certificate(), "duty1");
+            try {
+                Stage stage = w.stages().get(0);
+                interact(() -> {
+                    stage.setWidth(1600);
+                    stage.setHeight(900);
+                });
+                WallPanel panel = from(stage.getScene().getRoot()).lookup(".wall-panel").query();
+                List<VideoTile> tiles = panel.wall().tiles();
+                assertEquals(4, tiles.size(), "the duty officer's wall opens with 4 tiles");
+                Waits.until("the first four cameras live", Duration.ofSeconds(30), () -> tiles.stream()
+                        .allMatch(t -> t.status() == TileHealth.Status.LIVE));
+                assertEquals(List.of("c-001", "c-002", "c-003", "c-004"),
+                        tiles.stream().map(t -> t.camera().id()).toList());
+                tiles.forEach(WallPlaybackTest::waitForCameraColour);
+                Screenshots.save(this, stage.getScene().getRoot(), "wall-duty-officer");
+
+                clickOn("#camera-search").write("c-005");
+                Node camera = lookup("#camera-c-005").query();
+                drag(camera, MouseButton.PRIMARY).dropTo(tiles.get(3));
+                Waits.until("c-005 on tile 3", Duration.ofSeconds(5), () -> tiles.get(3).camera() != null
+                        && tiles.get(3).camera().id().equals("c-005"));
+                Waits.until("c-005 live", Duration.ofSeconds(15), () -> tiles.get(3).status() == TileHealth.Status.LIVE);
+                WallPlaybackTest.waitForCameraColour(tiles.get(3));
+
+                drag(tiles.get(0), MouseButton.PRIMARY).dropTo(tiles.get(1));
+                Waits.until("tiles 0 and 1 swapped", Duration.ofSeconds(5), () -> tiles.get(0).camera().id().equals("c-002")
+                        && tiles.get(1).camera().id().equals("c-001"));
+
+                doubleClickOn(tiles.get(2));
+                Waits.until("tile 2 enlarged", Duration.ofSeconds(5), () -> panel.wall().tiles().size() == 1
+                        && panel.wall().tiles().get(0).camera().id().equals("c-003"));
+                Waits.until("the enlarged tile live", Duration.ofSeconds(15),
+                        () -> panel.wall().tiles().get(0).status() == TileHealth.Status.LIVE);
+                doubleClickOn(panel.wall().tiles().get(0));
+                Waits.until("back to 4 tiles as they were", Duration.ofSeconds(5), () -> panel.wall().tiles().size() == 4
+                        && panel.wall().tiles().stream().map(t -> t.camera().id()).toList()
+                        .equals(List.of("c-002", "c-001", "c-003", "c-005")));
+            } finally {
+                Consoles.close(w);
+            }
+        }
+    }
+}
