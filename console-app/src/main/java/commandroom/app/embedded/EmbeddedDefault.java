@@ -90,8 +90,13 @@ public final class EmbeddedDefault implements AutoCloseable {
      * console with people at it; the rest of the county's cameras stay dark.
      */
     public void startCameraStreams(int count) {
+        startCameraStreams(count, 704, 576);
+    }
+
+    /** As {@link #startCameraStreams(int)}, at another picture size (smaller ones cost less to encode). */
+    public void startCameraStreams(int count, int width, int height) {
         if (cameras == null) {
-            cameras = DemoCameraStreams.start(DemoCounty.load(), count);
+            cameras = DemoCameraStreams.start(DemoCounty.load(), count, width, height);
         }
     }
 

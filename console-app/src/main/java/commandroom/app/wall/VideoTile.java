@@ -32,7 +32,8 @@ public final class VideoTile extends StackPane {
     private final ImageView picture = new ImageView();
     private final Label name = new Label();
     private final Label state = new Label();
-    private final TileHealth health = new TileHealth();
+    /** The current camera's health: a new camera starts connecting, whatever the last one did. */
+    private volatile TileHealth health = new TileHealth();
     private volatile VideoSource source;
     private volatile WallCamera camera;
     private volatile TileHealth.Reading reading;
@@ -50,7 +51,8 @@ public final class VideoTile extends StackPane {
         picture.setPreserveRatio(true);
         picture.setSmooth(false);
         VBox labels = new VBox(name, state);
-        labels.setAlignment(Pos.TOP_LEFT);
+        // Bottom left: the top left is where a camera burns in its own name and clock.
+        labels.setAlignment(Pos.BOTTOM_LEFT);
         labels.setMouseTransparent(true);
         getChildren().addAll(picture, labels);
         setMinSize(0, 0);
@@ -62,6 +64,8 @@ public final class VideoTile extends StackPane {
         VideoSource old = source;
         camera = c;
         source = null;
+        health = new TileHealth();
+        reading = null;
         playingUrl = null;
         shownFrame = null;
         shownReading = null;
@@ -129,8 +133,9 @@ public final class VideoTile extends StackPane {
         boxWidth = w;
         boxHeight = h;
         playingUrl = url;
-        synchronized (health) {
-            health.started(System.nanoTime());
+        TileHealth th = health;
+        synchronized (th) {
+            th.started(System.nanoTime());
         }
         runtime.control(() -> {
             if (source == s) {
@@ -158,12 +163,13 @@ public final class VideoTile extends StackPane {
         if (s == null) {
             return;
         }
+        TileHealth th = health;
         boolean retry;
-        synchronized (health) {
-            reading = health.observe(s.framesDecoded(), nanos, now);
-            retry = health.retryDue(nanos);
+        synchronized (th) {
+            reading = th.observe(s.framesDecoded(), nanos, now);
+            retry = th.retryDue(nanos);
             if (retry) {
-                health.started(nanos);
+                th.started(nanos);
             }
         }
         String url = playingUrl;

@@ -30,7 +30,7 @@ import javafx.scene.layout.VBox;
  * The camera wall panel: the camera tree (by zone, searchable) beside the wall. A camera is
  * dragged from the tree onto a tile (or double-clicked onto the first free one); tiles are dragged
  * onto each other to swap; a double-click enlarges a tile to the whole wall and back. The wall
- * starts with the registry's first cameras. Style classes: wall-panel, camera-tree. FX thread.
+ * starts with the registry's first cameras, and tiles a new layout adds get the next ones. Style classes: wall-panel, camera-tree. FX thread.
  */
 public final class WallPanel extends BorderPane {
 
@@ -59,6 +59,7 @@ public final class WallPanel extends BorderPane {
                 beforeEnlarge = null;
                 wall.setLayout(l);
                 wireTiles();
+                fillEmptyTiles();
             }
         });
         search.setPromptText(Messages.get("wall.search"));
@@ -138,10 +139,20 @@ public final class WallPanel extends BorderPane {
             return;
         }
         filled = true;
-        List<CameraItem> first = state.cameras().values().stream().sorted(Comparator.comparing(CameraItem::id))
-                .limit(wall.tiles().size()).toList();
-        for (int i = 0; i < first.size(); i++) {
-            wall.show(i, of(first.get(i)));
+        fillEmptyTiles();
+    }
+
+    /** Empty tiles get the next cameras, in id order, that are not on the wall yet. */
+    private void fillEmptyTiles() {
+        List<VideoTile> tiles = wall.tiles();
+        java.util.Set<String> shown = tiles.stream().map(VideoTile::camera).filter(java.util.Objects::nonNull)
+                .map(WallCamera::id).collect(Collectors.toSet());
+        java.util.Iterator<CameraItem> next = state.cameras().values().stream()
+                .filter(c -> !shown.contains(c.id())).sorted(Comparator.comparing(CameraItem::id)).iterator();
+        for (int i = 0; i < tiles.size() && next.hasNext(); i++) {
+            if (tiles.get(i).camera() == null) {
+                wall.show(i, of(next.next()));
+            }
         }
     }
 
