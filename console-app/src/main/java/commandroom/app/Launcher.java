@@ -6,6 +6,8 @@ import commandroom.app.ui.Messages;
 import commandroom.app.ui.Theme;
 import commandroom.app.workspace.LoginView;
 import commandroom.app.workspace.Workstation;
+import commandroom.app.workspace.layout.DefaultLayouts;
+import commandroom.app.workspace.layout.Panels;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,9 +47,6 @@ public final class Launcher {
             int port = embedded != null ? embedded.port() : Integer.parseInt(o.server().substring(o.server().lastIndexOf(':') + 1));
             Path cert = embedded != null ? embedded.certificate() : o.cert();
             out.println("hub " + host + ":" + port + " (TLS, certificate " + cert + ")");
-            if (embedded != null && !o.noUi()) {
-                embedded.startCameraStreams(4);
-            }
             if (o.noUi()) {
                 new CountDownLatch(1).await(o.minutes() > 0 ? (long) (o.minutes() * 60_000) : Long.MAX_VALUE,
                         TimeUnit.MILLISECONDS);
@@ -70,6 +69,10 @@ public final class Launcher {
                 // The embedded default (and a scripted start) logs straight in.
                 String password = o.password() != null ? o.password() : EmbeddedDefault.demoPassword();
                 HubSession session = HubSession.open(host, port, cert, o.user(), password);
+                if (embedded != null && DefaultLayouts.panelsOf(session.user().role().name()).contains(Panels.WALL)) {
+                    // The demo's first cameras stream for a console whose user watches the wall.
+                    embedded.startCameraStreams(4);
+                }
                 Platform.startup(() -> {
                     Theme.install();
                     open.accept(session);

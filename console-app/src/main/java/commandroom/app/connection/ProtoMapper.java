@@ -58,7 +58,8 @@ public final class ProtoMapper {
     public static CameraItem camera(Camera c) {
         return new CameraItem(c.getId(), c.getName(), strip(c.getKind().name(), "CAMERA_KIND_"), c.getZoneId(),
                 c.getStationId(), c.getPosition().getLatitude(), c.getPosition().getLongitude(), c.getSubStreamUrl(),
-                c.getMainStreamUrl());
+                c.getMainStreamUrl(), c.getFieldOfView().getDirectionDegrees(), c.getFieldOfView().getAngleDegrees(),
+                c.getFieldOfView().getRangeMetres());
     }
 
     public static TimelineLine line(TimelineEntry e) {

@@ -68,6 +68,13 @@ public final class VideoRuntime implements AutoCloseable {
         });
     }
 
+    /** Waits until the control calls queued so far have run (for tests and orderly shutdown). */
+    void awaitControl() throws InterruptedException {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        control.execute(done::countDown);
+        done.await();
+    }
+
     /** Calls the tick every health period on the health thread, until the runtime closes. */
     void everyHealthTick(Runnable tick) {
         health.scheduleWithFixedDelay(() -> {

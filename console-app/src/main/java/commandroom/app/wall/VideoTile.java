@@ -16,7 +16,7 @@ import javafx.scene.layout.VBox;
  * live, stalled, offline since hh:mm:ss), with the decoder it uses. It picks the sub-stream while
  * small and the main stream once it is wide, and plays again at its new size when it grows or
  * shrinks by much. Style classes: video-tile, tile-name, tile-state; pseudo-classes :live,
- * :stalled, :offline, :connecting.
+ * :stalled, :offline, :connecting, and :alarm for a tile of the alarm group.
  *
  * <p>FX thread, except {@link #healthTick}, which the wall's health thread calls. Players are
  * driven on the runtime's control thread only.
@@ -206,6 +206,13 @@ public final class VideoTile extends StackPane {
                 pseudoClassStateChanged(PseudoClass.getPseudoClass(st.name().toLowerCase()), st == r.status());
             }
         }
+    }
+
+    private static final PseudoClass ALARM = PseudoClass.getPseudoClass("alarm");
+
+    /** Outlines the tile as part of the alarm group (cameras pushed there by a new incident). */
+    void setAlarm(boolean on) {
+        pseudoClassStateChanged(ALARM, on);
     }
 
     /** Releases the player (on the control thread). */

@@ -30,12 +30,17 @@ import javafx.scene.layout.VBox;
  * The camera wall panel: the camera tree (by zone, searchable) beside the wall. A camera is
  * dragged from the tree onto a tile (or double-clicked onto the first free one); tiles are dragged
  * onto each other to swap; a double-click enlarges a tile to the whole wall and back. The wall
- * starts with the registry's first cameras, and tiles a new layout adds get the next ones. Style classes: wall-panel, camera-tree. FX thread.
+ * starts with the registry's first cameras, and tiles a new layout adds get the next ones. A new
+ * incident puts the cameras that see it on the first tiles until dismissed. Style classes:
+ * wall-panel, camera-tree, alarm-bar. FX thread.
  */
 public final class WallPanel extends BorderPane {
 
     /** What a drag carries: a camera id, or a tile index ("tile:3"). */
     static final DataFormat CAMERA = new DataFormat("application/x-commandroom-camera");
+
+    /** Tiles of the alarm group: the first ones of the wall. */
+    static final int ALARM_TILES = 4;
 
     private final ConsoleState state;
     private final WallView wall;
@@ -44,18 +49,25 @@ public final class WallPanel extends BorderPane {
     private WallLayout beforeEnlarge;
     private List<WallCamera> camerasBeforeEnlarge;
     private boolean filled;
+    /** While an alarm shows: the cameras its tiles had before, to put back on dismissal. */
+    private List<WallCamera> beforeAlarm;
+    private final Label alarmText = new Label();
+    /** Camera ids saved with the workspace, put on the tiles once the registry is known. */
+    private List<String> savedCameras = List.of();
+    private final ComboBox<WallLayout> layouts = new ComboBox<>();
+    private final HBox alarmBar;
 
     public WallPanel(ConsoleState state, VideoRuntime runtime, WallLayout layout) {
         this.state = state;
         this.wall = new WallView(runtime, layout);
         getStyleClass().add("wall-panel");
-        ComboBox<WallLayout> layouts = new ComboBox<>();
         layouts.getItems().setAll(WallLayout.values());
         layouts.setConverter(Labels.of(l -> l == null ? "" : Messages.get("wall.layout", l.id())));
         layouts.setValue(layout);
         layouts.setId("wall-layout");
         layouts.valueProperty().addListener((o, a, l) -> {
             if (l != null && l != wall.wallLayout()) {
+                dismissAlarm();
                 beforeEnlarge = null;
                 wall.setLayout(l);
                 wireTiles();
@@ -75,6 +87,23 @@ public final class WallPanel extends BorderPane {
         side.setPrefWidth(300);
         setLeft(side);
         setCenter(wall);
+        javafx.scene.control.Button dismiss = new javafx.scene.control.Button(Messages.get("wall.alarm.dismiss"));
+        dismiss.setId("alarm-dismiss");
+        dismiss.setFocusTraversable(false);
+        dismiss.setOnAction(e -> dismissAlarm());
+        alarmBar = new HBox(16, alarmText, dismiss);
+        alarmBar.getStyleClass().add("alarm-bar");
+        alarmBar.setVisible(false);
+        alarmBar.managedProperty().bind(alarmBar.visibleProperty());
+        setTop(alarmBar);
+        state.onAlert(a -> {
+            if (a.kind() == ConsoleState.Alert.Kind.NEW_INCIDENT) {
+                var incident = state.incidents().get(a.subjectId());
+                if (incident != null) {
+                    alarm(incident);
+                }
+            }
+        });
         wireTiles();
         fillTree();
         state.cameras().addListener((MapChangeListener<String, CameraItem>) c -> fillTree());
@@ -98,6 +127,58 @@ public final class WallPanel extends BorderPane {
             }
         }
         wall.show(free, of(c));
+    }
+
+    /**
+     * A new incident: the cameras that look at it go to the first tiles (the alarm group), outlined,
+     * until the operator dismisses them. It takes no focus. A second alarm replaces the first's
+     * cameras; dismissing puts back what was there before the first.
+     */
+    void alarm(commandroom.app.model.IncidentItem incident) {
+        if (beforeEnlarge != null) {
+            toggleEnlarged(0);
+        }
+        List<VideoTile> tiles = wall.tiles();
+        List<CameraItem> cameras = AlarmCameras.forPlace(incident.latitude(), incident.longitude(),
+                state.cameras().values(), Math.min(ALARM_TILES, tiles.size()));
+        if (cameras.isEmpty()) {
+            return;
+        }
+        List<WallCamera> before = beforeAlarm != null ? beforeAlarm
+                : tiles.stream().limit(ALARM_TILES).map(VideoTile::camera).toList();
+        tiles.forEach(t -> t.setAlarm(false));
+        for (int i = 0; i < cameras.size(); i++) {
+            WallCamera c = of(cameras.get(i));
+            if (!sameCamera(tiles.get(i).camera(), c)) {
+                wall.show(i, c);
+            }
+            tiles.get(i).setAlarm(true);
+        }
+        alarmText.setText(Messages.get("wall.alarm", Messages.get("type." + incident.type()), incident.address(),
+                cameras.size()));
+        alarmBar.setVisible(true);
+        beforeAlarm = before;
+    }
+
+    /** Ends the alarm: its tiles get back the cameras they had before. */
+    public void dismissAlarm() {
+        if (beforeAlarm == null) {
+            return;
+        }
+        List<VideoTile> tiles = wall.tiles();
+        for (int i = 0; i < beforeAlarm.size() && i < tiles.size(); i++) {
+            tiles.get(i).setAlarm(false);
+            if (!sameCamera(tiles.get(i).camera(), beforeAlarm.get(i))) {
+                wall.show(i, beforeAlarm.get(i));
+            }
+        }
+        beforeAlarm = null;
+        alarmBar.setVisible(false);
+    }
+
+    /** Whether an alarm's cameras are on the wall. */
+    public boolean alarmShowing() {
+        return beforeAlarm != null;
     }
 
     /** Enlarges a tile to the whole wall, or goes back to the layout before. */
@@ -133,13 +214,54 @@ public final class WallPanel extends BorderPane {
         return new WallCamera(c.id(), c.name(), c.subStreamUrl(), c.mainStreamUrl());
     }
 
-    /** The first time cameras are known, the wall shows the first of them in id order. */
+    /**
+     * The first time cameras are known, the wall shows the cameras saved with the workspace, and
+     * fills what is left with the first ones in id order.
+     */
     private void fillEmptyWallOnce() {
         if (filled || state.cameras().isEmpty()) {
             return;
         }
         filled = true;
-        fillEmptyTiles();
+        List<VideoTile> tiles = wall.tiles();
+        for (int i = 0; i < savedCameras.size() && i < tiles.size(); i++) {
+            CameraItem c = state.cameras().get(savedCameras.get(i));
+            if (c != null) {
+                wall.show(i, of(c));
+            }
+        }
+        if (savedCameras.isEmpty()) {
+            fillEmptyTiles();
+        }
+    }
+
+    /** The wall's layout and cameras, to save with the workspace (an enlarged tile saves the wall before). */
+    public Map<String, String> saveState() {
+        WallLayout l = beforeEnlarge != null ? beforeEnlarge : wall.wallLayout();
+        List<WallCamera> cameras = beforeAlarm != null || beforeEnlarge != null ? camerasToSave()
+                : wall.tiles().stream().map(VideoTile::camera).toList();
+        return Map.of("layout", l.id(), "cameras",
+                cameras.stream().map(c -> c == null ? "" : c.id()).collect(Collectors.joining(",")));
+    }
+
+    private List<WallCamera> camerasToSave() {
+        List<WallCamera> cameras = new java.util.ArrayList<>(
+                beforeEnlarge != null ? camerasBeforeEnlarge : wall.tiles().stream().map(VideoTile::camera).toList());
+        if (beforeAlarm != null) {
+            for (int i = 0; i < beforeAlarm.size() && i < cameras.size(); i++) {
+                cameras.set(i, beforeAlarm.get(i));
+            }
+        }
+        return cameras;
+    }
+
+    /** Takes back a saved layout and cameras (before the registry arrives). */
+    public void restoreState(Map<String, String> saved) {
+        if (saved.containsKey("layout")) {
+            layouts.setValue(WallLayout.of(saved.get("layout")));
+        }
+        String cameras = saved.getOrDefault("cameras", "");
+        savedCameras = cameras.isEmpty() ? List.of() : List.of(cameras.split(",", -1));
     }
 
     /** Empty tiles get the next cameras, in id order, that are not on the wall yet. */

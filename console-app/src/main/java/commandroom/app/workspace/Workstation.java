@@ -68,7 +68,7 @@ public final class Workstation implements AutoCloseable {
     private final List<Placement> placed = new ArrayList<>();
     private Stage stage;
     private VideoRuntime video;
-    private final List<WallPanel> walls = new ArrayList<>();
+    private final java.util.Map<String, WallPanel> walls = new java.util.LinkedHashMap<>();
 
     private final Clock clock;
 
@@ -103,15 +103,15 @@ public final class Workstation implements AutoCloseable {
         }
         ReviewView review = user.role().mayReview() ? new ReviewView(new ReviewViewModel(state, client)) : null;
         StatsView stats = new StatsView(state);
-        Function<String, Node> panels = id -> switch (id) {
-            case Panels.BOARD -> board;
-            case Panels.REVIEW -> review;
-            case Panels.STATS -> stats;
-            case Panels.WALL -> wallPanel();
-            default -> null;
-        };
         Stage withBoard = null;
         for (Placement p : placements) {
+            Function<String, Node> panels = id -> switch (id) {
+                case Panels.BOARD -> board;
+                case Panels.REVIEW -> review;
+                case Panels.STATS -> stats;
+                case Panels.WALL -> wallPanel(p.windowId(), layout);
+                default -> null;
+            };
             Stage s = stages.isEmpty() ? first : new Stage();
             WorkstationView view = new WorkstationView(state, user, board, p.panels(), panels);
             view.setOnReport(this::report);
@@ -136,14 +136,22 @@ public final class Workstation implements AutoCloseable {
         return stage;
     }
 
-    /** A camera wall for a window that holds the wall panel; all walls share one video runtime. */
-    private WallPanel wallPanel() {
+    /**
+     * A camera wall for a window that holds the wall panel, as the user left it; all walls share
+     * one video runtime.
+     */
+    private WallPanel wallPanel(String windowId, WorkspaceLayout saved) {
         if (video == null) {
             video = VideoRuntime.start();
         }
         WallPanel wall = new WallPanel(state, video, WallLayout.GRID_4);
-        walls.add(wall);
+        wall.restoreState(saved.panelState(wallKey(windowId)));
+        walls.put(windowId, wall);
         return wall;
+    }
+
+    private static String wallKey(String windowId) {
+        return "wall." + windowId + ".";
     }
 
     /** Drops panels the role may not have (a saved layout may be older than a role change). */
@@ -192,7 +200,10 @@ public final class Workstation implements AutoCloseable {
         if (windows.isEmpty()) {
             return false; // closed already: the layout was saved then; never overwrite it with nothing
         }
-        return layouts.save(user.username(), new WorkspaceLayout(windows, boardModel.filterProperty().get().toMap()));
+        java.util.Map<String, String> panelState = new java.util.HashMap<>();
+        walls.forEach((windowId, wall) -> wall.saveState().forEach((k, v) -> panelState.put(wallKey(windowId) + k, v)));
+        return layouts.save(user.username(), new WorkspaceLayout(windows, boardModel.filterProperty().get().toMap(),
+                panelState));
     }
 
     void report() {
@@ -273,7 +284,7 @@ public final class Workstation implements AutoCloseable {
         feed.close();
         background.shutdownNow();
         session.close();
-        walls.forEach(w -> w.wall().close());
+        walls.values().forEach(w -> w.wall().close());
         if (video != null) {
             video.close();
         }

@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
  * live (H.264, 25 fps, a keyframe every second) and sends it as MPEG-TS over UDP to 127.0.0.1,
  * where a wall tile listens. It can be killed (SIGKILL, as a camera losing power) and started
  * again on the same address. Not thread-safe: one owner.
+ *
+ * <p>ffmpeg runs under a small shell that waits on a pipe from this JVM and kills ffmpeg when the
+ * pipe closes: a JVM that dies, even by SIGKILL, leaves no encoder running behind it.
  */
 public final class FfmpegStream implements AutoCloseable {
 
@@ -47,7 +50,8 @@ public final class FfmpegStream implements AutoCloseable {
 
     /** Starts the encoder; throws if ffmpeg is not installed. */
     public FfmpegStream start() {
-        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin",
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "ffmpeg \"$@\" & f=$!; read x; kill -9 $f", "sh",
+                "-hide_banner", "-loglevel", "error", "-nostdin",
                 "-re", "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25",
                 "-vf", TestPattern.filter(cameraId, nameFile, Files.exists(Path.of(FONT)) ? FONT : null, width, height),
                 "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25", "-pix_fmt", "yuv420p",
@@ -57,19 +61,57 @@ public final class FfmpegStream implements AutoCloseable {
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
-            throw new IllegalStateException("ffmpeg could not be started (apt-get install ffmpeg)", e);
+            throw new IllegalStateException("sh could not be started", e);
         }
         return this;
     }
 
-    /** The encoder's process id, or -1 when it is not running. */
-    public long pid() {
-        return process != null && process.isAlive() ? process.pid() : -1;
+    /** The ffmpeg process under the watchdog shell, once it is there. */
+    private java.util.Optional<ProcessHandle> encoder() {
+        if (process == null) {
+            return java.util.Optional.empty();
+        }
+        long until = System.nanoTime() + 2_000_000_000L;
+        while (process.isAlive() && System.nanoTime() < until) {
+            java.util.Optional<ProcessHandle> child = process.children().findFirst();
+            if (child.isPresent()) {
+                return child;
+            }
+            Thread.onSpinWait();
+        }
+        return java.util.Optional.empty();
     }
 
-    /** Kills the encoder at once (SIGKILL), as a camera losing power. */
+    /**
+     * Writes a short MPEG-TS file of a camera's pattern (for tests that need many players of one
+     * source, which UDP on one port cannot give). Blocks until ffmpeg is done.
+     */
+    public static void writeClip(Path file, String cameraId, String name, int width, int height, int seconds)
+            throws IOException, InterruptedException {
+        try (FfmpegStream s = new FfmpegStream(cameraId, name, 0, width, height)) {
+            List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
+                    "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25:duration=" + seconds,
+                    "-vf", TestPattern.filter(cameraId, s.nameFile, Files.exists(Path.of(FONT)) ? FONT : null, width, height),
+                    "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-f", "mpegts",
+                    file.toString()));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IOException("ffmpeg could not write " + file);
+            }
+        }
+    }
+
+    /** The ffmpeg encoder's process id, or -1 when it is not running. */
+    public long pid() {
+        return encoder().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).orElse(-1L);
+    }
+
+    /** Kills the encoder at once (SIGKILL), as a camera losing power, and its watchdog. */
     public void kill() {
         if (process != null) {
+            encoder().ifPresent(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             try {
                 process.waitFor(5, TimeUnit.SECONDS);

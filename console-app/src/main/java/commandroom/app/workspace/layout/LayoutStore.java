@@ -42,6 +42,7 @@ public final class LayoutStore {
     private static final Logger LOG = LoggerFactory.getLogger(LayoutStore.class);
     private static final String FORMAT = "1";
     private static final String FILTER = "filter.";
+    private static final String PANEL = "panel.";
 
     private final Path directory;
 
@@ -121,6 +122,7 @@ public final class LayoutStore {
             props.setProperty(p + "maximized", Boolean.toString(w.maximized()));
         }
         layout.boardFilter().forEach((k, v) -> props.setProperty(FILTER + k, v));
+        layout.panelState().forEach((k, v) -> props.setProperty(PANEL + k, v));
         return props;
     }
 
@@ -154,12 +156,15 @@ public final class LayoutStore {
                     ScreenRect.parse(required(props, p + "bounds")), Boolean.parseBoolean(maximized)));
         }
         Map<String, String> filter = new TreeMap<>();
+        Map<String, String> panels = new TreeMap<>();
         for (String key : props.stringPropertyNames()) {
             if (key.startsWith(FILTER)) {
                 filter.put(key.substring(FILTER.length()), props.getProperty(key));
+            } else if (key.startsWith(PANEL)) {
+                panels.put(key.substring(PANEL.length()), props.getProperty(key));
             }
         }
-        return new WorkspaceLayout(windows, filter);
+        return new WorkspaceLayout(windows, filter, panels);
     }
 
     /** Writes its keys in order, so that a saved layout reads well and diffs well. */

@@ -1,0 +1,96 @@
+package commandroom.app.wall;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import commandroom.app.testing.Waits;
+import commandroom.app.ui.Theme;
+import commandroom.sim.video.FfmpegStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import javafx.scene.Scene;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Sixteen libVLC players started, swapped, enlarged and released a thousand times in random order,
+ * as a duty officer rearranging the wall all shift: the JVM does not crash (the players' surfaces
+ * and callbacks stay reachable until each player is stopped and released), the Java threads come
+ * back to their number before the wall, and the resident memory stays bounded.
+ */
+class WallChurnTest extends FxRobot {
+
+    private static final int OPERATIONS = 1000;
+
+    @Test
+    void sixteenPlayersChurnedAThousandTimesLeaveNoThreadsAndBoundedMemory() throws Exception {
+        Path clip = Files.createTempDirectory("churn").resolve("clip.ts");
+        FfmpegStream.writeClip(clip, "c-001", "人民路口", 352, 288, 4);
+        String url = clip.toUri().toString();
+        try (VideoRuntime runtime = VideoRuntime.start()) {
+            FxToolkit.registerPrimaryStage();
+            FxToolkit.setupFixture(Theme::install);
+            int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+            WallView[] wall = new WallView[1];
+            FxToolkit.setupStage(stage -> {
+                wall[0] = new WallView(runtime, WallLayout.GRID_16);
+                stage.setScene(Theme.style(new Scene(wall[0], 1280, 720)));
+                stage.show();
+            });
+            Random random = new Random(42);
+            long rssWarm = 0;
+            long rssMax = 0;
+            for (int op = 0; op < OPERATIONS; op++) {
+                int kind = random.nextInt(10);
+                int a = random.nextInt(16);
+                int b = random.nextInt(16);
+                WallCamera camera = new WallCamera("c-" + op, "摄像机 " + op, url, url);
+                interact(() -> {
+                    WallView w = wall[0];
+                    int n = w.tiles().size();
+                    if (kind < 5) {
+                        w.show(a % n, camera);
+                    } else if (kind < 7) {
+                        WallCamera first = w.tiles().get(a % n).camera();
+                        w.show(a % n, w.tiles().get(b % n).camera());
+                        w.show(b % n, first);
+                    } else if (kind < 8) {
+                        w.setLayout(w.wallLayout() == WallLayout.GRID_16 ? WallLayout.GRID_1 : WallLayout.GRID_16);
+                    } else {
+                        w.show(a % n, null);
+                    }
+                });
+                if (op % 25 == 24) {
+                    // Let the control thread keep up, as a person's pace would.
+                    runtime.awaitControl();
+                    long rss = rssKb();
+                    rssMax = Math.max(rssMax, rss);
+                    if (op == 99) {
+                        rssWarm = rss;
+                    }
+                }
+            }
+            interact(() -> wall[0].close());
+            runtime.awaitControl();
+            long rssEnd = rssKb();
+            Waits.until("threads back to " + threadsBefore, Duration.ofSeconds(20),
+                    () -> ManagementFactory.getThreadMXBean().getThreadCount() <= threadsBefore);
+            System.out.printf("wall churn: %d operations; RSS after 100 %d MB, max %d MB, at the end %d MB; threads %d before, %d after%n",
+                    OPERATIONS, rssWarm / 1024, rssMax / 1024, rssEnd / 1024, threadsBefore,
+                    ManagementFactory.getThreadMXBean().getThreadCount());
+            assertTrue(rssMax < rssWarm * 3 / 2, "RSS grew from " + rssWarm / 1024 + " MB to " + rssMax / 1024 + " MB");
+        }
+    }
+
+    private static long rssKb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS in /proc/self/status");
+    }
+}
