@@ -50,6 +50,23 @@ final class TileFrame {
         dirty.set(true);
     }
 
+    /** Copies one decoded frame in whose rows are rowBytes apart (a decoder may pad its rows). Decoder thread. */
+    void write(ByteBuffer frame, int rowBytes) {
+        int packed = width * 4;
+        if (rowBytes == packed) {
+            write(frame);
+            return;
+        }
+        ByteBuffer src = frame.duplicate();
+        ByteBuffer dst = buffer.duplicate();
+        for (int row = 0; row < height && (long) row * rowBytes + packed <= src.capacity(); row++) {
+            src.limit(row * rowBytes + packed).position(row * rowBytes);
+            dst.position(row * packed);
+            dst.put(src);
+        }
+        dirty.set(true);
+    }
+
     /** Tells the scene the picture changed, if it did since the last call. FX thread. */
     boolean push() {
         if (!dirty.getAndSet(false)) {

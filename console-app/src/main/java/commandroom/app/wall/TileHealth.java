@@ -17,7 +17,7 @@ final class TileHealth {
     record Reading(Status status, Instant offlineSince) {}
 
     static final long STALLED_AFTER_NANOS = 1_000_000_000L;
-    static final long OFFLINE_AFTER_NANOS = 2_500_000_000L;
+    static final long OFFLINE_AFTER_NANOS = 2_000_000_000L;
     static final long CONNECT_TIMEOUT_NANOS = 5_000_000_000L;
     private static final long FIRST_RETRY_PAUSE_NANOS = 1_000_000_000L;
     private static final long MAX_RETRY_PAUSE_NANOS = 2_000_000_000L;

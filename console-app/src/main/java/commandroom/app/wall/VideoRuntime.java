@@ -26,12 +26,17 @@ public final class VideoRuntime implements AutoCloseable {
 
     private final MediaPlayerFactory vlc;
     private final String problem;
+    private final boolean vlcHasRtsp;
     private final ExecutorService control = Executors.newSingleThreadExecutor(daemon("wall-control"));
     private final ScheduledExecutorService health = Executors.newSingleThreadScheduledExecutor(daemon("wall-health"));
 
     private VideoRuntime(MediaPlayerFactory vlc, String problem) {
         this.vlc = vlc;
         this.problem = problem;
+        this.vlcHasRtsp = vlc != null && LibVlcPlugins.has("liblive555_plugin");
+        if (vlc != null && !vlcHasRtsp) {
+            LOG.info("libVLC has no RTSP (no live555 plugin): RTSP cameras play through FFmpeg");
+        }
     }
 
     /** Finds libVLC; without it the runtime still starts and says what is missing. */
@@ -47,14 +52,21 @@ public final class VideoRuntime implements AutoCloseable {
         }
     }
 
-    /** Why no video can be played, if it cannot. */
+    /** Why libVLC cannot play (every stream then goes through FFmpeg), if it cannot. */
     public Optional<String> problem() {
         return Optional.ofNullable(problem);
     }
 
-    /** A decoder for a tile, or empty when there is none on this workstation. */
-    Optional<VideoSource> newSource() {
-        return vlc == null ? Optional.empty() : Optional.of(new VlcVideoSource(vlc));
+    /**
+     * A decoder for a stream: libVLC for what it can open, FFmpeg for RTSP when libVLC has no RTSP
+     * (Debian's has no live555) and for everything when libVLC is missing.
+     */
+    VideoSource newSource(String url) {
+        boolean rtsp = url != null && url.startsWith("rtsp:");
+        if (vlc != null && (!rtsp || vlcHasRtsp)) {
+            return new VlcVideoSource(vlc);
+        }
+        return new FfmpegVideoSource();
     }
 
     /** Runs a player control call off the FX thread, in order with the others. */

@@ -8,7 +8,7 @@ package commandroom.app.wall;
  */
 interface VideoSource {
 
-    /** Which decoder this is, as a tile says it ("libVLC"). */
+    /** Which decoder this is, as a tile says it ("libVLC", "FFmpeg"). */
     String decoder();
 
     /** Starts playing a stream, pictures fitted into boxWidth x boxHeight pixels. */

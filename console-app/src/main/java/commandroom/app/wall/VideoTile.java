@@ -56,7 +56,6 @@ public final class VideoTile extends StackPane {
         labels.setMouseTransparent(true);
         getChildren().addAll(picture, labels);
         setMinSize(0, 0);
-        runtime.problem().ifPresent(p -> state.setText(Messages.get("wall.noDecoder", p)));
     }
 
     /** Shows a camera (null: none), releasing the player of the one before. */
@@ -75,11 +74,9 @@ public final class VideoTile extends StackPane {
             runtime.control(old::release);
         }
         if (c != null) {
-            source = runtime.newSource().orElse(null);
-            if (source != null) {
-                state.setText(Messages.get("wall.state.CONNECTING"));
-                replay();
-            }
+            source = runtime.newSource(c.urlFor(getWidth()));
+            state.setText(Messages.get("wall.state.CONNECTING") + "  ·  " + source.decoder());
+            replay();
         }
     }
 
@@ -87,7 +84,7 @@ public final class VideoTile extends StackPane {
         return camera;
     }
 
-    /** The decoder this tile plays through ("libVLC"), or empty with none. */
+    /** The decoder this tile plays through ("libVLC" or "FFmpeg"), or empty with no camera. */
     public String decoder() {
         VideoSource s = source;
         return s == null ? "" : s.decoder();

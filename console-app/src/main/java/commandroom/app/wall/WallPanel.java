@@ -84,6 +84,13 @@ public final class WallPanel extends BorderPane {
         VBox side = new VBox(8, new HBox(8, new Label(Messages.get("wall.layoutLabel")), layouts), search, tree);
         side.getStyleClass().add("wall-side");
         VBox.setVgrow(tree, Priority.ALWAYS);
+        runtime.problem().ifPresent(p -> {
+            // Said once, here, not on every tile: the tiles still play, through FFmpeg.
+            Label note = new Label(Messages.get("wall.noVlc", p));
+            note.setWrapText(true);
+            note.getStyleClass().add("wall-note");
+            side.getChildren().add(note);
+        });
         side.setPrefWidth(300);
         setLeft(side);
         setCenter(wall);

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One simulated camera stream: an ffmpeg process that encodes the camera's {@link TestPattern}
- * live (H.264, 25 fps, a keyframe every second) and sends it as MPEG-TS over UDP to 127.0.0.1,
- * where a wall tile listens. It can be killed (SIGKILL, as a camera losing power) and started
+ * live (H.264, 25 fps, a keyframe every second) as MPEG-TS, sent over UDP to 127.0.0.1 where a wall
+ * tile listens, or served over HTTP to one player at a time. It can be killed (SIGKILL, as a camera losing power) and started
  * again on the same address. Not thread-safe: one owner.
  *
  * <p>ffmpeg runs under a small shell that waits on a pipe from this JVM and kills ffmpeg when the
@@ -22,8 +22,12 @@ public final class FfmpegStream implements AutoCloseable {
 
     private static final String FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
+    /** How the stream reaches a player: pushed over UDP, or served to one HTTP client at a time. */
+    public enum Transport { UDP, HTTP }
+
     private final String cameraId;
     private final int port;
+    private final Transport transport;
     private final int width;
     private final int height;
     private final Path nameFile;
@@ -31,8 +35,14 @@ public final class FfmpegStream implements AutoCloseable {
 
     /** A stream of the camera to udp://127.0.0.1:port, not started yet. */
     public FfmpegStream(String cameraId, String name, int port, int width, int height) {
+        this(cameraId, name, port, width, height, Transport.UDP);
+    }
+
+    /** A stream of the camera over UDP or HTTP on 127.0.0.1:port, not started yet. */
+    public FfmpegStream(String cameraId, String name, int port, int width, int height, Transport transport) {
         this.cameraId = cameraId;
         this.port = port;
+        this.transport = transport;
         this.width = width;
         this.height = height;
         try {
@@ -45,7 +55,7 @@ public final class FfmpegStream implements AutoCloseable {
 
     /** The address a player opens. */
     public String url() {
-        return "udp://@127.0.0.1:" + port;
+        return transport == Transport.UDP ? "udp://@127.0.0.1:" + port : "http://127.0.0.1:" + port + "/live.ts";
     }
 
     /** Starts the encoder; throws if ffmpeg is not installed. */
@@ -55,8 +65,13 @@ public final class FfmpegStream implements AutoCloseable {
                 "-re", "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25",
                 "-vf", TestPattern.filter(cameraId, nameFile, Files.exists(Path.of(FONT)) ? FONT : null, width, height),
                 "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25", "-pix_fmt", "yuv420p",
-                "-f", "mpegts", "-muxdelay", "0", "-muxpreload", "0",
-                "udp://127.0.0.1:" + port + "?pkt_size=1316"));
+                "-f", "mpegts", "-muxdelay", "0", "-muxpreload", "0"));
+        if (transport == Transport.UDP) {
+            cmd.add("udp://127.0.0.1:" + port + "?pkt_size=1316");
+        } else {
+            // ffmpeg's own HTTP server: it waits for one player, then streams to it.
+            cmd.addAll(List.of("-listen", "1", "http://127.0.0.1:" + port + "/live.ts"));
+        }
         try {
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
