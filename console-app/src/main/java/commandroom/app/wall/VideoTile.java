@@ -42,6 +42,7 @@ public final class VideoTile extends StackPane {
     private volatile int boxHeight;
     private TileHealth.Reading shownReading;
     private TileFrame shownFrame;
+    private long presented;
 
     VideoTile(VideoRuntime runtime) {
         this.runtime = runtime;
@@ -109,6 +110,11 @@ public final class VideoTile extends StackPane {
             return 0;
         }
         return f.argbAt((int) Math.min(f.width() - 1, fx * f.width()), (int) Math.min(f.height() - 1, fy * f.height()));
+    }
+
+    /** New pictures handed to the scene since the tile was made (at most one a pulse). FX thread. */
+    public long framesPresented() {
+        return presented;
     }
 
     /** Frames decoded for this tile's current player. Any thread. */
@@ -191,7 +197,9 @@ public final class VideoTile extends StackPane {
                 shownFrame = f;
                 picture.setImage(f.image());
             }
-            f.push();
+            if (f.push()) {
+                presented++;
+            }
         }
         TileHealth.Reading r = reading;
         if (r != null && !r.equals(shownReading)) {

@@ -14,7 +14,7 @@ import javafx.application.Platform;
  * plain main or a test on the class path, and runs work on the FX thread from the caller's
  * thread. Call from any thread but the FX thread.
  */
-final class HeadlessFx {
+public final class HeadlessFx {
 
     private static final long TIMEOUT_SECONDS = 120;
     private static boolean started;
@@ -22,7 +22,7 @@ final class HeadlessFx {
     private HeadlessFx() {}
 
     /** Starts the toolkit once per JVM; the properties must be set before it starts. */
-    static synchronized void start() throws InterruptedException {
+    public static synchronized void start() throws InterruptedException {
         if (started) {
             return;
         }
@@ -42,7 +42,7 @@ final class HeadlessFx {
     }
 
     /** Runs work on the FX thread and waits for its result. */
-    static <T> T call(Callable<T> work) {
+    public static <T> T call(Callable<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -64,7 +64,7 @@ final class HeadlessFx {
     }
 
     /** Runs work on the FX thread and waits for it. */
-    static void run(Runnable work) {
+    public static void run(Runnable work) {
         call(() -> {
             work.run();
             return null;
