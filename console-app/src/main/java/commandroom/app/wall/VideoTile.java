@@ -43,6 +43,10 @@ public final class VideoTile extends StackPane {
     private TileHealth.Reading shownReading;
     private TileFrame shownFrame;
     private long presented;
+    private int paintInterval = PaintBudget.FULL;
+    /** Held back by the paint budget: no decoding, no health readings (it is not offline). */
+    private volatile boolean paused;
+    private boolean alarm;
 
     VideoTile(VideoRuntime runtime) {
         this.runtime = runtime;
@@ -64,6 +68,9 @@ public final class VideoTile extends StackPane {
         VideoSource old = source;
         camera = c;
         source = null;
+        // A camera someone just put here is shown in full; the budget holds it back again if need be.
+        paused = false;
+        paintInterval = PaintBudget.FULL;
         health = new TileHealth();
         reading = null;
         playingUrl = null;
@@ -163,7 +170,7 @@ public final class VideoTile extends StackPane {
     /** Reads the counters and restarts a stream that stays dark. Health thread. */
     void healthTick(long nanos, Instant now) {
         VideoSource s = source;
-        if (s == null) {
+        if (s == null || paused) {
             return;
         }
         TileHealth th = health;
@@ -188,11 +195,48 @@ public final class VideoTile extends StackPane {
         }
     }
 
-    /** Shows the newest picture and state. FX thread, once a pulse. */
-    void paint() {
+    /**
+     * How often this tile shows a new picture ({@link PaintBudget#FULL}, {@link PaintBudget#HALF},
+     * {@link PaintBudget#PAUSED}); the state line says when it is held back. FX thread.
+     */
+    void setPaintInterval(int interval) {
+        if (interval == paintInterval) {
+            return;
+        }
+        boolean wasPaused = paintInterval == PaintBudget.PAUSED;
+        paintInterval = interval;
+        shownReading = null;
+        // A paused tile stops its decoder too: painting is not all a tile costs, decoding is
+        // most of it, and the FX thread needs the core back. Its last picture stays.
+        VideoSource s = source;
+        if (interval == PaintBudget.PAUSED && s != null) {
+            paused = true;
+            runtime.control(() -> {
+                if (source == s && paused) {
+                    s.stop();
+                }
+            });
+        } else if (wasPaused) {
+            paused = false;
+            replay();
+        }
+    }
+
+    int paintInterval() {
+        return paintInterval;
+    }
+
+    /** Whether the tile holds an alarm camera (those are held back last). FX thread. */
+    boolean inAlarm() {
+        return alarm;
+    }
+
+    /** Shows the newest picture (when this pulse is one of the tile's) and state. FX thread, once a pulse. */
+    void paint(long pulse) {
         VideoSource s = source;
         TileFrame f = s == null ? null : s.frame();
-        if (f != null) {
+        boolean mine = paintInterval != PaintBudget.PAUSED && pulse % paintInterval == 0;
+        if (f != null && mine) {
             if (f != shownFrame) {
                 shownFrame = f;
                 picture.setImage(f.image());
@@ -204,9 +248,11 @@ public final class VideoTile extends StackPane {
         TileHealth.Reading r = reading;
         if (r != null && !r.equals(shownReading)) {
             shownReading = r;
-            state.setText(r.offlineSince() != null
+            String held = paintInterval == PaintBudget.FULL ? ""
+                    : "  ·  " + Messages.get(paintInterval == PaintBudget.HALF ? "wall.halfRate" : "wall.paused");
+            state.setText((r.offlineSince() != null
                     ? Messages.get("wall.state.OFFLINE", TIME.format(r.offlineSince()))
-                    : Messages.get("wall.state." + r.status().name()) + "  ·  " + decoder());
+                    : Messages.get("wall.state." + r.status().name()) + "  ·  " + decoder()) + held);
             for (TileHealth.Status st : TileHealth.Status.values()) {
                 pseudoClassStateChanged(PseudoClass.getPseudoClass(st.name().toLowerCase()), st == r.status());
             }
@@ -217,6 +263,7 @@ public final class VideoTile extends StackPane {
 
     /** Outlines the tile as part of the alarm group (cameras pushed there by a new incident). */
     void setAlarm(boolean on) {
+        alarm = on;
         pseudoClassStateChanged(ALARM, on);
     }
 

@@ -164,6 +164,7 @@ public final class WallPanel extends BorderPane {
         alarmText.setText(Messages.get("wall.alarm", Messages.get("type." + incident.type()), incident.address(),
                 cameras.size()));
         alarmBar.setVisible(true);
+        wall.applyBudget();
         beforeAlarm = before;
     }
 
@@ -181,6 +182,7 @@ public final class WallPanel extends BorderPane {
         }
         beforeAlarm = null;
         alarmBar.setVisible(false);
+        wall.applyBudget();
     }
 
     /** Whether an alarm's cameras are on the wall. */

@@ -10,7 +10,8 @@ import javafx.scene.layout.RowConstraints;
 
 /**
  * A camera wall on one screen: its tiles in a layout, one animation timer that pushes the tiles'
- * new pictures to the scene once a pulse, and a health tick that reads every tile's counters.
+ * new pictures to the scene once a pulse (fewer when the {@link PaintBudget} says the FX thread
+ * falls behind), and a health tick that reads every tile's counters.
  * Style class: camera-wall. FX thread.
  */
 public final class WallView extends GridPane {
@@ -19,11 +20,27 @@ public final class WallView extends GridPane {
     private final List<VideoTile> tiles = new ArrayList<>();
     private volatile List<VideoTile> ticked = List.of();
     private WallLayout layout;
+    private final PaintBudget budget = new PaintBudget();
     private final AnimationTimer painter = new AnimationTimer() {
+        private long pulse;
+        private long secondStart;
+        private int pulsesThisSecond;
+
         @Override
         public void handle(long now) {
+            pulse++;
             for (VideoTile t : tiles) {
-                t.paint();
+                t.paint(pulse);
+            }
+            pulsesThisSecond++;
+            if (secondStart == 0) {
+                secondStart = now;
+            } else if (now - secondStart >= 1_000_000_000L) {
+                if (budget.second(pulsesThisSecond, tiles.size())) {
+                    applyBudget();
+                }
+                pulsesThisSecond = 0;
+                secondStart = now;
             }
         }
     };
@@ -61,6 +78,7 @@ public final class WallView extends GridPane {
         tiles.clear();
         tiles.addAll(kept);
         ticked = List.copyOf(kept);
+        applyBudget();
         getChildren().clear();
         getColumnConstraints().clear();
         getRowConstraints().clear();
@@ -79,6 +97,23 @@ public final class WallView extends GridPane {
             t.setId("tile-" + i);
             add(t, cell.column(), cell.row(), cell.span(), cell.span());
         }
+    }
+
+    /** Tells each tile how often to show a picture under the budget's current steps. */
+    void applyBudget() {
+        boolean[] alarm = new boolean[tiles.size()];
+        for (int i = 0; i < alarm.length; i++) {
+            alarm[i] = tiles.get(i).inAlarm();
+        }
+        int[] intervals = budget.intervals(alarm);
+        for (int i = 0; i < intervals.length; i++) {
+            tiles.get(i).setPaintInterval(intervals[i]);
+        }
+    }
+
+    /** Steps the paint budget has taken (0: every tile shows every picture). FX thread. */
+    public int budgetSteps() {
+        return budget.steps();
     }
 
     public WallLayout wallLayout() {

@@ -17,7 +17,11 @@ public final class Consoles {
 
     /** Logs in at host:port as the user and shows the console; its windows are in stages(). */
     public static Workstation open(int port, Path certificate, String user) throws Exception {
-        Path layouts = Files.createTempDirectory("layouts");
+        return open(port, certificate, user, Files.createTempDirectory("layouts"));
+    }
+
+    /** As {@link #open(int, Path, String)}, keeping the user's layouts in a given folder (to log in again). */
+    public static Workstation open(int port, Path certificate, String user, Path layouts) throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(Theme::install);
         HubSession session = HubSession.open("127.0.0.1", port, certificate, user, EmbeddedDefault.demoPassword());

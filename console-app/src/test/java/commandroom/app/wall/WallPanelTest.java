@@ -8,6 +8,7 @@ import commandroom.app.testing.Screenshots;
 import commandroom.app.testing.Waits;
 import commandroom.app.workspace.Workstation;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.Node;
@@ -19,7 +20,8 @@ import org.testfx.api.FxRobot;
 /**
  * A duty officer's console opens on the camera wall with the county's first cameras live; the
  * officer searches the camera tree, drags a camera onto a tile, drags one tile onto another to swap
- * them, and double-clicks a tile to enlarge it and back.
+ * them, double-clicks a tile to enlarge it and back, and picks 9 tiles; at the next log-in the wall
+ * is as it was left.
  */
 class WallPanelTest extends FxRobot {
 
@@ -27,7 +29,8 @@ class WallPanelTest extends FxRobot {
     void dutyOfficerWatchesDragsSwapsAndEnlargesCameras() throws Exception {
         try (EmbeddedDefault hub = EmbeddedDefault.start(Files.createTempDirectory("wall"), 0, 1, null, false)) {
             hub.startCameraStreams(5);
-            Workstation w = Consoles.open(hub.port(), hub.certificate(), "duty1");
+            Path layouts = Files.createTempDirectory("wall-layouts");
+            Workstation w = Consoles.open(hub.port(), hub.certificate(), "duty1", layouts);
             try {
                 Stage stage = w.stages().get(0);
                 interact(() -> {
@@ -65,6 +68,24 @@ class WallPanelTest extends FxRobot {
                 Waits.until("back to 4 tiles as they were", Duration.ofSeconds(5), () -> panel.wall().tiles().size() == 4
                         && panel.wall().tiles().stream().map(t -> t.camera().id()).toList()
                         .equals(List.of("c-002", "c-001", "c-003", "c-005")));
+
+                clickOn("#wall-layout").clickOn("9 画面");
+                Waits.until("9 tiles, the new ones filled", Duration.ofSeconds(5), () -> panel.wall().tiles().size() == 9
+                        && panel.wall().tiles().stream().allMatch(t -> t.camera() != null));
+                List<String> nine = panel.wall().tiles().stream().map(t -> t.camera().id()).toList();
+                assertEquals(List.of("c-002", "c-001", "c-003", "c-005"), nine.subList(0, 4), "the four kept their places");
+                Consoles.close(w);
+                w = null;
+
+                Workstation again = Consoles.open(hub.port(), hub.certificate(), "duty1", layouts);
+                try {
+                    WallPanel restored = from(again.stages().get(0).getScene().getRoot()).lookup(".wall-panel").query();
+                    Waits.until("the wall as it was left", Duration.ofSeconds(20), () ->
+                            restored.wall().wallLayout() == WallLayout.GRID_9 && restored.wall().tiles().stream()
+                                    .map(t -> t.camera() == null ? "" : t.camera().id()).toList().equals(nine));
+                } finally {
+                    Consoles.close(again);
+                }
             } finally {
                 Consoles.close(w);
             }
