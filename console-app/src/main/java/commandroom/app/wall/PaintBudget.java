@@ -49,19 +49,21 @@ final class PaintBudget {
 
     /**
      * How often each tile shows a new picture under the current steps: {@link #FULL}, {@link #HALF}
-     * or {@link #PAUSED}, given which tiles hold alarm cameras.
+     * or {@link #PAUSED}, given which tiles hold alarm cameras and which are playing. A tile that
+     * is not playing (connecting, offline, empty) costs nothing and is never held back: pausing it
+     * would only hide that it is offline.
      */
-    int[] intervals(boolean[] alarm) {
+    int[] intervals(boolean[] alarm, boolean[] playing) {
         int[] out = new int[alarm.length];
         java.util.Arrays.fill(out, FULL);
         List<Integer> order = new ArrayList<>();
         for (int i = alarm.length - 1; i >= 0; i--) {
-            if (!alarm[i]) {
+            if (!alarm[i] && playing[i]) {
                 order.add(i);
             }
         }
         for (int i = alarm.length - 1; i >= 0; i--) {
-            if (alarm[i]) {
+            if (alarm[i] && playing[i]) {
                 order.add(i);
             }
         }

@@ -102,10 +102,15 @@ public final class WallView extends GridPane {
     /** Tells each tile how often to show a picture under the budget's current steps. */
     void applyBudget() {
         boolean[] alarm = new boolean[tiles.size()];
+        boolean[] playing = new boolean[tiles.size()];
         for (int i = 0; i < alarm.length; i++) {
-            alarm[i] = tiles.get(i).inAlarm();
+            VideoTile t = tiles.get(i);
+            alarm[i] = t.inAlarm();
+            // A tile the budget paused still counts as playing: it is what the budget holds back.
+            playing[i] = t.paintInterval() == PaintBudget.PAUSED || t.status() == TileHealth.Status.LIVE
+                    || t.status() == TileHealth.Status.STALLED;
         }
-        int[] intervals = budget.intervals(alarm);
+        int[] intervals = budget.intervals(alarm, playing);
         for (int i = 0; i < intervals.length; i++) {
             tiles.get(i).setPaintInterval(intervals[i]);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /** Opens a real workstation for a demo user in the headless toolkit, as the launcher would. */
@@ -31,6 +32,26 @@ public final class Consoles {
             w[0].show(new Stage());
         });
         return w[0];
+    }
+
+    /**
+     * Logs in as a duty officer and sizes the console's window, which opens on the camera wall;
+     * answers the console (its wall: {@link #wallOf}).
+     */
+    public static Workstation openWall(FxRobot robot, int port, Path certificate, Path layouts, double width,
+                                       double height) throws Exception {
+        Workstation w = open(port, certificate, "duty1", layouts);
+        Stage stage = w.stages().get(0);
+        robot.interact(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        return w;
+    }
+
+    /** The camera wall panel in a console's first window. */
+    public static commandroom.app.wall.WallPanel wallOf(FxRobot robot, Workstation w) {
+        return robot.from(w.stages().get(0).getScene().getRoot()).lookup(".wall-panel").query();
     }
 
     /** Closes the console on the FX thread (saves its layout, logs out). */

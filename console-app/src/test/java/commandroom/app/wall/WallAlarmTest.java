@@ -36,14 +36,11 @@ class WallAlarmTest extends FxRobot {
         try (EmbeddedDefault hub = EmbeddedDefault.start(Files.createTempDirectory("alarm"), 0, 1, null, false);
              HubSession other = HubSession.open("127.0.0.1", hub.port(), hub.certificate(), "duty2",
                      EmbeddedDefault.demoPassword())) {
-            Workstation w = Consoles.open(hub.port(), hub.certificate(), "duty1");
+            Workstation w = Consoles.openWall(this, hub.port(), hub.certificate(), Files.createTempDirectory("alarm"),
+                    1600, 900);
             try {
                 Stage stage = w.stages().get(0);
-                interact(() -> {
-                    stage.setWidth(1600);
-                    stage.setHeight(900);
-                });
-                WallPanel panel = from(stage.getScene().getRoot()).lookup(".wall-panel").query();
+                WallPanel panel = Consoles.wallOf(this, w);
                 List<VideoTile> tiles = panel.wall().tiles();
                 Waits.until("the wall filled", Duration.ofSeconds(20), () -> tiles.stream().allMatch(t -> t.camera() != null));
                 List<String> before = tiles.stream().map(t -> t.camera().id()).toList();

@@ -30,14 +30,10 @@ class WallPanelTest extends FxRobot {
         try (EmbeddedDefault hub = EmbeddedDefault.start(Files.createTempDirectory("wall"), 0, 1, null, false)) {
             hub.startCameraStreams(5);
             Path layouts = Files.createTempDirectory("wall-layouts");
-            Workstation w = Consoles.open(hub.port(), hub.certificate(), "duty1", layouts);
+            Workstation w = Consoles.openWall(this, hub.port(), hub.certificate(), layouts, 1600, 900);
             try {
                 Stage stage = w.stages().get(0);
-                interact(() -> {
-                    stage.setWidth(1600);
-                    stage.setHeight(900);
-                });
-                WallPanel panel = from(stage.getScene().getRoot()).lookup(".wall-panel").query();
+                WallPanel panel = Consoles.wallOf(this, w);
                 List<VideoTile> tiles = panel.wall().tiles();
                 assertEquals(4, tiles.size(), "the duty officer's wall opens with 4 tiles");
                 Waits.until("the first four cameras live", Duration.ofSeconds(30), () -> tiles.stream()
@@ -79,7 +75,7 @@ class WallPanelTest extends FxRobot {
 
                 Workstation again = Consoles.open(hub.port(), hub.certificate(), "duty1", layouts);
                 try {
-                    WallPanel restored = from(again.stages().get(0).getScene().getRoot()).lookup(".wall-panel").query();
+                    WallPanel restored = Consoles.wallOf(this, again);
                     Waits.until("the wall as it was left", Duration.ofSeconds(20), () ->
                             restored.wall().wallLayout() == WallLayout.GRID_9 && restored.wall().tiles().stream()
                                     .map(t -> t.camera() == null ? "" : t.camera().id()).toList().equals(nine));

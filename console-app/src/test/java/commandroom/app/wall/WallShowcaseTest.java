@@ -26,15 +26,12 @@ class WallShowcaseTest extends FxRobot {
     void sixteenTilesFifteenLiveAndOneOffline() throws Exception {
         try (EmbeddedDefault hub = EmbeddedDefault.start(Files.createTempDirectory("wall16"), 0, 1, null, false)) {
             hub.startCameraStreams(15, 352, 288);
-            Workstation w = Consoles.open(hub.port(), hub.certificate(), "duty1");
+            Workstation w = Consoles.openWall(this, hub.port(), hub.certificate(), Files.createTempDirectory("wall16"),
+                    1920, 1080);
             try {
                 Stage stage = w.stages().get(0);
-                interact(() -> {
-                    stage.setWidth(1920);
-                    stage.setHeight(1080);
-                });
                 clickOn("#wall-layout").clickOn("16 画面");
-                WallPanel panel = from(stage.getScene().getRoot()).lookup(".wall-panel").query();
+                WallPanel panel = Consoles.wallOf(this, w);
                 List<VideoTile> tiles = panel.wall().tiles();
                 assertEquals(16, tiles.size());
                 Waits.until("15 tiles live and the 16th offline", Duration.ofSeconds(40), () ->

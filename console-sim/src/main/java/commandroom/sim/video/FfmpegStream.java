@@ -58,8 +58,9 @@ public final class FfmpegStream implements AutoCloseable {
         return transport == Transport.UDP ? "udp://@127.0.0.1:" + port : "http://127.0.0.1:" + port + "/live.ts";
     }
 
-    /** Starts the encoder; throws if ffmpeg is not installed. */
+    /** Starts the encoder (ending the one before, and its watchdog, if any). */
     public FfmpegStream start() {
+        kill();
         List<String> cmd = new ArrayList<>(List.of("sh", "-c", "ffmpeg \"$@\" & f=$!; read x; kill -9 $f", "sh",
                 "-hide_banner", "-loglevel", "error", "-nostdin",
                 "-re", "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25",
@@ -127,22 +128,13 @@ public final class FfmpegStream implements AutoCloseable {
     public void kill() {
         if (process != null) {
             encoder().ifPresent(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            try {
-                process.waitFor(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Processes.killNow(process);
         }
     }
 
     @Override
     public void close() {
         kill();
-        try {
-            Files.deleteIfExists(nameFile);
-        } catch (IOException ignored) {
-            // A temporary file; the system cleans it up otherwise.
-        }
+        Processes.deleteQuietly(nameFile);
     }
 }

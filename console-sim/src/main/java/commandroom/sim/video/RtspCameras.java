@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Simulated cameras served over RTSP by a real RTSP server: gst-rtsp-server, driven by a small
@@ -83,23 +82,12 @@ public final class RtspCameras implements AutoCloseable {
 
     /** Kills the server at once (SIGKILL): every camera it serves goes dark. */
     public void kill() {
-        if (process != null) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Processes.killNow(process);
     }
 
     @Override
     public void close() {
         kill();
-        try {
-            Files.deleteIfExists(script);
-        } catch (IOException ignored) {
-            // A temporary file; the system cleans it up otherwise.
-        }
+        Processes.deleteQuietly(script);
     }
 }
