@@ -104,11 +104,6 @@ public final class VideoTile extends StackPane {
         return r == null ? null : r.status();
     }
 
-    /** The stream address being played. Any thread. */
-    public String playingUrl() {
-        return playingUrl;
-    }
-
     /** The pixel at a fraction of the picture, 0xAARRGGBB, or 0 with no picture. Any thread. */
     public int pixelAt(double fx, double fy) {
         VideoSource s = source;

@@ -116,11 +116,6 @@ public final class WallView extends GridPane {
         }
     }
 
-    /** Steps the paint budget has taken (0: every tile shows every picture). FX thread. */
-    public int budgetSteps() {
-        return budget.steps();
-    }
-
     public WallLayout wallLayout() {
         return layout;
     }
