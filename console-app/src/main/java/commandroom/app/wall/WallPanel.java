@@ -2,21 +2,18 @@ package commandroom.app.wall;
 
 import commandroom.app.connection.ConsoleState;
 import commandroom.app.model.CameraItem;
-import commandroom.app.model.ZoneItem;
 import commandroom.app.ui.Labels;
 import commandroom.app.ui.Messages;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javafx.collections.MapChangeListener;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
-import javafx.scene.control.TreeCell;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.MouseButton;
@@ -31,7 +28,8 @@ import javafx.scene.layout.VBox;
  * dragged from the tree onto a tile (or double-clicked onto the first free one); tiles are dragged
  * onto each other to swap; a double-click enlarges a tile to the whole wall and back. The wall
  * starts with the registry's first cameras, and tiles a new layout adds get the next ones. A new
- * incident puts the cameras that see it on the first tiles until dismissed. Style classes:
+ * incident puts the cameras that see it on the first tiles until dismissed. A tour cycles a zone's
+ * cameras through the tiles. Style classes:
  * wall-panel, camera-tree, alarm-bar. FX thread.
  */
 public final class WallPanel extends BorderPane {
@@ -44,8 +42,7 @@ public final class WallPanel extends BorderPane {
 
     private final ConsoleState state;
     private final WallView wall;
-    private final TreeView<Object> tree = new TreeView<>(new TreeItem<>());
-    private final TextField search = new TextField();
+    private final CameraTree tree;
     private WallLayout beforeEnlarge;
     private List<WallCamera> camerasBeforeEnlarge;
     private boolean filled;
@@ -55,6 +52,11 @@ public final class WallPanel extends BorderPane {
     /** Camera ids saved with the workspace, put on the tiles once the registry is known. */
     private List<String> savedCameras = List.of();
     private final ComboBox<WallLayout> layouts = new ComboBox<>();
+    private final Label tourText = new Label();
+    private Tour tour;
+    private Timeline tourTimer;
+    /** A tour saved with the workspace, started again once the registry is known. */
+    private Tour savedTour;
     private final HBox alarmBar;
 
     public WallPanel(ConsoleState state, VideoRuntime runtime, WallLayout layout) {
@@ -68,22 +70,21 @@ public final class WallPanel extends BorderPane {
         layouts.valueProperty().addListener((o, a, l) -> {
             if (l != null && l != wall.wallLayout()) {
                 dismissAlarm();
+                Tour running = tour;
                 beforeEnlarge = null;
                 wall.setLayout(l);
                 wireTiles();
                 fillEmptyTiles();
+                if (running != null) {
+                    startTour(running); // the same tour over the new number of tiles
+                }
             }
         });
-        search.setPromptText(Messages.get("wall.search"));
-        search.setId("camera-search");
-        search.textProperty().addListener((o, a, b) -> fillTree());
-        tree.setShowRoot(false);
-        tree.setId("camera-tree");
-        tree.getStyleClass().add("camera-tree");
-        tree.setCellFactory(v -> new CameraCell());
-        VBox side = new VBox(8, new HBox(8, new Label(Messages.get("wall.layoutLabel")), layouts), search, tree);
+        tree = new CameraTree(state, this::showOnFreeTile);
+        VBox side = new VBox(8, new HBox(8, new Label(Messages.get("wall.layoutLabel")), layouts), tree);
         side.getStyleClass().add("wall-side");
         VBox.setVgrow(tree, Priority.ALWAYS);
+        side.getChildren().add(tourControls());
         runtime.problem().ifPresent(p -> {
             // Said once, here, not on every tile: the tiles still play, through FFmpeg.
             Label note = new Label(Messages.get("wall.noVlc", p));
@@ -94,7 +95,7 @@ public final class WallPanel extends BorderPane {
         side.setPrefWidth(300);
         setLeft(side);
         setCenter(wall);
-        javafx.scene.control.Button dismiss = new javafx.scene.control.Button(Messages.get("wall.alarm.dismiss"));
+        Button dismiss = new Button(Messages.get("wall.alarm.dismiss"));
         dismiss.setId("alarm-dismiss");
         dismiss.setFocusTraversable(false);
         dismiss.setOnAction(e -> dismissAlarm());
@@ -112,8 +113,6 @@ public final class WallPanel extends BorderPane {
             }
         });
         wireTiles();
-        fillTree();
-        state.cameras().addListener((MapChangeListener<String, CameraItem>) c -> fillTree());
         // The registry arrives camera by camera within one batch; the batch ends with its sequence.
         state.lastSequenceProperty().addListener((o, a, b) -> fillEmptyWallOnce());
         fillEmptyWallOnce();
@@ -121,6 +120,72 @@ public final class WallPanel extends BorderPane {
 
     public WallView wall() {
         return wall;
+    }
+
+    private VBox tourControls() {
+        Spinner<Integer> dwell = new Spinner<>(Tour.MIN_DWELL_SECONDS, 300, 10);
+        dwell.setId("tour-dwell");
+        dwell.setEditable(true);
+        dwell.setPrefWidth(100);
+        Button start = new Button(Messages.get("wall.tour.start"));
+        start.setId("tour-start");
+        start.setFocusTraversable(false);
+        start.setOnAction(e -> {
+            tree.selectedZone().ifPresent(z -> {
+                List<String> ids = state.cameras().values().stream().filter(c -> c.zoneId().equals(z.id()))
+                        .map(CameraItem::id).sorted().toList();
+                if (!ids.isEmpty()) {
+                    startTour(new Tour(z.name(), ids, dwell.getValue()));
+                }
+            });
+        });
+        Button stop = new Button(Messages.get("wall.tour.stop"));
+        stop.setId("tour-stop");
+        stop.setFocusTraversable(false);
+        stop.setOnAction(e -> stopTour());
+        tourText.setWrapText(true);
+        tourText.setId("tour-state");
+        return new VBox(6, new Label(Messages.get("wall.tour")), new HBox(8, new Label(Messages.get("wall.tour.dwell")),
+                dwell), new HBox(8, start, stop), tourText);
+    }
+
+    /**
+     * Cycles a tour through the wall's tiles: the first cameras now, the next ones after each
+     * dwell. While an alarm shows, the tour waits (the alarm's cameras stay).
+     */
+    public void startTour(Tour t) {
+        stopTour();
+        tour = t;
+        long[] step = {0};
+        showTourStep(t, 0);
+        tourTimer = new Timeline(new KeyFrame(javafx.util.Duration.seconds(t.dwellSeconds()), e -> {
+            if (beforeAlarm == null) {
+                showTourStep(t, ++step[0]);
+            }
+        }));
+        tourTimer.setCycleCount(Timeline.INDEFINITE);
+        tourTimer.play();
+        tourText.setText(Messages.get("wall.tour.running", t.name(), t.cameraIds().size(), t.dwellSeconds()));
+    }
+
+    /** Stops the tour; the cameras it showed last stay. */
+    public void stopTour() {
+        if (tourTimer != null) {
+            tourTimer.stop();
+        }
+        tourTimer = null;
+        tour = null;
+        tourText.setText("");
+    }
+
+    private void showTourStep(Tour t, long step) {
+        List<String> ids = t.atStep(step, wall.tiles().size());
+        for (int i = 0; i < ids.size(); i++) {
+            CameraItem c = state.cameras().get(ids.get(i));
+            if (c != null && !sameCamera(wall.tiles().get(i).camera(), of(c))) {
+                wall.show(i, of(c));
+            }
+        }
     }
 
     /** Puts a camera on the first free tile (or the last one when all are taken). */
@@ -242,6 +307,9 @@ public final class WallPanel extends BorderPane {
         if (savedCameras.isEmpty()) {
             fillEmptyTiles();
         }
+        if (savedTour != null) {
+            startTour(savedTour);
+        }
     }
 
     /** The wall's layout and cameras, to save with the workspace (an enlarged tile saves the wall before). */
@@ -249,8 +317,12 @@ public final class WallPanel extends BorderPane {
         WallLayout l = beforeEnlarge != null ? beforeEnlarge : wall.wallLayout();
         List<WallCamera> cameras = beforeAlarm != null || beforeEnlarge != null ? camerasToSave()
                 : wall.tiles().stream().map(VideoTile::camera).toList();
-        return Map.of("layout", l.id(), "cameras",
-                cameras.stream().map(c -> c == null ? "" : c.id()).collect(Collectors.joining(",")));
+        Map<String, String> out = new java.util.HashMap<>(Map.of("layout", l.id(), "cameras",
+                cameras.stream().map(c -> c == null ? "" : c.id()).collect(Collectors.joining(","))));
+        if (tour != null) {
+            out.put("tour", tour.format());
+        }
+        return out;
     }
 
     private List<WallCamera> camerasToSave() {
@@ -271,6 +343,11 @@ public final class WallPanel extends BorderPane {
         }
         String cameras = saved.getOrDefault("cameras", "");
         savedCameras = cameras.isEmpty() ? List.of() : List.of(cameras.split(",", -1));
+        try {
+            savedTour = saved.containsKey("tour") ? Tour.parse(saved.get("tour")) : null;
+        } catch (IllegalArgumentException unreadable) {
+            savedTour = null; // an older or hand-edited layout: start without the tour
+        }
     }
 
     /** Empty tiles get the next cameras, in id order, that are not on the wall yet. */
@@ -338,56 +415,5 @@ public final class WallPanel extends BorderPane {
         }
         wall.show(onto, of(c));
         return true;
-    }
-
-    private void fillTree() {
-        String q = search.getText() == null ? "" : search.getText().trim().toLowerCase(Locale.ROOT);
-        Map<String, List<CameraItem>> byZone = state.cameras().values().stream()
-                .filter(c -> q.isEmpty() || c.name().toLowerCase(Locale.ROOT).contains(q)
-                        || c.id().toLowerCase(Locale.ROOT).contains(q))
-                .sorted(Comparator.comparing(CameraItem::id))
-                .collect(Collectors.groupingBy(CameraItem::zoneId, java.util.TreeMap::new, Collectors.toList()));
-        TreeItem<Object> root = tree.getRoot();
-        root.getChildren().clear();
-        byZone.forEach((zoneId, cameras) -> {
-            ZoneItem z = state.zones().get(zoneId);
-            TreeItem<Object> zone = new TreeItem<>(z == null ? zoneId : z.name());
-            zone.setExpanded(!q.isEmpty());
-            cameras.forEach(c -> zone.getChildren().add(new TreeItem<>(c)));
-            root.getChildren().add(zone);
-        });
-    }
-
-    /** A zone (its name) or a camera (name and kind) in the tree; cameras can be dragged out. */
-    private final class CameraCell extends TreeCell<Object> {
-        CameraCell() {
-            setOnDragDetected(e -> {
-                if (getItem() instanceof CameraItem c) {
-                    ClipboardContent content = new ClipboardContent();
-                    content.put(CAMERA, c.id());
-                    startDragAndDrop(TransferMode.COPY).setContent(content);
-                    e.consume();
-                }
-            });
-            setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && getItem() instanceof CameraItem c) {
-                    showOnFreeTile(c);
-                }
-            });
-        }
-
-        @Override
-        protected void updateItem(Object item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setText(null);
-            } else if (item instanceof CameraItem c) {
-                setText(c.name() + "  ·  " + Messages.get("camera." + c.kind()));
-                setId("camera-" + c.id());
-            } else {
-                setText(String.valueOf(item));
-                setId(null);
-            }
-        }
     }
 }

@@ -41,6 +41,8 @@ class WallPanelTest extends FxRobot {
                 assertEquals(List.of("c-001", "c-002", "c-003", "c-004"),
                         tiles.stream().map(t -> t.camera().id()).toList());
                 tiles.forEach(WallPlaybackTest::waitForCameraColour);
+                Waits.until("every tile says it is live", Duration.ofSeconds(5), () -> tiles.stream().allMatch(t ->
+                        from(t).lookup(".tile-state").queryLabeled().getText().startsWith("实时")));
                 Screenshots.save(this, stage.getScene().getRoot(), "wall-duty-officer");
 
                 clickOn("#camera-search").write("c-005");

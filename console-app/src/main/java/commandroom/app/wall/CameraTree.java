@@ -1,0 +1,118 @@
+package commandroom.app.wall;
+
+import commandroom.app.connection.ConsoleState;
+import commandroom.app.model.CameraItem;
+import commandroom.app.model.ZoneItem;
+import commandroom.app.ui.Messages;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.collections.MapChangeListener;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The wall's camera tree: the registry by zone, a search over names and ids, cameras dragged out
+ * onto tiles or double-clicked onto the first free one. Kept current as cameras arrive. Style
+ * class: camera-tree. FX thread.
+ */
+final class CameraTree extends VBox {
+
+    private final ConsoleState state;
+    private final Consumer<CameraItem> onOpen;
+    private final TreeView<Object> tree = new TreeView<>(new TreeItem<>());
+    private final TextField search = new TextField();
+
+    /** A tree over the console's cameras; a double-clicked camera goes to onOpen. */
+    CameraTree(ConsoleState state, Consumer<CameraItem> onOpen) {
+        super(8);
+        this.state = state;
+        this.onOpen = onOpen;
+        search.setPromptText(Messages.get("wall.search"));
+        search.setId("camera-search");
+        search.textProperty().addListener((o, a, b) -> fill());
+        tree.setShowRoot(false);
+        tree.setId("camera-tree");
+        tree.getStyleClass().add("camera-tree");
+        tree.setCellFactory(v -> new CameraCell());
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        getChildren().addAll(search, tree);
+        fill();
+        state.cameras().addListener((MapChangeListener<String, CameraItem>) c -> fill());
+    }
+
+    /** The zone picked in the tree, if a zone is picked. */
+    Optional<ZoneNode> selectedZone() {
+        TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
+        return item != null && item.getValue() instanceof ZoneNode z ? Optional.of(z) : Optional.empty();
+    }
+
+    private void fill() {
+        String q = search.getText() == null ? "" : search.getText().trim().toLowerCase(Locale.ROOT);
+        Map<String, List<CameraItem>> byZone = state.cameras().values().stream()
+                .filter(c -> q.isEmpty() || c.name().toLowerCase(Locale.ROOT).contains(q)
+                        || c.id().toLowerCase(Locale.ROOT).contains(q))
+                .sorted(Comparator.comparing(CameraItem::id))
+                .collect(Collectors.groupingBy(CameraItem::zoneId, java.util.TreeMap::new, Collectors.toList()));
+        TreeItem<Object> root = tree.getRoot();
+        root.getChildren().clear();
+        byZone.forEach((zoneId, cameras) -> {
+            ZoneItem z = state.zones().get(zoneId);
+            TreeItem<Object> zone = new TreeItem<>(new ZoneNode(zoneId, z == null ? zoneId : z.name()));
+            zone.setExpanded(!q.isEmpty());
+            cameras.forEach(c -> zone.getChildren().add(new TreeItem<>(c)));
+            root.getChildren().add(zone);
+        });
+    }
+
+    /** A zone in the camera tree: shown by its name, known by its id. */
+    public record ZoneNode(String id, String name) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** A zone (its name) or a camera (name and kind) in the tree; cameras can be dragged out. */
+    private final class CameraCell extends TreeCell<Object> {
+        CameraCell() {
+            setOnDragDetected(e -> {
+                if (getItem() instanceof CameraItem c) {
+                    ClipboardContent content = new ClipboardContent();
+                    content.put(WallPanel.CAMERA, c.id());
+                    startDragAndDrop(TransferMode.COPY).setContent(content);
+                    e.consume();
+                }
+            });
+            setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && getItem() instanceof CameraItem c) {
+                    onOpen.accept(c);
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+            } else if (item instanceof CameraItem c) {
+                setText(c.name() + "  ·  " + Messages.get("camera." + c.kind()));
+                setId("camera-" + c.id());
+            } else {
+                setText(String.valueOf(item));
+                setId(item instanceof ZoneNode z ? "zone-" + z.id() : null);
+            }
+        }
+    }
+}
