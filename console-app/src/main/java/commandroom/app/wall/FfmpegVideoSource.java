@@ -24,6 +24,11 @@ final class FfmpegVideoSource implements VideoSource {
     private final AtomicLong decoded = new AtomicLong();
     private final AtomicLong generation = new AtomicLong();
     private volatile TileFrame frame;
+    private final FramePool pool;
+
+    FfmpegVideoSource(FramePool pool) {
+        this.pool = pool;
+    }
 
     @Override
     public String decoder() {
@@ -68,7 +73,7 @@ final class FfmpegVideoSource implements VideoSource {
                 }
                 TileFrame current = frame;
                 if (current == null || current.width() != w || current.height() != h) {
-                    current = new TileFrame(w, h);
+                    current = pool.take(w, h);
                     frame = current;
                 }
                 current.write((ByteBuffer) f.image[0], f.imageStride);
@@ -87,6 +92,9 @@ final class FfmpegVideoSource implements VideoSource {
     @Override
     public void release() {
         stop();
+        // The reader may still be writing its last frame into the picture: it is dropped, not
+        // pooled (a garbage collection frees it).
+        frame = null;
     }
 
     @Override

@@ -22,6 +22,7 @@ final class TileFrame {
     private final PixelBuffer<ByteBuffer> pixels;
     private final WritableImage image;
     private final AtomicBoolean dirty = new AtomicBoolean();
+    private volatile boolean written;
 
     TileFrame(int width, int height) {
         this.width = width;
@@ -47,6 +48,7 @@ final class TileFrame {
         ByteBuffer dst = buffer.duplicate();
         dst.clear();
         dst.put(src);
+        written = true;
         dirty.set(true);
     }
 
@@ -64,7 +66,13 @@ final class TileFrame {
             dst.position(row * packed);
             dst.put(src);
         }
+        written = true;
         dirty.set(true);
+    }
+
+    /** Whether a picture was ever copied in (a new frame is black until then). Any thread. */
+    boolean written() {
+        return written;
     }
 
     /** Tells the scene the picture changed, if it did since the last call. FX thread. */

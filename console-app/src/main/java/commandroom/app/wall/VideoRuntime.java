@@ -27,6 +27,7 @@ public final class VideoRuntime implements AutoCloseable {
     private final MediaPlayerFactory vlc;
     private final String problem;
     private final boolean vlcHasRtsp;
+    private final FramePool frames = new FramePool();
     private final ExecutorService control = Executors.newSingleThreadExecutor(daemon("wall-control"));
     private final ScheduledExecutorService health = Executors.newSingleThreadScheduledExecutor(daemon("wall-health"));
 
@@ -64,9 +65,9 @@ public final class VideoRuntime implements AutoCloseable {
     VideoSource newSource(String url) {
         boolean rtsp = url != null && url.startsWith("rtsp:");
         if (vlc != null && (!rtsp || vlcHasRtsp)) {
-            return new VlcVideoSource(vlc);
+            return new VlcVideoSource(vlc, frames);
         }
-        return new FfmpegVideoSource();
+        return new FfmpegVideoSource(frames);
     }
 
     /** Runs a player control call off the FX thread, in order with the others. */

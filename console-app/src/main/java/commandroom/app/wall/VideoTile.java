@@ -41,8 +41,10 @@ public final class VideoTile extends StackPane {
     private volatile int boxWidth;
     private volatile int boxHeight;
     private TileHealth.Reading shownReading;
-    private TileFrame shownFrame;
+    /** The picture on screen: a new size's frame replaces it only once it holds a picture. */
+    private volatile TileFrame shownFrame;
     private long presented;
+    private boolean hasPicture;
     private int paintInterval = PaintBudget.FULL;
     /** Held back by the paint budget: no decoding, no health readings (it is not offline). */
     private volatile boolean paused;
@@ -75,6 +77,7 @@ public final class VideoTile extends StackPane {
         reading = null;
         playingUrl = null;
         shownFrame = null;
+        hasPicture = false;
         shownReading = null;
         picture.setImage(null);
         name.setText(c == null ? "" : c.name());
@@ -104,14 +107,18 @@ public final class VideoTile extends StackPane {
         return r == null ? null : r.status();
     }
 
-    /** The pixel at a fraction of the picture, 0xAARRGGBB, or 0 with no picture. Any thread. */
+    /** The pixel at a fraction of the picture on screen, 0xAARRGGBB, or 0 with none. Any thread. */
     public int pixelAt(double fx, double fy) {
-        VideoSource s = source;
-        TileFrame f = s == null ? null : s.frame();
+        TileFrame f = shownFrame;
         if (f == null) {
             return 0;
         }
         return f.argbAt((int) Math.min(f.width() - 1, fx * f.width()), (int) Math.min(f.height() - 1, fy * f.height()));
+    }
+
+    /** Whether the current camera's picture has been shown at least once. FX thread. */
+    boolean hasPicture() {
+        return hasPicture;
     }
 
     /** New pictures handed to the scene since the tile was made (at most one a pulse). FX thread. */
@@ -231,13 +238,14 @@ public final class VideoTile extends StackPane {
         VideoSource s = source;
         TileFrame f = s == null ? null : s.frame();
         boolean mine = paintInterval != PaintBudget.PAUSED && pulse % paintInterval == 0;
-        if (f != null && mine) {
+        if (f != null && mine && f.written()) {
             if (f != shownFrame) {
                 shownFrame = f;
                 picture.setImage(f.image());
             }
             if (f.push()) {
                 presented++;
+                hasPicture = true;
             }
         }
         TileHealth.Reading r = reading;

@@ -36,10 +36,12 @@ final class VlcVideoSource implements VideoSource {
     private long decodedNow;
     private boolean released;
     private volatile TileFrame frame;
+    private final FramePool pool;
     private volatile int boxWidth = 1;
     private volatile int boxHeight = 1;
 
-    VlcVideoSource(MediaPlayerFactory factory) {
+    VlcVideoSource(MediaPlayerFactory factory, FramePool frames) {
+        this.pool = frames;
         surface = factory.videoSurfaces().newVideoSurface(formats, renders, true);
         player = factory.mediaPlayers().newEmbeddedMediaPlayer();
         player.videoSurface().set(surface);
@@ -67,6 +69,8 @@ final class VlcVideoSource implements VideoSource {
         released = true;
         player.controls().stop();
         player.release();
+        pool.give(frame);
+        frame = null;
         Reference.reachabilityFence(surface);
         Reference.reachabilityFence(formats);
         Reference.reachabilityFence(renders);
@@ -108,7 +112,7 @@ final class VlcVideoSource implements VideoSource {
                     h = boxHeight;
                     w = (int) Math.round(h * aspect);
                 }
-                current = new TileFrame(Math.max(2, w & ~1), Math.max(2, h & ~1));
+                current = pool.take(Math.max(2, w & ~1), Math.max(2, h & ~1));
                 frame = current;
             }
             return new RV32BufferFormat(current.width(), current.height());

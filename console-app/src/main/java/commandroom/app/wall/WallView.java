@@ -107,8 +107,9 @@ public final class WallView extends GridPane {
             VideoTile t = tiles.get(i);
             alarm[i] = t.inAlarm();
             // A tile the budget paused still counts as playing: it is what the budget holds back.
-            playing[i] = t.paintInterval() == PaintBudget.PAUSED || t.status() == TileHealth.Status.LIVE
-                    || t.status() == TileHealth.Status.STALLED;
+            // A tile that has not shown a picture yet is not held back either: it would stay black.
+            playing[i] = t.paintInterval() == PaintBudget.PAUSED || t.hasPicture()
+                    && (t.status() == TileHealth.Status.LIVE || t.status() == TileHealth.Status.STALLED);
         }
         int[] intervals = budget.intervals(alarm, playing);
         for (int i = 0; i < intervals.length; i++) {

@@ -49,6 +49,13 @@ public final class WallHarness {
     private WallHarness() {}
 
     public static void main(String[] args) throws Exception {
+        run(args);
+        // libVLC's and the toolkit's threads would keep the JVM up.
+        System.exit(0);
+    }
+
+    /** Measures, prints and (with --out) appends the report; answers it. */
+    public static String run(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
         int i = Arrays.asList(args).indexOf("--out");
         Path out = i >= 0 && i + 1 < args.length ? Path.of(args[i + 1]) : null;
@@ -102,7 +109,7 @@ public final class WallHarness {
             Files.writeString(out, text + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         }
-        System.exit(0);
+        return text;
     }
 
     /** The size a tile of the layout has in a 1920x1080 wall (what libVLC is asked for). */

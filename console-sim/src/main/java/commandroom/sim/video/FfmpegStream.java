@@ -93,7 +93,12 @@ public final class FfmpegStream implements AutoCloseable {
             if (child.isPresent()) {
                 return child;
             }
-            Thread.onSpinWait();
+            try {
+                Thread.sleep(10); // the shell starts ffmpeg within a few milliseconds
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         return java.util.Optional.empty();
     }
