@@ -52,15 +52,20 @@ public final class AlarmCameras {
     }
 
     static double distanceMetres(CameraItem c, double latitude, double longitude) {
-        double dx = (longitude - c.longitude()) * METRES_PER_DEGREE_LON_AT_EQUATOR * Math.cos(Math.toRadians(c.latitude()));
-        double dy = (latitude - c.latitude()) * METRES_PER_DEGREE_LAT;
-        return Math.hypot(dx, dy);
+        double[] d = offsetMetres(c, latitude, longitude);
+        return Math.hypot(d[0], d[1]);
     }
 
     /** Degrees clockwise from north, from the camera to the place. */
     static double bearingDegrees(CameraItem c, double latitude, double longitude) {
-        double dx = (longitude - c.longitude()) * METRES_PER_DEGREE_LON_AT_EQUATOR * Math.cos(Math.toRadians(c.latitude()));
-        double dy = (latitude - c.latitude()) * METRES_PER_DEGREE_LAT;
-        return (Math.toDegrees(Math.atan2(dx, dy)) + 360) % 360;
+        double[] d = offsetMetres(c, latitude, longitude);
+        return (Math.toDegrees(Math.atan2(d[0], d[1])) + 360) % 360;
+    }
+
+    /** The place seen from the camera: metres east and north. */
+    private static double[] offsetMetres(CameraItem c, double latitude, double longitude) {
+        return new double[] {
+            (longitude - c.longitude()) * METRES_PER_DEGREE_LON_AT_EQUATOR * Math.cos(Math.toRadians(c.latitude())),
+            (latitude - c.latitude()) * METRES_PER_DEGREE_LAT};
     }
 }

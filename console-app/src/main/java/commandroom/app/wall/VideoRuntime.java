@@ -88,15 +88,16 @@ public final class VideoRuntime implements AutoCloseable {
         done.await();
     }
 
-    /** Calls the tick every health period on the health thread, until the runtime closes. */
-    void everyHealthTick(Runnable tick) {
-        health.scheduleWithFixedDelay(() -> {
+    /** Calls the tick every health period on the health thread, until the answer is closed or the runtime is. */
+    AutoCloseable everyHealthTick(Runnable tick) {
+        java.util.concurrent.ScheduledFuture<?> task = health.scheduleWithFixedDelay(() -> {
             try {
                 tick.run();
             } catch (RuntimeException e) {
                 LOG.warn("wall health tick failed", e);
             }
         }, HEALTH_PERIOD_MS, HEALTH_PERIOD_MS, TimeUnit.MILLISECONDS);
+        return () -> task.cancel(false);
     }
 
     /** Waits for the control calls queued so far (players released) and frees libVLC. */

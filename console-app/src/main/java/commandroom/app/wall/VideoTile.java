@@ -149,6 +149,11 @@ public final class VideoTile extends StackPane {
         synchronized (th) {
             th.started(System.nanoTime());
         }
+        restart(s, url, w, h);
+    }
+
+    /** Stops and plays the player again on the control thread, unless the tile has moved on. */
+    private void restart(VideoSource s, String url, int w, int h) {
         runtime.control(() -> {
             if (source == s) {
                 s.stop();
@@ -186,14 +191,7 @@ public final class VideoTile extends StackPane {
         }
         String url = playingUrl;
         if (retry && url != null) {
-            int w = boxWidth;
-            int h = boxHeight;
-            runtime.control(() -> {
-                if (source == s) {
-                    s.stop();
-                    s.play(url, w, h);
-                }
-            });
+            restart(s, url, boxWidth, boxHeight);
         }
     }
 

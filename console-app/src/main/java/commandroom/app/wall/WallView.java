@@ -20,6 +20,8 @@ public final class WallView extends GridPane {
     private final List<VideoTile> tiles = new ArrayList<>();
     private volatile List<VideoTile> ticked = List.of();
     private WallLayout layout;
+    /** This wall's share of the runtime's health thread, ended when the wall closes. */
+    private final AutoCloseable healthTick;
     private final PaintBudget budget = new PaintBudget();
     private final AnimationTimer painter = new AnimationTimer() {
         private long pulse;
@@ -49,7 +51,7 @@ public final class WallView extends GridPane {
         this.runtime = runtime;
         getStyleClass().add("camera-wall");
         setLayout(layout);
-        runtime.everyHealthTick(() -> {
+        healthTick = runtime.everyHealthTick(() -> {
             long nanos = System.nanoTime();
             Instant now = Instant.now();
             for (VideoTile t : ticked) {
@@ -134,6 +136,11 @@ public final class WallView extends GridPane {
     public void close() {
         painter.stop();
         ticked = List.of();
+        try {
+            healthTick.close();
+        } catch (Exception cannot) {
+            // Cancelling a scheduled task does not fail.
+        }
         tiles.forEach(VideoTile::release);
     }
 }
