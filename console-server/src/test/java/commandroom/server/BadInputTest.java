@@ -14,6 +14,7 @@ import commandroom.server.testing.TestCounty;
 import commandroom.server.testing.TestHub;
 import commandroom.v1.CancelTaskRequest;
 import commandroom.v1.DispatchTaskRequest;
+import commandroom.v1.GetEvidenceRequest;
 import commandroom.v1.GetIncidentRequest;
 import commandroom.v1.GetSnapshotRequest;
 import commandroom.v1.GetTaskRequest;
@@ -110,6 +111,33 @@ class BadInputTest {
                     .setIncidentId(incident.getId()).setStatus(IncidentStatus.INCIDENT_STATUS_RESOLVED).build()));
             bad(Status.Code.FAILED_PRECONDITION, "open tasks", () -> cmd.updateIncident(UpdateIncidentRequest.newBuilder()
                     .setIncidentId(incident.getId()).setStatus(IncidentStatus.INCIDENT_STATUS_DISMISSED).build()));
+
+            // AddEvidence, GetEvidence
+            java.time.Instant shown = clock.instant();
+            byte[] png = {1, 2, 3};
+            bad(Status.Code.INVALID_ARGUMENT, "reason", () -> cmd.addEvidence(
+                    EvidenceTest.request(incident.getId(), png, shown).setReason("").build()));
+            bad(Status.Code.INVALID_ARGUMENT, "captured_at", () -> cmd.addEvidence(
+                    EvidenceTest.request(incident.getId(), png, shown).clearCapturedAt().build()));
+            bad(Status.Code.INVALID_ARGUMENT, "captured_at", () -> cmd.addEvidence(EvidenceTest.request(incident.getId(), png,
+                    shown).setCapturedAt(Timestamp.newBuilder().setSeconds(253402300799L)).build()));
+            bad(Status.Code.INVALID_ARGUMENT, "image", () -> cmd.addEvidence(
+                    EvidenceTest.request(incident.getId(), png, shown).clearImage().build()));
+            bad(Status.Code.INVALID_ARGUMENT, "image.sha256", () -> cmd.addEvidence(EvidenceTest.request(incident.getId(),
+                    png, shown).setImage(EvidenceTest.request(incident.getId(), png, shown).getImage().toBuilder()
+                            .setSha256(ByteString.copyFrom(new byte[32]))).build()));
+            bad(Status.Code.INVALID_ARGUMENT, "image.content_type", () -> cmd.addEvidence(EvidenceTest.request(
+                    incident.getId(), png, shown).setImage(EvidenceTest.request(incident.getId(), png, shown).getImage()
+                            .toBuilder().setContentType("image/gif")).build()));
+            bad(Status.Code.NOT_FOUND, "camera_id", () -> cmd.addEvidence(
+                    EvidenceTest.request(incident.getId(), png, shown).setCameraId("c-404").build()));
+            bad(Status.Code.NOT_FOUND, "incident_id", () -> cmd.addEvidence(EvidenceTest.request("I-404", png, shown).build()));
+            bad(Status.Code.PERMISSION_DENIED, "AddEvidence", () -> chief.command().addEvidence(
+                    EvidenceTest.request(incident.getId(), png, shown).build()));
+            bad(Status.Code.NOT_FOUND, "evidence_id", () -> cmd.getEvidence(GetEvidenceRequest.newBuilder()
+                    .setIncidentId(incident.getId()).setEvidenceId(incident.getId() + "-E9").build()));
+            bad(Status.Code.INVALID_ARGUMENT, "evidence_id", () -> cmd.getEvidence(GetEvidenceRequest.newBuilder()
+                    .setIncidentId(incident.getId()).build()));
 
             // DispatchTask, ReassignTask, CancelTask
             var lead = leader.command();

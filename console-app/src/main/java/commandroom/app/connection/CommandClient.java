@@ -1,13 +1,19 @@
 package commandroom.app.connection;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Duration;
+import com.google.protobuf.Timestamp;
+import commandroom.app.model.EvidenceItem;
 import commandroom.app.model.IncidentItem;
 import commandroom.app.model.TaskItem;
 import commandroom.app.model.TimelineLine;
+import commandroom.v1.AddEvidenceRequest;
 import commandroom.v1.CommandServiceGrpc;
 import commandroom.v1.DispatchTaskRequest;
+import commandroom.v1.GetEvidenceRequest;
 import commandroom.v1.GetIncidentRequest;
 import commandroom.v1.IncidentType;
+import commandroom.v1.Photo;
 import commandroom.v1.Position;
 import commandroom.v1.Priority;
 import commandroom.v1.ReportIncidentRequest;
@@ -18,6 +24,9 @@ import commandroom.v1.StepDeadlineOverride;
 import commandroom.v1.TaskKind;
 import commandroom.v1.TaskStep;
 import io.grpc.StatusRuntimeException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,8 +50,12 @@ public final class CommandClient {
     public record IncidentDraft(String type, String priority, double latitude, double longitude, String address,
                                 String summary, String reporterName, String reporterPhone) {}
 
-    /** An incident's case file: the incident, its tasks and every line of its timeline. */
-    public record CaseFile(IncidentItem incident, List<TaskItem> tasks, List<TimelineLine> timeline) {}
+    /** An incident's case file: the incident, its tasks, every line of its timeline and its evidence. */
+    public record CaseFile(IncidentItem incident, List<TaskItem> tasks, List<TimelineLine> timeline,
+                           List<EvidenceItem> evidence) {}
+
+    /** A picture to keep in an incident's file: a PNG taken from a camera at a moment, and why. */
+    public record EvidenceDraft(String incidentId, String cameraId, String reason, Instant capturedAt, byte[] png) {}
 
     private final HubSession session;
     private final Executor executor;
@@ -120,8 +133,38 @@ public final class CommandClient {
             var d = stub().getIncident(GetIncidentRequest.newBuilder().setIncidentId(incidentId).build());
             IncidentItem i = ProtoMapper.incident(d.getIncident());
             return new CaseFile(i, d.getTasksList().stream().map(t -> ProtoMapper.task(t, i.type(), i.priority())).toList(),
-                    d.getIncident().getTimelineList().stream().map(ProtoMapper::line).toList());
+                    d.getIncident().getTimelineList().stream().map(ProtoMapper::line).toList(),
+                    d.getIncident().getEvidenceList().stream().map(e -> ProtoMapper.evidence(i.id(), e)).toList());
         });
+    }
+
+    /** Keeps the picture in the incident's file; completes with the evidence's id. */
+    public CompletableFuture<String> addEvidence(EvidenceDraft d) {
+        var request = AddEvidenceRequest.newBuilder().setIncidentId(d.incidentId()).setCameraId(d.cameraId())
+                .setReason(d.reason())
+                .setCapturedAt(Timestamp.newBuilder().setSeconds(d.capturedAt().getEpochSecond())
+                        .setNanos(d.capturedAt().getNano()))
+                .setImage(Photo.newBuilder().setName(d.cameraId() + ".png").setContentType("image/png")
+                        .setData(ByteString.copyFrom(d.png())).setSha256(ByteString.copyFrom(sha256(d.png()))))
+                .setIdempotencyKey(key()).build();
+        return call(() -> {
+            var incident = stub().addEvidence(request).getIncident();
+            return incident.getEvidence(incident.getEvidenceCount() - 1).getId();
+        });
+    }
+
+    /** One piece of evidence's image bytes. */
+    public CompletableFuture<byte[]> evidenceImage(String incidentId, String evidenceId) {
+        return call(() -> stub().getEvidence(GetEvidenceRequest.newBuilder().setIncidentId(incidentId)
+                .setEvidenceId(evidenceId).build()).getImage().getData().toByteArray());
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private CommandServiceGrpc.CommandServiceBlockingStub stub() {

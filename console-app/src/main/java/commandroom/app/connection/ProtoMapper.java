@@ -2,6 +2,7 @@ package commandroom.app.connection;
 
 import com.google.protobuf.Timestamp;
 import commandroom.app.model.CameraItem;
+import commandroom.app.model.EvidenceItem;
 import commandroom.app.model.IncidentItem;
 import commandroom.app.model.StepClock;
 import commandroom.app.model.TaskItem;
@@ -11,6 +12,7 @@ import commandroom.app.model.UnitItem;
 import commandroom.app.model.UserRole;
 import commandroom.app.model.ZoneItem;
 import commandroom.v1.Camera;
+import commandroom.v1.Evidence;
 import commandroom.v1.Incident;
 import commandroom.v1.Photo;
 import commandroom.v1.Role;
@@ -66,6 +68,12 @@ public final class ProtoMapper {
         return new TimelineLine(e.getSequence(), instant(e.getTime()), e.getActor().getDisplayName().isEmpty()
                 ? e.getActor().getUserId() : e.getActor().getDisplayName(), strip(e.getActor().getRole().name(), "ROLE_"),
                 e.getWhat(), e.getNote());
+    }
+
+    public static EvidenceItem evidence(String incidentId, Evidence e) {
+        return new EvidenceItem(e.getId(), incidentId, e.getCameraId(), e.getReason(),
+                e.getTakenBy().getDisplayName().isEmpty() ? e.getTakenBy().getUserId() : e.getTakenBy().getDisplayName(),
+                strip(e.getTakenBy().getRole().name(), "ROLE_"), instant(e.getCapturedAt()));
     }
 
     public static StepClock clock(StepDeadline d) {

@@ -41,7 +41,7 @@ final class TileFrame {
     }
 
     /** Copies one decoded frame in (BGRA, this frame's size, rows packed). Decoder thread. */
-    void write(ByteBuffer frame) {
+    synchronized void write(ByteBuffer frame) {
         ByteBuffer src = frame.duplicate();
         src.clear();
         src.limit(Math.min(src.capacity(), buffer.capacity()));
@@ -53,7 +53,7 @@ final class TileFrame {
     }
 
     /** Copies one decoded frame in whose rows are rowBytes apart (a decoder may pad its rows). Decoder thread. */
-    void write(ByteBuffer frame, int rowBytes) {
+    synchronized void write(ByteBuffer frame, int rowBytes) {
         int packed = width * 4;
         if (rowBytes == packed) {
             write(frame);
@@ -86,6 +86,24 @@ final class TileFrame {
 
     Image image() {
         return image;
+    }
+
+    /**
+     * The whole picture as opaque 0xAARRGGBB pixels, rows packed. Taken under the writers' lock, so
+     * a snapshot is one frame, never half of two (the screen may tear; evidence must not). Any thread.
+     */
+    synchronized int[] copyArgb() {
+        int[] argb = new int[width * height];
+        ByteBuffer src = buffer.duplicate();
+        src.clear();
+        for (int i = 0; i < argb.length; i++) {
+            int b = src.get() & 0xff;
+            int g = src.get() & 0xff;
+            int r = src.get() & 0xff;
+            src.get();
+            argb[i] = 0xff000000 | r << 16 | g << 8 | b;
+        }
+        return argb;
     }
 
     /** The pixel at a point as 0xAARRGGBB, read from the buffer (any thread; for checks and tests). */

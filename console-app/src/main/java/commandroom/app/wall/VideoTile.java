@@ -4,6 +4,7 @@ import commandroom.app.ui.Messages;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -114,6 +115,16 @@ public final class VideoTile extends StackPane {
             return 0;
         }
         return f.argbAt((int) Math.min(f.width() - 1, fx * f.width()), (int) Math.min(f.height() - 1, fy * f.height()));
+    }
+
+    /** What the tile shows now, to keep as evidence; empty before its camera's first picture. FX thread. */
+    public Optional<TilePicture> snapshot() {
+        TileFrame f = shownFrame;
+        WallCamera c = camera;
+        if (f == null || c == null || !hasPicture) {
+            return Optional.empty();
+        }
+        return Optional.of(new TilePicture(c.id(), f.width(), f.height(), f.copyArgb(), Instant.now()));
     }
 
     /** Whether the current camera's picture has been shown at least once. FX thread. */

@@ -1,5 +1,6 @@
 package commandroom.app.wall;
 
+import commandroom.app.connection.CommandClient;
 import commandroom.app.connection.ConsoleState;
 import commandroom.app.model.CameraItem;
 import commandroom.app.ui.Labels;
@@ -58,10 +59,18 @@ public final class WallPanel extends BorderPane {
     /** A tour saved with the workspace, started again once the registry is known. */
     private Tour savedTour;
     private final HBox alarmBar;
+    /** The incident whose alarm shows, or null. */
+    private String alarmIncidentId;
+    private final TileEvidence evidence;
 
-    public WallPanel(ConsoleState state, VideoRuntime runtime, WallLayout layout) {
+    /**
+     * A wall over the console's state; evidence is the client through which tile pictures are kept
+     * in incidents' files, or null for a role that may not (then it is not offered).
+     */
+    public WallPanel(ConsoleState state, VideoRuntime runtime, WallLayout layout, CommandClient evidence) {
         this.state = state;
         this.wall = new WallView(runtime, layout);
+        this.evidence = evidence == null ? null : new TileEvidence(state, evidence, () -> alarmIncidentId);
         getStyleClass().add("wall-panel");
         layouts.getItems().setAll(WallLayout.values());
         layouts.setConverter(Labels.of(l -> l == null ? "" : Messages.get("wall.layout", l.id())));
@@ -85,6 +94,9 @@ public final class WallPanel extends BorderPane {
         side.getStyleClass().add("wall-side");
         VBox.setVgrow(tree, Priority.ALWAYS);
         side.getChildren().add(tourControls());
+        if (this.evidence != null) {
+            side.getChildren().add(this.evidence.note());
+        }
         runtime.problem().ifPresent(p -> {
             // Said once, here, not on every tile: the tiles still play, through FFmpeg.
             Label note = new Label(Messages.get("wall.noVlc", p));
@@ -231,6 +243,7 @@ public final class WallPanel extends BorderPane {
         alarmBar.setVisible(true);
         wall.applyBudget();
         beforeAlarm = before;
+        alarmIncidentId = incident.id();
     }
 
     /** Ends the alarm: its tiles get back the cameras they had before. */
@@ -246,6 +259,7 @@ public final class WallPanel extends BorderPane {
             }
         }
         beforeAlarm = null;
+        alarmIncidentId = null;
         alarmBar.setVisible(false);
         wall.applyBudget();
     }
@@ -369,6 +383,9 @@ public final class WallPanel extends BorderPane {
         for (int i = 0; i < tiles.size(); i++) {
             int index = i;
             VideoTile t = tiles.get(i);
+            if (evidence != null) {
+                evidence.offer(t);
+            }
             t.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                     toggleEnlarged(index);

@@ -144,7 +144,7 @@ public final class Workstation implements AutoCloseable {
         if (video == null) {
             video = VideoRuntime.start();
         }
-        WallPanel wall = new WallPanel(state, video, WallLayout.GRID_4);
+        WallPanel wall = new WallPanel(state, video, WallLayout.GRID_4, user.role().mayReport() ? client : null);
         wall.restoreState(saved.panelState(wallKey(windowId)));
         walls.put(windowId, wall);
         return wall;

@@ -6,10 +6,13 @@ import commandroom.server.loop.Hub;
 import commandroom.server.loop.HubException;
 import commandroom.server.loop.IncidentRules;
 import commandroom.server.loop.TaskRules;
+import commandroom.v1.AddEvidenceRequest;
 import commandroom.v1.CancelTaskRequest;
 import commandroom.v1.CommandServiceGrpc;
 import commandroom.v1.DispatchTaskRequest;
 import commandroom.v1.Event;
+import commandroom.v1.Evidence;
+import commandroom.v1.GetEvidenceRequest;
 import commandroom.v1.GetIncidentRequest;
 import commandroom.v1.GetSnapshotRequest;
 import commandroom.v1.GetTaskRequest;
@@ -63,6 +66,29 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
                     res -> IncidentResponse.newBuilder().setIncident((Incident) res.entity())
                             .setSequence(res.sequence()).build(), out);
         }
+    }
+
+    @Override
+    public void addEvidence(AddEvidenceRequest r, StreamObserver<IncidentResponse> out) {
+        if (checked(() -> RequestChecks.check(r, hub.clock().instant()), out)) {
+            Replies.answer(hub.submit(Caller.current().actor(), r.getIdempotencyKey(),
+                            Event.KindCase.EVIDENCE_ADDED, IncidentRules.addEvidence(r)),
+                    res -> IncidentResponse.newBuilder().setIncident((Incident) res.entity())
+                            .setSequence(res.sequence()).build(), out);
+        }
+    }
+
+    @Override
+    public void getEvidence(GetEvidenceRequest r, StreamObserver<Evidence> out) {
+        Replies.call(() -> {
+            new Violations().id("incident_id", r.getIncidentId()).id("evidence_id", r.getEvidenceId()).throwIfAny();
+            return hub.read(s -> {
+                s.incident(r.getIncidentId())
+                        .orElseThrow(() -> HubException.notFound("incident_id", "incident", r.getIncidentId()));
+                return s.evidence(r.getIncidentId(), r.getEvidenceId())
+                        .orElseThrow(() -> HubException.notFound("evidence_id", "evidence", r.getEvidenceId()));
+            });
+        }, out);
     }
 
     @Override

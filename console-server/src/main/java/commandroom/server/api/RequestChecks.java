@@ -1,6 +1,7 @@
 package commandroom.server.api;
 
 import com.google.protobuf.ByteString;
+import commandroom.v1.AddEvidenceRequest;
 import commandroom.v1.CancelTaskRequest;
 import commandroom.v1.DispatchTaskRequest;
 import commandroom.v1.Photo;
@@ -133,6 +134,24 @@ final class RequestChecks {
         v.throwIfAny();
     }
 
+    static void check(AddEvidenceRequest r, Instant now) {
+        Violations v = new Violations().id("incident_id", r.getIncidentId()).id("camera_id", r.getCameraId())
+                .text("reason", r.getReason(), 1, 500).key("idempotency_key", r.getIdempotencyKey());
+        if (!r.hasCapturedAt()) {
+            v.add("captured_at", "is required");
+        } else if (r.getCapturedAt().getSeconds() > now.plus(CLOCK_SKEW).getEpochSecond()) {
+            v.add("captured_at", "is in the future");
+        } else if (r.getCapturedAt().getSeconds() < now.minus(Duration.ofDays(7)).getEpochSecond()) {
+            v.add("captured_at", "is more than 7 days old");
+        }
+        if (!r.hasImage()) {
+            v.add("image", "is required");
+        } else {
+            photo(v, "image", r.getImage());
+        }
+        v.throwIfAny();
+    }
+
     static void check(SubmitFeedbackRequest r) {
         Violations v = new Violations().id("task_id", r.getTaskId()).known("result_code", r.getResultCode())
                 .text("text", r.getText(), 1, 4000).key("idempotency_key", r.getIdempotencyKey());
@@ -140,21 +159,24 @@ final class RequestChecks {
             v.add("photos", "may have at most " + MAX_PHOTOS + ", has " + r.getPhotosCount());
         }
         for (int i = 0; i < Math.min(r.getPhotosCount(), MAX_PHOTOS); i++) {
-            Photo p = r.getPhotos(i);
-            String f = "photos[" + i + "]";
-            v.text(f + ".name", p.getName(), 1, 128);
-            if (!PHOTO_TYPES.contains(p.getContentType())) {
-                v.add(f + ".content_type", "must be image/jpeg or image/png");
-            }
-            if (p.getData().isEmpty()) {
-                v.add(f + ".data", "is required");
-            } else if (p.getData().size() > MAX_PHOTO_BYTES) {
-                v.add(f + ".data", "is " + p.getData().size() + " bytes; at most " + MAX_PHOTO_BYTES);
-            } else if (!sha256(p.getData()).equals(p.getSha256())) {
-                v.add(f + ".sha256", "does not match the data");
-            }
+            photo(v, "photos[" + i + "]", r.getPhotos(i));
         }
         v.throwIfAny();
+    }
+
+    /** A picture's name, type, size and hash; f is the field's path. */
+    private static void photo(Violations v, String f, Photo p) {
+        v.text(f + ".name", p.getName(), 1, 128);
+        if (!PHOTO_TYPES.contains(p.getContentType())) {
+            v.add(f + ".content_type", "must be image/jpeg or image/png");
+        }
+        if (p.getData().isEmpty()) {
+            v.add(f + ".data", "is required");
+        } else if (p.getData().size() > MAX_PHOTO_BYTES) {
+            v.add(f + ".data", "is " + p.getData().size() + " bytes; at most " + MAX_PHOTO_BYTES);
+        } else if (!sha256(p.getData()).equals(p.getSha256())) {
+            v.add(f + ".sha256", "does not match the data");
+        }
     }
 
     private static ByteString sha256(ByteString data) {

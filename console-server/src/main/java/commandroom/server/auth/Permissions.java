@@ -39,6 +39,8 @@ public final class Permissions {
         ROLES.put(AuthServiceGrpc.getLogoutMethod().getFullMethodName(), ANY);
         ROLES.put(CommandServiceGrpc.getReportIncidentMethod().getFullMethodName(), INTAKE);
         ROLES.put(CommandServiceGrpc.getUpdateIncidentMethod().getFullMethodName(), INTAKE);
+        ROLES.put(CommandServiceGrpc.getAddEvidenceMethod().getFullMethodName(), INTAKE);
+        ROLES.put(CommandServiceGrpc.getGetEvidenceMethod().getFullMethodName(), CONSOLE);
         ROLES.put(CommandServiceGrpc.getDispatchTaskMethod().getFullMethodName(), LEADER);
         ROLES.put(CommandServiceGrpc.getReassignTaskMethod().getFullMethodName(), LEADER);
         ROLES.put(CommandServiceGrpc.getCancelTaskMethod().getFullMethodName(), LEADER);

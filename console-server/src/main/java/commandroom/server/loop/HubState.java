@@ -1,6 +1,7 @@
 package commandroom.server.loop;
 
 import commandroom.v1.Camera;
+import commandroom.v1.Evidence;
 import commandroom.v1.Incident;
 import commandroom.v1.Task;
 import commandroom.v1.Unit;
@@ -27,6 +28,8 @@ public final class HubState {
     final Map<String, Camera> cameras = new LinkedHashMap<>();
     final Map<String, Incident> incidents = new LinkedHashMap<>();
     final Map<String, Task> tasks = new LinkedHashMap<>();
+    /** Evidence with its image bytes, by incident id then evidence id; incidents hold only descriptions. */
+    final Map<String, Map<String, Evidence>> evidence = new HashMap<>();
     final Map<String, Set<String>> openTasksByUnit = new HashMap<>();
     final Map<String, Set<String>> unitsEverOnTask = new HashMap<>();
     final Map<String, Answer> answers = new HashMap<>();
@@ -54,6 +57,10 @@ public final class HubState {
 
     public Optional<Incident> incident(String id) {
         return Optional.ofNullable(incidents.get(id));
+    }
+
+    public Optional<Evidence> evidence(String incidentId, String evidenceId) {
+        return Optional.ofNullable(evidence.getOrDefault(incidentId, Map.of()).get(evidenceId));
     }
 
     public Optional<Task> task(String id) {

@@ -1,6 +1,9 @@
 package commandroom.server.loop;
 
+import commandroom.v1.AddEvidenceRequest;
 import commandroom.v1.Event;
+import commandroom.v1.Evidence;
+import commandroom.v1.EvidenceAdded;
 import commandroom.v1.Incident;
 import commandroom.v1.IncidentReported;
 import commandroom.v1.IncidentStatus;
@@ -52,7 +55,7 @@ public final class IncidentRules {
             if (r.getExpectedVersion() != 0 && r.getExpectedVersion() != old.getVersion()) {
                 throw HubException.stale("expected_version", r.getExpectedVersion(), old.getVersion());
             }
-            Incident.Builder b = old.toBuilder().clearTimeline();
+            Incident.Builder b = old.toBuilder().clearTimeline().clearEvidence();
             List<String> changed = new ArrayList<>();
             if (r.hasPriority() && r.getPriority() != old.getPriority()) {
                 b.setPriority(r.getPriority());
@@ -84,6 +87,22 @@ public final class IncidentRules {
             b.setVersion(old.getVersion() + 1);
             return Event.newBuilder().setIncidentUpdated(
                     IncidentUpdated.newBuilder().setIncident(b).addAllChangedFields(changed));
+        };
+    }
+
+    /** Keeps a picture in the incident's file; the bytes go into the log with the event. */
+    public static Hub.Decision addEvidence(AddEvidenceRequest r) {
+        return (s, now) -> {
+            Incident old = s.incident(r.getIncidentId())
+                    .orElseThrow(() -> HubException.notFound("incident_id", "incident", r.getIncidentId()));
+            if (s.camera(r.getCameraId()).isEmpty()) {
+                throw HubException.notFound("camera_id", "camera", r.getCameraId());
+            }
+            String id = old.getId() + "-E" + (old.getEvidenceCount() + 1);
+            Evidence ev = Evidence.newBuilder().setId(id).setCameraId(r.getCameraId()).setReason(r.getReason())
+                    .setCapturedAt(r.getCapturedAt()).setImage(r.getImage()).build();
+            return Event.newBuilder().setEvidenceAdded(
+                    EvidenceAdded.newBuilder().setIncidentId(old.getId()).setEvidence(ev));
         };
     }
 

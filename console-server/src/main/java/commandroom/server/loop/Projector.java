@@ -3,6 +3,7 @@ package commandroom.server.loop;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import commandroom.v1.Event;
+import commandroom.v1.Evidence;
 import commandroom.v1.Incident;
 import commandroom.v1.IncidentStatus;
 import commandroom.v1.StepDeadline;
@@ -14,6 +15,7 @@ import commandroom.v1.Unit;
 import commandroom.v1.UnitStatus;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -53,9 +55,21 @@ final class Projector {
                 Incident i = e.getIncidentUpdated().getIncident().toBuilder()
                         .clearTimeline().addAllTimeline(old.getTimelineList())
                         .clearTaskIds().addAllTaskIds(old.getTaskIdsList())
+                        .clearEvidence().addAllEvidence(old.getEvidenceList())
                         .addTimeline(line(e, "IncidentUpdated",
                                 String.join(",", e.getIncidentUpdated().getChangedFieldsList()), ""))
                         .build();
+                s.incidents.put(i.getId(), i);
+                yield i;
+            }
+            case EVIDENCE_ADDED -> {
+                var a = e.getEvidenceAdded();
+                Evidence full = a.getEvidence().toBuilder().setTakenBy(e.getActor()).setAddedAt(e.getTime()).build();
+                s.evidence.computeIfAbsent(a.getIncidentId(), k -> new LinkedHashMap<>()).put(full.getId(), full);
+                Incident old = s.incidents.get(a.getIncidentId());
+                Incident i = old.toBuilder().setVersion(old.getVersion() + 1)
+                        .addEvidence(full.toBuilder().setImage(full.getImage().toBuilder().clearData()))
+                        .addTimeline(line(e, "EvidenceAdded", full.getReason(), "")).build();
                 s.incidents.put(i.getId(), i);
                 yield i;
             }
