@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 
 /**
  * The tiles' "keep as evidence" menu: a right click on a tile with a picture offers to keep what
@@ -47,9 +49,13 @@ final class TileEvidence {
         ContextMenu menu = new ContextMenu(keep);
         menu.setOnShowing(e -> keep.setDisable(tile.snapshot().isEmpty()));
         keep.setOnAction(e -> tile.snapshot().ifPresent(p -> keep(tile, p)));
-        tile.setOnContextMenuRequested(e -> {
-            menu.show(tile, e.getScreenX(), e.getScreenY());
-            e.consume();
+        // A secondary click rather than the context-menu event: that one is not raised everywhere
+        // (the headless toolkit has none), and one route means no double menu.
+        tile.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.SECONDARY) {
+                menu.show(tile, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
         });
     }
 
