@@ -47,7 +47,7 @@ final class TileEvidence {
         MenuItem keep = new MenuItem(Messages.get("wall.snapshot.menu"));
         keep.setId("tile-snapshot");
         ContextMenu menu = new ContextMenu(keep);
-        menu.setOnShowing(e -> keep.setDisable(tile.snapshot().isEmpty()));
+        menu.setOnShowing(e -> keep.setDisable(tile.camera() == null || !tile.hasPicture()));
         keep.setOnAction(e -> tile.snapshot().ifPresent(p -> keep(tile, p)));
         // A secondary click rather than the context-menu event: that one is not raised everywhere
         // (the headless toolkit has none), and one route means no double menu.

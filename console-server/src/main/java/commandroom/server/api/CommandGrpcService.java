@@ -61,20 +61,16 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
     @Override
     public void updateIncident(commandroom.v1.UpdateIncidentRequest r, StreamObserver<IncidentResponse> out) {
         if (checked(() -> RequestChecks.check(r), out)) {
-            Replies.answer(hub.submit(Caller.current().actor(), r.getIdempotencyKey(),
-                            Event.KindCase.INCIDENT_UPDATED, IncidentRules.update(r)),
-                    res -> IncidentResponse.newBuilder().setIncident((Incident) res.entity())
-                            .setSequence(res.sequence()).build(), out);
+            incidentReply(hub.submit(Caller.current().actor(), r.getIdempotencyKey(),
+                    Event.KindCase.INCIDENT_UPDATED, IncidentRules.update(r)), out);
         }
     }
 
     @Override
     public void addEvidence(AddEvidenceRequest r, StreamObserver<IncidentResponse> out) {
         if (checked(() -> RequestChecks.check(r, hub.clock().instant()), out)) {
-            Replies.answer(hub.submit(Caller.current().actor(), r.getIdempotencyKey(),
-                            Event.KindCase.EVIDENCE_ADDED, IncidentRules.addEvidence(r)),
-                    res -> IncidentResponse.newBuilder().setIncident((Incident) res.entity())
-                            .setSequence(res.sequence()).build(), out);
+            incidentReply(hub.submit(Caller.current().actor(), r.getIdempotencyKey(),
+                    Event.KindCase.EVIDENCE_ADDED, IncidentRules.addEvidence(r)), out);
         }
     }
 
@@ -175,6 +171,12 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
             return;
         }
         fanOut.subscribe(r.getFromSequence(), (ServerCallStreamObserver<Event>) out);
+    }
+
+    private void incidentReply(java.util.concurrent.CompletableFuture<Hub.Result> f,
+                               StreamObserver<IncidentResponse> out) {
+        Replies.answer(f, res -> IncidentResponse.newBuilder().setIncident((Incident) res.entity())
+                .setSequence(res.sequence()).build(), out);
     }
 
     private void taskReply(java.util.concurrent.CompletableFuture<Hub.Result> f, StreamObserver<TaskResponse> out) {

@@ -113,12 +113,7 @@ final class RequestChecks {
             v.position("position", true, r.getPosition());
         }
         if (r.hasReportedAt()) {
-            long s = r.getReportedAt().getSeconds();
-            if (s > now.plus(CLOCK_SKEW).getEpochSecond()) {
-                v.add("reported_at", "is in the future");
-            } else if (s < now.minus(Duration.ofDays(7)).getEpochSecond()) {
-                v.add("reported_at", "is more than 7 days old");
-            }
+            recent(v, "reported_at", r.getReportedAt().getSeconds(), now);
         }
         v.throwIfAny();
     }
@@ -139,10 +134,8 @@ final class RequestChecks {
                 .text("reason", r.getReason(), 1, 500).key("idempotency_key", r.getIdempotencyKey());
         if (!r.hasCapturedAt()) {
             v.add("captured_at", "is required");
-        } else if (r.getCapturedAt().getSeconds() > now.plus(CLOCK_SKEW).getEpochSecond()) {
-            v.add("captured_at", "is in the future");
-        } else if (r.getCapturedAt().getSeconds() < now.minus(Duration.ofDays(7)).getEpochSecond()) {
-            v.add("captured_at", "is more than 7 days old");
+        } else {
+            recent(v, "captured_at", r.getCapturedAt().getSeconds(), now);
         }
         if (!r.hasImage()) {
             v.add("image", "is required");
@@ -162,6 +155,15 @@ final class RequestChecks {
             photo(v, "photos[" + i + "]", r.getPhotos(i));
         }
         v.throwIfAny();
+    }
+
+    /** A time a client saw (epoch seconds): not in the future beyond clock skew, at most 7 days old. */
+    private static void recent(Violations v, String field, long seconds, Instant now) {
+        if (seconds > now.plus(CLOCK_SKEW).getEpochSecond()) {
+            v.add(field, "is in the future");
+        } else if (seconds < now.minus(Duration.ofDays(7)).getEpochSecond()) {
+            v.add(field, "is more than 7 days old");
+        }
     }
 
     /** A picture's name, type, size and hash; f is the field's path. */
