@@ -7,16 +7,14 @@ import commandroom.app.model.ZoneItem;
 import commandroom.app.ui.Labels;
 import commandroom.app.ui.Messages;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -42,12 +40,11 @@ public final class BoardView extends BorderPane {
     private final Clock clock;
     /** The time the cards' clocks show; ticks once a second. */
     private final javafx.beans.property.ObjectProperty<java.time.Instant> now = new javafx.beans.property.SimpleObjectProperty<>();
-    private final Set<String> flashing = new HashSet<>();
-    private final List<ListView<?>> lists = new ArrayList<>();
+    /** Ids of the cards flashing now; each shown card follows it. */
+    private final ObservableSet<String> flashing = FXCollections.observableSet();
     private final ReadOnlyObjectWrapper<TaskItem> selectedTask = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<IncidentItem> selectedIncident = new ReadOnlyObjectWrapper<>();
     private Runnable onOpen = () -> { };
-    private boolean refreshPending;
 
     public BoardView(BoardViewModel model, Clock clock) {
         this.model = model;
@@ -61,8 +58,8 @@ public final class BoardView extends BorderPane {
             columns.getChildren().add(column(s.name(), Messages.get("stage." + s.name()), taskList(s), model.column(s)));
         }
         setCenter(columns);
-        now.set(clock.instant());
-        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> now.set(clock.instant())));
+        tick();
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
     }
@@ -89,7 +86,6 @@ public final class BoardView extends BorderPane {
                 selectedTask.set(null);
             }
         });
-        lists.add(list);
         return list;
     }
 
@@ -115,7 +111,6 @@ public final class BoardView extends BorderPane {
                 onOpen.run();
             }
         });
-        lists.add(list);
         return list;
     }
 
@@ -175,27 +170,20 @@ public final class BoardView extends BorderPane {
         return box;
     }
 
-    /** Flashes a card for a few seconds (an alert), without selecting it or moving the view. */
-    public void flash(String taskId) {
-        flashing.add(taskId);
-        refreshSoon();
-        PauseTransition off = new PauseTransition(Duration.seconds(6));
-        off.setOnFinished(e -> {
-            flashing.remove(taskId);
-            refreshSoon();
-        });
-        off.play();
+    /** Moves the cards' clocks to the present: each visible card updates its clock line, nothing else. */
+    public void tick() {
+        now.set(clock.instant());
     }
 
-    /** One refresh for any number of flashes in the same pulse (a burst can raise hundreds). */
-    private void refreshSoon() {
-        if (!refreshPending) {
-            refreshPending = true;
-            javafx.application.Platform.runLater(() -> {
-                refreshPending = false;
-                lists.forEach(ListView::refresh);
-            });
-        }
+    /**
+     * Flashes a card for a few seconds (an alert), without selecting it or moving the view. Only
+     * the shown cards look at the change (no list refresh: a burst can raise hundreds of alerts).
+     */
+    public void flash(String taskId) {
+        flashing.add(taskId);
+        PauseTransition off = new PauseTransition(Duration.seconds(6));
+        off.setOnFinished(e -> flashing.remove(taskId));
+        off.play();
     }
 
     public ReadOnlyObjectProperty<TaskItem> selectedTaskProperty() {

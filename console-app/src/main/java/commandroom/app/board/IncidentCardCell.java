@@ -30,26 +30,26 @@ final class IncidentCardCell extends ListCell<IncidentItem> {
         summary.getStyleClass().add("card-line");
         summary.setWrapText(true);
         where.getStyleClass().add("card-line");
+        PriorityMark.style(priority);
         priority.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         card.getChildren().addAll(new HBox(8, title, gap, priority), summary, where);
         setPrefWidth(0);
+        setGraphic(card);
+        card.setVisible(false);
     }
 
     @Override
     protected void updateItem(IncidentItem i, boolean empty) {
         super.updateItem(i, empty);
+        card.setVisible(!empty && i != null);
         if (empty || i == null) {
-            setGraphic(null);
             return;
         }
         title.setText(Messages.get("type." + i.type()));
-        priority.setText(Messages.get("priority." + i.priority()));
-        priority.getStyleClass().setAll("label", "priority-" + i.priority());
+        PriorityMark.show(priority, i.priority());
         summary.setText(i.summary());
         where.setText(model.zoneName(i.zoneId()) + "  ·  " + i.address() + "  ·  " + TIME.format(i.reportedAt()));
-        setId("incident-" + i.id());
-        setGraphic(card);
     }
 }

@@ -53,6 +53,8 @@ final class FilterBench {
     /** Cells the lists made per change. */
     final Samples cells = new Samples();
     final Map<String, Samples> byKind = new LinkedHashMap<>();
+    /** The warm-up changes (set() + layout), kept apart: what the first changes after start cost. */
+    final Samples warmUpTotal = new Samples();
 
     /** n changes cycling through the kinds with varied values, ending back at "all". */
     static List<Change> plan(int n, long seed) {
@@ -74,7 +76,7 @@ final class FilterBench {
         return plan;
     }
 
-    /** Applies the changes, one per pulse; the first warmUp are not recorded. */
+    /** Applies the changes, one per pulse; the first warmUp are kept apart. */
     void run(BoardScene s, List<Change> plan, int warmUp) throws InterruptedException {
         for (int i = 0; i < plan.size() + warmUp; i++) {
             Change c = plan.get(i < warmUp ? i % plan.size() : i - warmUp);
@@ -87,7 +89,9 @@ final class FilterBench {
                 long lay = s.layoutNanos();
                 return new long[] {t1 - t0, lay, BoardScene.cpuNanos() - c0, s.cellsCreated - cells0};
             });
-            if (i >= warmUp) {
+            if (i < warmUp) {
+                warmUpTotal.add(t[0] + t[1]);
+            } else {
                 model.add(t[0]);
                 layout.add(t[1]);
                 cpu.add(t[2]);
