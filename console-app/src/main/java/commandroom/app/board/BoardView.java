@@ -3,8 +3,6 @@ package commandroom.app.board;
 import commandroom.app.model.IncidentItem;
 import commandroom.app.model.TaskItem;
 import commandroom.app.model.TaskStage;
-import commandroom.app.model.ZoneItem;
-import commandroom.app.ui.Labels;
 import commandroom.app.ui.Messages;
 import java.time.Clock;
 import javafx.animation.KeyFrame;
@@ -15,11 +13,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -50,7 +45,7 @@ public final class BoardView extends BorderPane {
         this.model = model;
         this.clock = clock;
         getStyleClass().add("board-view");
-        setTop(filterBar());
+        setTop(new BoardFilterBar(model));
         HBox columns = new HBox();
         columns.getStyleClass().add("board");
         columns.getChildren().add(column("NEW", Messages.get("stage.NEW"), incidentList(), model.newIncidents()));
@@ -112,62 +107,6 @@ public final class BoardView extends BorderPane {
             }
         });
         return list;
-    }
-
-    private HBox filterBar() {
-        ComboBox<ZoneItem> zone = new ComboBox<>();
-        zone.setId("filter-zone");
-        Runnable fillZones = () -> {
-            ZoneItem chosen = zone.getValue();
-            zone.getItems().setAll(model.zones());
-            zone.getItems().add(0, null);
-            zone.setValue(chosen);
-        };
-        fillZones.run();
-        model.zones().addListener((javafx.collections.ListChangeListener<ZoneItem>) c -> fillZones.run());
-        zone.setButtonCell(new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(ZoneItem z, boolean empty) {
-                super.updateItem(z, empty);
-                setText(z == null ? Messages.get("filter.any") : z.name());
-            }
-        });
-        zone.setConverter(Labels.of(z -> z == null ? Messages.get("filter.any") : z.name()));
-        ComboBox<String> type = codes("type", "CALL_110", "DISPUTE", "KEY_PERSON_ALERT", "PATROL_FINDING",
-                "INFO_COLLECTION", "OTHER");
-        ComboBox<String> priority = codes("priority", "URGENT", "HIGH", "NORMAL", "LOW");
-        CheckBox overdue = new CheckBox(Messages.get("filter.overdue"));
-        overdue.setId("filter-overdue");
-        TextField search = new TextField();
-        search.setId("filter-search");
-        search.setPromptText(Messages.get("filter.search"));
-        search.setPrefColumnCount(22);
-        Runnable apply = () -> model.filterProperty().set(new BoardFilter(
-                zone.getValue() == null ? null : zone.getValue().id(), type.getValue(), priority.getValue(),
-                overdue.isSelected(), search.getText()));
-        zone.valueProperty().addListener((o, a, b) -> apply.run());
-        type.valueProperty().addListener((o, a, b) -> apply.run());
-        priority.valueProperty().addListener((o, a, b) -> apply.run());
-        overdue.selectedProperty().addListener((o, a, b) -> apply.run());
-        search.textProperty().addListener((o, a, b) -> apply.run());
-        BoardFilter f = model.filterProperty().get();
-        overdue.setSelected(f.overdueOnly());
-        search.setText(f.search());
-        type.setValue(f.type());
-        priority.setValue(f.priority());
-        HBox bar = new HBox(new Label(Messages.get("filter.zone")), zone, new Label(Messages.get("filter.type")), type,
-                new Label(Messages.get("filter.priority")), priority, overdue, search);
-        bar.getStyleClass().add("filter-bar");
-        return bar;
-    }
-
-    private static ComboBox<String> codes(String prefix, String... values) {
-        ComboBox<String> box = new ComboBox<>();
-        box.getItems().add(null);
-        box.getItems().addAll(values);
-        box.setConverter(Labels.of(v -> v == null ? Messages.get("filter.any") : Messages.get(prefix + "." + v)));
-        box.setId("filter-" + prefix);
-        return box;
     }
 
     /** Moves the cards' clocks to the present: each visible card updates its clock line, nothing else. */

@@ -25,7 +25,7 @@ import javafx.collections.transformation.SortedList;
  * soonest clock), plus the new incidents still waiting for a unit. Follows the console's
  * projections; holds no Node. FX thread only.
  */
-public final class BoardViewModel {
+public final class BoardViewModel implements BoardFilter.Directory {
 
     /** Stages that get a column, in order. */
     public static final TaskStage[] COLUMNS = {TaskStage.DISPATCHED, TaskStage.DELIVERED, TaskStage.SIGNED_FOR,
@@ -40,6 +40,8 @@ public final class BoardViewModel {
     private final ObservableList<IncidentItem> rawIncidents = FXCollections.observableArrayList();
     private final SortedList<IncidentItem> newIncidents;
     private final ObservableList<ZoneItem> zones = FXCollections.observableArrayList();
+    private final ObservableList<String> stations = FXCollections.observableArrayList();
+    private final ObservableList<UnitItem> units = FXCollections.observableArrayList();
 
     public BoardViewModel(ConsoleState state) {
         this.state = state;
@@ -48,13 +50,13 @@ public final class BoardViewModel {
             raw.put(s, list);
             FilteredList<TaskItem> filtered = new FilteredList<>(list);
             filtered.predicateProperty().bind(Bindings.createObjectBinding(
-                    () -> t -> filter.get().accepts(t, this::unitName), filter));
+                    () -> t -> filter.get().accepts(t, this), filter));
             columns.put(s, new SortedList<>(filtered, s == TaskStage.CLOSED
                     ? Comparator.comparing(TaskItem::dispatchedAt).reversed() : URGENCY));
         }
         FilteredList<IncidentItem> filteredIncidents = new FilteredList<>(rawIncidents);
         filteredIncidents.predicateProperty().bind(Bindings.createObjectBinding(
-                () -> i -> filter.get().accepts(i), filter));
+                () -> i -> filter.get().accepts(i, this), filter));
         newIncidents = new SortedList<>(filteredIncidents, Comparator.comparing((IncidentItem i) -> rank(i.priority()))
                 .thenComparing(IncidentItem::reportedAt));
         state.tasks().values().forEach(this::place);
@@ -73,8 +75,15 @@ public final class BoardViewModel {
                 place(now);
             }
         });
-        zones.setAll(sortedZones());
-        state.zones().addListener((MapChangeListener<String, ZoneItem>) c -> zones.setAll(sortedZones()));
+        showZones();
+        state.zones().addListener((MapChangeListener<String, ZoneItem>) c -> showZones());
+        showUnits();
+        // Units change status and position all the time; the filter's list only cares who they are.
+        state.units().addListener((MapChangeListener<String, UnitItem>) c -> {
+            if (!c.wasAdded() || !c.wasRemoved() || !c.getValueAdded().name().equals(c.getValueRemoved().name())) {
+                showUnits();
+            }
+        });
         state.incidents().addListener((MapChangeListener<String, IncidentItem>) c -> {
             rawIncidents.removeIf(i -> i.id().equals(c.getKey()));
             if (c.wasAdded()) {
@@ -140,10 +149,32 @@ public final class BoardViewModel {
         return zones;
     }
 
-    private java.util.List<ZoneItem> sortedZones() {
-        return state.zones().values().stream().sorted(Comparator.comparing(ZoneItem::name)).toList();
+    /** The stations the zones belong to, by id (a county hub's board spans several). */
+    public ObservableList<String> stations() {
+        return stations;
     }
 
+    /** The units, by name, for the assignee filter. */
+    public ObservableList<UnitItem> units() {
+        return units;
+    }
+
+    private void showZones() {
+        zones.setAll(state.zones().values().stream().sorted(Comparator.comparing(ZoneItem::name)).toList());
+        stations.setAll(zones.stream().map(ZoneItem::stationId).filter(id -> !id.isEmpty()).distinct().sorted().toList());
+    }
+
+    private void showUnits() {
+        units.setAll(state.units().values().stream().sorted(Comparator.comparing(UnitItem::name)).toList());
+    }
+
+    @Override
+    public String stationOf(String zoneId) {
+        ZoneItem z = state.zones().get(zoneId);
+        return z == null ? null : z.stationId();
+    }
+
+    @Override
     public String unitName(String id) {
         UnitItem u = state.units().get(id);
         return u == null ? id : u.name();

@@ -54,7 +54,7 @@ public final class ProtoMapper {
     }
 
     public static ZoneItem zone(Zone z) {
-        return new ZoneItem(z.getId(), z.getName());
+        return new ZoneItem(z.getId(), z.getName(), z.getStationId());
     }
 
     public static CameraItem camera(Camera c) {

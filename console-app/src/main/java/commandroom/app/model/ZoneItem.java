@@ -1,4 +1,4 @@
 package commandroom.app.model;
 
-/** A police zone: id and name (the map issue adds its polygon). Immutable. */
-public record ZoneItem(String id, String name) {}
+/** A police zone: id, name and the station it belongs to (the map issue adds its polygon). Immutable. */
+public record ZoneItem(String id, String name, String stationId) {}

@@ -159,6 +159,9 @@ final class BoardReport {
         if (f.priority() != null) {
             return "priority " + f.priority();
         }
+        if (f.assigneeId() != null) {
+            return "assignee " + f.assigneeId();
+        }
         if (f.overdueOnly()) {
             return "overdue only";
         }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Filter changes on the board as a duty officer makes them (zone, type, priority, overdue only,
+ * Filter changes on the board as a duty officer makes them (zone, type, priority, assignee, overdue only,
  * search text, back to all), each timed on the FX thread from the model's filter being set to the
  * end of the layout pass that shows it; and an anatomy of one change of each kind (predicate,
  * sort, list plumbing, cell layout). Call from any thread but the FX thread.
@@ -28,7 +28,7 @@ final class FilterBench {
     record Anatomy(String kind, BoardFilter filter, int shown, double set, double predicate, double sort,
                    double layout) {}
 
-    static final String[] KINDS = {"zone", "type", "priority", "overdue", "search", "all"};
+    static final String[] KINDS = {"zone", "type", "priority", "assignee", "overdue", "search", "all"};
     private static final String[] TYPES = {"CALL_110", "DISPUTE", "KEY_PERSON_ALERT", "PATROL_FINDING",
             "INFO_COLLECTION", "OTHER"};
     private static final String[] PRIORITIES = {"URGENT", "HIGH", "NORMAL", "LOW"};
@@ -63,11 +63,13 @@ final class FilterBench {
         for (int i = 0; i < n - 1; i++) {
             String kind = KINDS[i % KINDS.length];
             BoardFilter f = switch (kind) {
-                case "zone" -> new BoardFilter(BoardCounty.zoneId(r.nextInt(BoardCounty.ZONES)), null, null, false, "");
-                case "type" -> new BoardFilter(null, TYPES[r.nextInt(TYPES.length)], null, false, "");
-                case "priority" -> new BoardFilter(null, null, PRIORITIES[r.nextInt(PRIORITIES.length)], false, "");
-                case "overdue" -> new BoardFilter(null, null, null, true, "");
-                case "search" -> new BoardFilter(null, null, null, false, SEARCHES[r.nextInt(SEARCHES.length)]);
+                case "zone" -> new BoardFilter(null, BoardCounty.zoneId(r.nextInt(BoardCounty.ZONES)), null, null, null, false, "");
+                case "type" -> new BoardFilter(null, null, TYPES[r.nextInt(TYPES.length)], null, null, false, "");
+                case "priority" -> new BoardFilter(null, null, null, PRIORITIES[r.nextInt(PRIORITIES.length)], null, false, "");
+                case "assignee" -> new BoardFilter(null, null, null, null,
+                        BoardCounty.unitId(r.nextInt(BoardCounty.ZONES * BoardCounty.UNITS_PER_ZONE)), false, "");
+                case "overdue" -> new BoardFilter(null, null, null, null, null, true, "");
+                case "search" -> BoardFilter.ALL.withSearch(SEARCHES[r.nextInt(SEARCHES.length)]);
                 default -> BoardFilter.ALL;
             };
             plan.add(new Change(kind, f));
@@ -114,7 +116,7 @@ final class FilterBench {
             for (int r = 0; r < repeats; r++) {
                 if (f.equals(BoardFilter.ALL)) {
                     HeadlessFx.run(() -> {
-                        s.model.filterProperty().set(new BoardFilter(null, null, null, true, ""));
+                        s.model.filterProperty().set(new BoardFilter(null, null, null, null, null, true, ""));
                         s.layoutNanos();
                     });
                 }
@@ -125,7 +127,7 @@ final class FilterBench {
                     long lay = s.layoutNanos();
                     long p0 = System.nanoTime();
                     List<TaskItem> accepted = s.state.tasks().values().stream()
-                            .filter(t -> f.accepts(t, s.model::unitName)).toList();
+                            .filter(t -> f.accepts(t, s.model)).toList();
                     long p1 = System.nanoTime();
                     Map<TaskStage, List<TaskItem>> byStage = new EnumMap<>(TaskStage.class);
                     accepted.forEach(t -> byStage.computeIfAbsent(t.stage(), k -> new ArrayList<>()).add(t));
