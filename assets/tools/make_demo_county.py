@@ -336,6 +336,7 @@ def make_cameras(rng, zone_of, units):
 
 
 DEMO_STREAM_PORT = 24000
+DEMO_RTSP = "rtsp://127.0.0.1:8554/"
 
 
 def camera_json(index, name, kind, position, zone_id, field_of_view=None):
@@ -347,9 +348,10 @@ def camera_json(index, name, kind, position, zone_id, field_of_view=None):
         "kind": kind,
         "position": position,
         "zoneId": zone_id,
-        # The simulator's cameras send MPEG-TS over UDP to the console, one port each (the console
-        # listens: libVLC's "udp://@"). One stream serves as both until the RTSP server lands.
-        "mainStreamUrl": "udp://@127.0.0.1:%d" % (DEMO_STREAM_PORT + index),
+        # As real cameras: the main stream (1920x1080) from an RTSP server, encoded only while
+        # someone watches; the sub-stream (704x576) as MPEG-TS over UDP, one port each (the
+        # console listens: libVLC's "udp://@").
+        "mainStreamUrl": DEMO_RTSP + camera_id,
         "subStreamUrl": "udp://@127.0.0.1:%d" % (DEMO_STREAM_PORT + index),
     }
     if field_of_view is not None:

@@ -23,7 +23,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The wall's camera tree: the registry by zone, a search over names and ids, cameras dragged out
- * onto tiles or double-clicked onto the first free one. Kept current as cameras arrive. Style
+ * onto tiles or double-clicked onto the first free one, several picked at once for a tour. Kept current as cameras arrive. Style
  * class: camera-tree. FX thread.
  */
 final class CameraTree extends VBox {
@@ -32,6 +32,7 @@ final class CameraTree extends VBox {
     private final Consumer<CameraItem> onOpen;
     private final TreeView<Object> tree = new TreeView<>(new TreeItem<>());
     private final TextField search = new TextField();
+    private final List<CameraItem> picked = new java.util.ArrayList<>();
 
     /** A tree over the console's cameras; a double-clicked camera goes to onOpen. */
     CameraTree(ConsoleState state, Consumer<CameraItem> onOpen) {
@@ -45,6 +46,11 @@ final class CameraTree extends VBox {
         tree.setId("camera-tree");
         tree.getStyleClass().add("camera-tree");
         tree.setCellFactory(v -> new CameraCell());
+        // Several cameras can be picked (Ctrl/Shift+click) to make a tour of them, in picking order
+        // (the tree's own selection lists them in tree order).
+        tree.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        tree.getSelectionModel().getSelectedItems().addListener(
+                (javafx.collections.ListChangeListener<TreeItem<Object>>) c -> followPicks());
         VBox.setVgrow(tree, Priority.ALWAYS);
         getChildren().addAll(search, tree);
         fill();
@@ -55,6 +61,18 @@ final class CameraTree extends VBox {
     Optional<ZoneNode> selectedZone() {
         TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
         return item != null && item.getValue() instanceof ZoneNode z ? Optional.of(z) : Optional.empty();
+    }
+
+    /** The cameras picked in the tree, in the order they were picked. */
+    List<CameraItem> selectedCameras() {
+        return List.copyOf(picked);
+    }
+
+    private void followPicks() {
+        List<CameraItem> now = tree.getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull)
+                .map(TreeItem::getValue).filter(CameraItem.class::isInstance).map(CameraItem.class::cast).toList();
+        picked.retainAll(now);
+        now.stream().filter(c -> !picked.contains(c)).forEach(picked::add);
     }
 
     private void fill() {

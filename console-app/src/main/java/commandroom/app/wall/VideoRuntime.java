@@ -28,6 +28,9 @@ public final class VideoRuntime implements AutoCloseable {
     private final String problem;
     private final boolean vlcHasRtsp;
     private final FramePool frames = new FramePool();
+    /** Made on the FX thread at first use; used there only. */
+    private WallBudget budget;
+    private volatile boolean closed;
     private final ExecutorService control = Executors.newSingleThreadExecutor(daemon("wall-control"));
     private final ScheduledExecutorService health = Executors.newSingleThreadScheduledExecutor(daemon("wall-health"));
 
@@ -63,11 +66,29 @@ public final class VideoRuntime implements AutoCloseable {
      * (Debian's has no live555) and for everything when libVLC is missing.
      */
     VideoSource newSource(String url) {
-        boolean rtsp = url != null && url.startsWith("rtsp:");
-        if (vlc != null && (!rtsp || vlcHasRtsp)) {
-            return new VlcVideoSource(vlc, frames);
+        if (closed) {
+            // libVLC is freed: a player made now would crash the JVM, not just fail.
+            throw new IllegalStateException("the video runtime is closed");
         }
-        return new FfmpegVideoSource(frames);
+        return byVlc(url) ? new VlcVideoSource(vlc, frames) : new FfmpegVideoSource(frames);
+    }
+
+    /** Whether a source made for another stream can play this one too (the same decoder would). */
+    boolean suits(VideoSource source, String url) {
+        return source instanceof VlcVideoSource == byVlc(url);
+    }
+
+    private boolean byVlc(String url) {
+        boolean rtsp = url != null && url.startsWith("rtsp:");
+        return vlc != null && (!rtsp || vlcHasRtsp);
+    }
+
+    /** The paint budget all walls of this workstation share. FX thread. */
+    WallBudget budget() {
+        if (budget == null) {
+            budget = new WallBudget();
+        }
+        return budget;
     }
 
     /** Runs a player control call off the FX thread, in order with the others. */
@@ -103,6 +124,7 @@ public final class VideoRuntime implements AutoCloseable {
     /** Waits for the control calls queued so far (players released) and frees libVLC. */
     @Override
     public void close() {
+        closed = true;
         health.shutdownNow();
         control.shutdown();
         try {

@@ -16,7 +16,9 @@ import javafx.scene.layout.VBox;
  * One tile of the wall: the camera's picture, its name, and what its stream is doing (connecting,
  * live, stalled, offline since hh:mm:ss), with the decoder it uses. It picks the sub-stream while
  * small and the main stream once it is wide, and plays again at its new size when it grows or
- * shrinks by much. Style classes: video-tile, tile-name, tile-state; pseudo-classes :live,
+ * shrinks by much; a main stream that goes offline gives way to the sub-stream (a big picture of
+ * the sub-stream beats a black one), until another camera is shown. A stream the current decoder
+ * cannot open (RTSP on a libVLC without it) gets the other decoder. Style classes: video-tile, tile-name, tile-state; pseudo-classes :live,
  * :stalled, :offline, :connecting, and :alarm for a tile of the alarm group.
  *
  * <p>FX thread, except {@link #healthTick}, which the wall's health thread calls. Players are
@@ -50,6 +52,8 @@ public final class VideoTile extends StackPane {
     /** Held back by the paint budget: no decoding, no health readings (it is not offline). */
     private volatile boolean paused;
     private boolean alarm;
+    /** The main stream went offline: this camera plays its sub-stream, whatever the tile's size. */
+    private volatile boolean mainDown;
 
     VideoTile(VideoRuntime runtime) {
         this.runtime = runtime;
@@ -77,6 +81,7 @@ public final class VideoTile extends StackPane {
         health = new TileHealth();
         reading = null;
         playingUrl = null;
+        mainDown = false;
         shownFrame = null;
         hasPicture = false;
         shownReading = null;
@@ -106,6 +111,11 @@ public final class VideoTile extends StackPane {
     public TileHealth.Status status() {
         TileHealth.Reading r = reading;
         return r == null ? null : r.status();
+    }
+
+    /** Whether the stream was live at the last reading (frames decoded within the last second). Any thread. */
+    public boolean isLive() {
+        return status() == TileHealth.Status.LIVE;
     }
 
     /** The pixel at a fraction of the picture on screen, 0xAARRGGBB, or 0 with none. Any thread. */
@@ -152,7 +162,13 @@ public final class VideoTile extends StackPane {
         }
         int w = (int) Math.max(320, getWidth());
         int h = (int) Math.max(180, getHeight());
-        String url = c.urlFor(getWidth());
+        String url = wantedUrl(c);
+        if (!runtime.suits(s, url)) {
+            VideoSource old = s;
+            s = runtime.newSource(url);
+            source = s;
+            runtime.control(old::release);
+        }
         boxWidth = w;
         boxHeight = h;
         playingUrl = url;
@@ -179,10 +195,15 @@ public final class VideoTile extends StackPane {
         picture.setFitWidth(getWidth());
         picture.setFitHeight(getHeight());
         WallCamera c = camera;
-        if (c != null && playingUrl != null && (!c.urlFor(getWidth()).equals(playingUrl)
+        if (c != null && playingUrl != null && (!wantedUrl(c).equals(playingUrl)
                 || getWidth() > boxWidth * REPLAY_GROWTH || getWidth() * REPLAY_GROWTH < boxWidth)) {
             replay();
         }
+    }
+
+    /** The stream this tile should play now: by its width, unless the main stream is down. */
+    private String wantedUrl(WallCamera c) {
+        return mainDown ? c.sub() : c.urlFor(getWidth());
     }
 
     /** Reads the counters and restarts a stream that stays dark. Health thread. */
@@ -201,7 +222,10 @@ public final class VideoTile extends StackPane {
             }
         }
         String url = playingUrl;
-        if (retry && url != null) {
+        WallCamera c = camera;
+        if (retry && url != null && c != null && !url.equals(c.sub())) {
+            mainDown = true; // the next pulse plays the sub-stream instead (replay is the FX thread's)
+        } else if (retry && url != null) {
             restart(s, url, boxWidth, boxHeight);
         }
     }
@@ -238,12 +262,16 @@ public final class VideoTile extends StackPane {
     }
 
     /** Whether the tile holds an alarm camera (those are held back last). FX thread. */
-    boolean inAlarm() {
+    public boolean inAlarm() {
         return alarm;
     }
 
     /** Shows the newest picture (when this pulse is one of the tile's) and state. FX thread, once a pulse. */
     void paint(long pulse) {
+        WallCamera c = camera;
+        if (mainDown && c != null && playingUrl != null && !playingUrl.equals(c.sub())) {
+            replay();
+        }
         VideoSource s = source;
         TileFrame f = s == null ? null : s.frame();
         boolean mine = paintInterval != PaintBudget.PAUSED && pulse % paintInterval == 0;
@@ -260,8 +288,9 @@ public final class VideoTile extends StackPane {
         TileHealth.Reading r = reading;
         if (r != null && !r.equals(shownReading)) {
             shownReading = r;
-            String held = paintInterval == PaintBudget.FULL ? ""
-                    : "  ·  " + Messages.get(paintInterval == PaintBudget.HALF ? "wall.halfRate" : "wall.paused");
+            String held = (paintInterval == PaintBudget.FULL ? ""
+                    : "  ·  " + Messages.get(paintInterval == PaintBudget.HALF ? "wall.halfRate" : "wall.paused"))
+                    + (mainDown ? "  ·  " + Messages.get("wall.mainDown") : "");
             state.setText((r.offlineSince() != null
                     ? Messages.get("wall.state.OFFLINE", TIME.format(r.offlineSince()))
                     : Messages.get("wall.state." + r.status().name()) + "  ·  " + decoder()) + held);

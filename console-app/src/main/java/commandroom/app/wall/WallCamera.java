@@ -5,9 +5,15 @@ public record WallCamera(String id, String name, String subStreamUrl, String mai
 
     /** The stream for a tile this wide on screen: the main stream for a big tile, else the sub-stream. */
     String urlFor(double tileWidth) {
-        boolean big = tileWidth >= VideoTile.MAIN_STREAM_WIDTH;
-        String main = mainStreamUrl == null || mainStreamUrl.isEmpty() ? subStreamUrl : mainStreamUrl;
-        String sub = subStreamUrl == null || subStreamUrl.isEmpty() ? main : subStreamUrl;
-        return big ? main : sub;
+        return tileWidth >= VideoTile.MAIN_STREAM_WIDTH ? main() : sub();
+    }
+
+    /** The sub-stream, or the main stream for a camera that has only that. */
+    String sub() {
+        return subStreamUrl == null || subStreamUrl.isEmpty() ? main() : subStreamUrl;
+    }
+
+    private String main() {
+        return mainStreamUrl == null || mainStreamUrl.isEmpty() ? subStreamUrl : mainStreamUrl;
     }
 }

@@ -9,11 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.Label;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
@@ -29,8 +26,8 @@ import javafx.scene.layout.VBox;
  * dragged from the tree onto a tile (or double-clicked onto the first free one); tiles are dragged
  * onto each other to swap; a double-click enlarges a tile to the whole wall and back. The wall
  * starts with the registry's first cameras, and tiles a new layout adds get the next ones. A new
- * incident puts the cameras that see it on the first tiles until dismissed. A tour cycles a zone's
- * cameras through the tiles. Style classes:
+ * incident puts the cameras that see it on the first tiles until dismissed. Tours cycle named lists
+ * of cameras, or a zone's, through the tiles ({@link TourControls}). Style classes:
  * wall-panel, camera-tree, alarm-bar. FX thread.
  */
 public final class WallPanel extends BorderPane {
@@ -53,11 +50,9 @@ public final class WallPanel extends BorderPane {
     /** Camera ids saved with the workspace, put on the tiles once the registry is known. */
     private List<String> savedCameras = List.of();
     private final ComboBox<WallLayout> layouts = new ComboBox<>();
-    private final Label tourText = new Label();
-    private Tour tour;
-    private Timeline tourTimer;
-    /** A tour saved with the workspace, started again once the registry is known. */
-    private Tour savedTour;
+    private final TourControls tours;
+    /** Closed with its console: alarms that still come in show nothing. */
+    private boolean closed;
     private final HBox alarmBar;
     /** The incident whose alarm shows, or null. */
     private String alarmIncidentId;
@@ -72,6 +67,8 @@ public final class WallPanel extends BorderPane {
         this.wall = new WallView(runtime, layout);
         this.evidence = evidence == null ? null : new TileEvidence(state, evidence, () -> alarmIncidentId);
         getStyleClass().add("wall-panel");
+        tree = new CameraTree(state, this::showOnFreeTile);
+        tours = new TourControls(state, wall, tree, this::alarmShowing);
         layouts.getItems().setAll(WallLayout.values());
         layouts.setConverter(Labels.of(l -> l == null ? "" : Messages.get("wall.layout", l.id())));
         layouts.setValue(layout);
@@ -79,21 +76,17 @@ public final class WallPanel extends BorderPane {
         layouts.valueProperty().addListener((o, a, l) -> {
             if (l != null && l != wall.wallLayout()) {
                 dismissAlarm();
-                Tour running = tour;
                 beforeEnlarge = null;
                 wall.setLayout(l);
                 wireTiles();
                 fillEmptyTiles();
-                if (running != null) {
-                    startTour(running); // the same tour over the new number of tiles
-                }
+                tours.relayout();
             }
         });
-        tree = new CameraTree(state, this::showOnFreeTile);
         VBox side = new VBox(8, new HBox(8, new Label(Messages.get("wall.layoutLabel")), layouts), tree);
         side.getStyleClass().add("wall-side");
         VBox.setVgrow(tree, Priority.ALWAYS);
-        side.getChildren().add(tourControls());
+        side.getChildren().add(tours);
         if (this.evidence != null) {
             side.getChildren().add(this.evidence.note());
         }
@@ -134,70 +127,11 @@ public final class WallPanel extends BorderPane {
         return wall;
     }
 
-    private VBox tourControls() {
-        Spinner<Integer> dwell = new Spinner<>(Tour.MIN_DWELL_SECONDS, 300, 10);
-        dwell.setId("tour-dwell");
-        dwell.setEditable(true);
-        dwell.setPrefWidth(100);
-        Button start = new Button(Messages.get("wall.tour.start"));
-        start.setId("tour-start");
-        start.setFocusTraversable(false);
-        start.setOnAction(e -> {
-            tree.selectedZone().ifPresent(z -> {
-                List<String> ids = state.cameras().values().stream().filter(c -> c.zoneId().equals(z.id()))
-                        .map(CameraItem::id).sorted().toList();
-                if (!ids.isEmpty()) {
-                    startTour(new Tour(z.name(), ids, dwell.getValue()));
-                }
-            });
-        });
-        Button stop = new Button(Messages.get("wall.tour.stop"));
-        stop.setId("tour-stop");
-        stop.setFocusTraversable(false);
-        stop.setOnAction(e -> stopTour());
-        tourText.setWrapText(true);
-        tourText.setId("tour-state");
-        return new VBox(6, new Label(Messages.get("wall.tour")), new HBox(8, new Label(Messages.get("wall.tour.dwell")),
-                dwell), new HBox(8, start, stop), tourText);
-    }
-
-    /**
-     * Cycles a tour through the wall's tiles: the first cameras now, the next ones after each
-     * dwell. While an alarm shows, the tour waits (the alarm's cameras stay).
-     */
-    public void startTour(Tour t) {
-        stopTour();
-        tour = t;
-        long[] step = {0};
-        showTourStep(t, 0);
-        tourTimer = new Timeline(new KeyFrame(javafx.util.Duration.seconds(t.dwellSeconds()), e -> {
-            if (beforeAlarm == null) {
-                showTourStep(t, ++step[0]);
-            }
-        }));
-        tourTimer.setCycleCount(Timeline.INDEFINITE);
-        tourTimer.play();
-        tourText.setText(Messages.get("wall.tour.running", t.name(), t.cameraIds().size(), t.dwellSeconds()));
-    }
-
-    /** Stops the tour; the cameras it showed last stay. */
-    public void stopTour() {
-        if (tourTimer != null) {
-            tourTimer.stop();
-        }
-        tourTimer = null;
-        tour = null;
-        tourText.setText("");
-    }
-
-    private void showTourStep(Tour t, long step) {
-        List<String> ids = t.atStep(step, wall.tiles().size());
-        for (int i = 0; i < ids.size(); i++) {
-            CameraItem c = state.cameras().get(ids.get(i));
-            if (c != null && !sameCamera(wall.tiles().get(i).camera(), of(c))) {
-                wall.show(i, of(c));
-            }
-        }
+    /** Ends the tour and the alarm and releases every player; the panel shows nothing afterwards. */
+    public void close() {
+        closed = true;
+        tours.stop();
+        wall.close();
     }
 
     /** Puts a camera on the first free tile (or the last one when all are taken). */
@@ -219,6 +153,9 @@ public final class WallPanel extends BorderPane {
      * cameras; dismissing puts back what was there before the first.
      */
     void alarm(commandroom.app.model.IncidentItem incident) {
+        if (closed) {
+            return;
+        }
         if (beforeEnlarge != null) {
             toggleEnlarged(0);
         }
@@ -321,9 +258,7 @@ public final class WallPanel extends BorderPane {
         if (savedCameras.isEmpty()) {
             fillEmptyTiles();
         }
-        if (savedTour != null) {
-            startTour(savedTour);
-        }
+        tours.resume();
     }
 
     /** The wall's layout and cameras, to save with the workspace (an enlarged tile saves the wall before). */
@@ -333,9 +268,7 @@ public final class WallPanel extends BorderPane {
                 : wall.tiles().stream().map(VideoTile::camera).toList();
         Map<String, String> out = new java.util.HashMap<>(Map.of("layout", l.id(), "cameras",
                 cameras.stream().map(c -> c == null ? "" : c.id()).collect(Collectors.joining(","))));
-        if (tour != null) {
-            out.put("tour", tour.format());
-        }
+        tours.save(out);
         return out;
     }
 
@@ -357,11 +290,7 @@ public final class WallPanel extends BorderPane {
         }
         String cameras = saved.getOrDefault("cameras", "");
         savedCameras = cameras.isEmpty() ? List.of() : List.of(cameras.split(",", -1));
-        try {
-            savedTour = saved.containsKey("tour") ? Tour.parse(saved.get("tour")) : null;
-        } catch (IllegalArgumentException unreadable) {
-            savedTour = null; // an older or hand-edited layout: start without the tour
-        }
+        tours.restore(saved);
     }
 
     /** Empty tiles get the next cameras, in id order, that are not on the wall yet. */

@@ -10,8 +10,8 @@ import javafx.scene.layout.RowConstraints;
 
 /**
  * A camera wall on one screen: its tiles in a layout, one animation timer that pushes the tiles'
- * new pictures to the scene once a pulse (fewer when the {@link PaintBudget} says the FX thread
- * falls behind), and a health tick that reads every tile's counters.
+ * new pictures to the scene once a pulse (fewer when the workstation's {@link WallBudget} says the
+ * FX thread falls behind), and a health tick that reads every tile's counters.
  * Style class: camera-wall. FX thread.
  */
 public final class WallView extends GridPane {
@@ -22,27 +22,14 @@ public final class WallView extends GridPane {
     private WallLayout layout;
     /** This wall's share of the runtime's health thread, ended when the wall closes. */
     private final AutoCloseable healthTick;
-    private final PaintBudget budget = new PaintBudget();
     private final AnimationTimer painter = new AnimationTimer() {
         private long pulse;
-        private long secondStart;
-        private int pulsesThisSecond;
 
         @Override
         public void handle(long now) {
             pulse++;
             for (VideoTile t : tiles) {
                 t.paint(pulse);
-            }
-            pulsesThisSecond++;
-            if (secondStart == 0) {
-                secondStart = now;
-            } else if (now - secondStart >= 1_000_000_000L) {
-                if (budget.second(pulsesThisSecond, tiles.size())) {
-                    applyBudget();
-                }
-                pulsesThisSecond = 0;
-                secondStart = now;
             }
         }
     };
@@ -61,8 +48,10 @@ public final class WallView extends GridPane {
         sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) {
                 painter.stop();
+                runtime.budget().leave(this);
             } else {
                 painter.start();
+                runtime.budget().join(this);
             }
         });
     }
@@ -101,21 +90,10 @@ public final class WallView extends GridPane {
         }
     }
 
-    /** Tells each tile how often to show a picture under the budget's current steps. */
+    /** The alarm or the tiles changed: the workstation's budget hands out its steps again. */
     void applyBudget() {
-        boolean[] alarm = new boolean[tiles.size()];
-        boolean[] playing = new boolean[tiles.size()];
-        for (int i = 0; i < alarm.length; i++) {
-            VideoTile t = tiles.get(i);
-            alarm[i] = t.inAlarm();
-            // A tile the budget paused still counts as playing: it is what the budget holds back.
-            // A tile that has not shown a picture yet is not held back either: it would stay black.
-            playing[i] = t.paintInterval() == PaintBudget.PAUSED || t.hasPicture()
-                    && (t.status() == TileHealth.Status.LIVE || t.status() == TileHealth.Status.STALLED);
-        }
-        int[] intervals = budget.intervals(alarm, playing);
-        for (int i = 0; i < intervals.length; i++) {
-            tiles.get(i).setPaintInterval(intervals[i]);
+        if (getScene() != null) {
+            runtime.budget().apply();
         }
     }
 
@@ -135,6 +113,7 @@ public final class WallView extends GridPane {
     /** Releases every player; the wall shows nothing afterwards. */
     public void close() {
         painter.stop();
+        runtime.budget().leave(this);
         ticked = List.of();
         try {
             healthTick.close();

@@ -284,7 +284,7 @@ public final class Workstation implements AutoCloseable {
         feed.close();
         background.shutdownNow();
         session.close();
-        walls.values().forEach(w -> w.wall().close());
+        walls.values().forEach(WallPanel::close);
         if (video != null) {
             video.close();
         }

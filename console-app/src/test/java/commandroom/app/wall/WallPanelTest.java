@@ -20,7 +20,7 @@ import org.testfx.api.FxRobot;
 /**
  * A duty officer's console opens on the camera wall with the county's first cameras live; the
  * officer searches the camera tree, drags a camera onto a tile, drags one tile onto another to swap
- * them, double-clicks a tile to enlarge it and back, and picks 9 tiles; at the next log-in the wall
+ * them, double-clicks a tile to enlarge it (its main stream plays) and back, and picks 9 tiles; at the next log-in the wall
  * is as it was left.
  */
 class WallPanelTest extends FxRobot {
@@ -60,8 +60,11 @@ class WallPanelTest extends FxRobot {
                 doubleClickOn(tiles.get(2));
                 Waits.until("tile 2 enlarged", Duration.ofSeconds(5), () -> panel.wall().tiles().size() == 1
                         && panel.wall().tiles().get(0).camera().id().equals("c-003"));
-                Waits.until("the enlarged tile live", Duration.ofSeconds(15),
-                        () -> panel.wall().tiles().get(0).status() == TileHealth.Status.LIVE);
+                // Enlarged, it plays the camera's 1920x1080 main stream: RTSP, through FFmpeg here.
+                Waits.until("the enlarged tile live on its main stream", Duration.ofSeconds(20),
+                        () -> panel.wall().tiles().get(0).status() == TileHealth.Status.LIVE
+                                && panel.wall().tiles().get(0).decoder().equals("FFmpeg"));
+                WallPlaybackTest.waitForCameraColour(panel.wall().tiles().get(0));
                 doubleClickOn(panel.wall().tiles().get(0));
                 Waits.until("back to 4 tiles as they were", Duration.ofSeconds(5), () -> panel.wall().tiles().size() == 4
                         && panel.wall().tiles().stream().map(t -> t.camera().id()).toList()

@@ -82,6 +82,67 @@ class WallPlaybackTest extends FxRobot {
         }
     }
 
+    /** On a machine without an ffmpeg binary the simulator encodes in the JVM: a tile plays that too. */
+    @org.junit.jupiter.api.Test
+    void aCameraEncodedInTheJvmPlaysItsPattern() throws Exception {
+        try (VideoRuntime runtime = VideoRuntime.start();
+             commandroom.sim.video.JavacvStream stream = new commandroom.sim.video.JavacvStream("c-003", "北门",
+                     freeUdpPort(), 704, 576).start()) {
+            FxToolkit.registerPrimaryStage();
+            FxToolkit.setupFixture(Theme::install);
+            WallView[] wall = new WallView[1];
+            FxToolkit.setupStage(stage -> {
+                wall[0] = new WallView(runtime, WallLayout.GRID_4);
+                stage.setScene(Theme.style(new Scene(wall[0], 1280, 720)));
+                stage.show();
+            });
+            try {
+                interact(() -> wall[0].show(0, new WallCamera("c-003", "北门", stream.url(), stream.url())));
+                VideoTile tile = wall[0].tiles().get(0);
+                Waits.until("the tile live", Duration.ofSeconds(15), () -> tile.status() == TileHealth.Status.LIVE);
+                long frames = tile.framesDecoded();
+                Waits.until("frames keep coming", Duration.ofSeconds(5), () -> tile.framesDecoded() > frames + 25);
+                waitForCameraColour(tile);
+            } finally {
+                interact(() -> wall[0].close());
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBigTilePlaysTheMainStreamAndTheSubStreamWhenTheMainStreamDies() throws Exception {
+        String id = "c-002";
+        try (VideoRuntime runtime = VideoRuntime.start();
+             FfmpegStream sub = new FfmpegStream(id, "西门桥", freeUdpPort(), 704, 576).start();
+             RtspCameras main = new RtspCameras(freeTcpPort(), List.of(new RtspCameras.Camera(id, "西门桥", 1280, 720)))
+                     .start()) {
+            FxToolkit.registerPrimaryStage();
+            FxToolkit.setupFixture(Theme::install);
+            WallView[] wall = new WallView[1];
+            FxToolkit.setupStage(stage -> {
+                wall[0] = new WallView(runtime, WallLayout.GRID_1);
+                stage.setScene(Theme.style(new Scene(wall[0], 1280, 720)));
+                stage.show();
+            });
+            try {
+                interact(() -> wall[0].show(0, new WallCamera(id, "西门桥", sub.url(), main.url(id))));
+                VideoTile tile = wall[0].tiles().get(0);
+                Waits.until("the main stream live", Duration.ofSeconds(20),
+                        () -> tile.status() == TileHealth.Status.LIVE && tile.decoder().equals("FFmpeg"));
+                waitForCameraColour(tile);
+
+                main.kill();
+                Waits.until("the sub-stream live in its place", Duration.ofSeconds(15),
+                        () -> tile.status() == TileHealth.Status.LIVE && tile.decoder().equals("libVLC"));
+                waitForCameraColour(tile);
+                Waits.until("the tile says the main stream is down", Duration.ofSeconds(5), () ->
+                        from(tile).lookup(".tile-state").queryLabeled().getText().contains("主码流不可用"));
+            } finally {
+                interact(() -> wall[0].close());
+            }
+        }
+    }
+
     private static Source source(String scheme, String id, String name) throws Exception {
         if (scheme.equals("rtsp")) {
             RtspCameras server = new RtspCameras(freeTcpPort(), List.of(new RtspCameras.Camera(id, name, 704, 576)))
@@ -151,7 +212,7 @@ class WallPlaybackTest extends FxRobot {
         }
     }
 
-    private static int freeUdpPort() throws Exception {
+    static int freeUdpPort() throws Exception {
         try (DatagramSocket s = new DatagramSocket(0)) {
             return s.getLocalPort();
         }

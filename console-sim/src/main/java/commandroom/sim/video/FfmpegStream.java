@@ -53,6 +53,20 @@ public final class FfmpegStream implements AutoCloseable {
         }
     }
 
+    /** Whether an ffmpeg binary is on the PATH (without one, {@link JavacvStream} stands in). */
+    public static boolean available() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "ffmpeg"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The address a player opens. */
     public String url() {
         return transport == Transport.UDP ? "udp://@127.0.0.1:" + port : "http://127.0.0.1:" + port + "/live.ts";

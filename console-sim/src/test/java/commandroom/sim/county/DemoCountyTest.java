@@ -90,7 +90,8 @@ class DemoCountyTest {
             assertTrue(camera.getId().matches("c-\\d{3}"), camera.getId());
             String stream = "udp://@127.0.0.1:" + (24000 + Integer.parseInt(camera.getId().substring(2)));
             assertEquals(stream, camera.getSubStreamUrl(), "each camera its own port");
-            assertEquals(stream, camera.getMainStreamUrl());
+            assertEquals("rtsp://127.0.0.1:8554/" + camera.getId(), camera.getMainStreamUrl(),
+                    "the main stream from the RTSP server, as real cameras serve it");
             if (camera.getKind() == CameraKind.CAMERA_KIND_BODY) {
                 body++;
                 assertFalse(camera.hasFieldOfView(), camera.getId());
