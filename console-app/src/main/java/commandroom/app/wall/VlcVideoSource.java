@@ -56,7 +56,7 @@ final class VlcVideoSource implements VideoSource {
     public void play(String url, int width, int height) {
         boxWidth = Math.max(2, width);
         boxHeight = Math.max(2, height);
-        player.media().play(url, ":network-caching=300", ":no-audio");
+        player.media().play(url, VlcMediaOptions.forBox(boxWidth));
     }
 
     @Override

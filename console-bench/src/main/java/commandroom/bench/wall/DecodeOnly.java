@@ -15,10 +15,19 @@ import uk.co.caprica.vlcj.player.embedded.videosurface.callback.RenderCallback;
 import uk.co.caprica.vlcj.player.embedded.videosurface.callback.format.RV32BufferFormat;
 
 /**
- * The baseline: plain libVLC decoding the same streams into RV32 at the same sizes as the wall's
- * tiles, with the same options, and doing nothing with the pictures (no copy, no scene, no paint).
+ * The baseline: libVLC decoding the same streams into RV32 at the same sizes as the wall's tiles,
+ * doing nothing with the pictures (no copy, no scene, no paint); either with the wall's own media
+ * options (the same decoding work: what is left over is the wall's display cost) or with libVLC's
+ * defaults (what a plain player decoding these streams costs).
  */
 final class DecodeOnly implements AutoCloseable {
+
+    private final boolean wallOptions;
+
+    /** A baseline with the wall's media options, or with libVLC's defaults. */
+    DecodeOnly(boolean wallOptions) {
+        this.wallOptions = wallOptions;
+    }
 
     private final MediaPlayerFactory factory = new MediaPlayerFactory("--no-osd", "--no-snapshot-preview",
             "--no-video-title-show", "--no-audio", "--quiet");
@@ -62,7 +71,8 @@ final class DecodeOnly implements AutoCloseable {
             keep.add(renders);
             keep.add(surface);
             players.add(p);
-            p.media().play(url, ":network-caching=300", ":no-audio");
+            p.media().play(url, wallOptions ? commandroom.app.wall.VlcMediaOptions.forBox(width)
+                    : new String[] {":network-caching=300", ":no-audio"});
         }
     }
 

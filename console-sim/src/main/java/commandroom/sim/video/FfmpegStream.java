@@ -118,8 +118,9 @@ public final class FfmpegStream implements AutoCloseable {
     }
 
     /**
-     * Writes a short MPEG-TS file of a camera's pattern (for tests that need many players of one
-     * source, which UDP on one port cannot give). Blocks until ffmpeg is done.
+     * Writes a short MPEG-TS file of a camera's pattern, encoded as cameras encode (for tests and
+     * harnesses that need many players of one source, which UDP on one port cannot give). Blocks
+     * until ffmpeg is done.
      */
     public static void writeClip(Path file, String cameraId, String name, int width, int height, int seconds)
             throws IOException, InterruptedException {
@@ -127,7 +128,10 @@ public final class FfmpegStream implements AutoCloseable {
             List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
                     "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25:duration=" + seconds,
                     "-vf", TestPattern.filter(cameraId, s.nameFile, Files.exists(Path.of(FONT)) ? FONT : null, width, height),
-                    "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-f", "mpegts",
+                    // Encoded once, so as cameras encode (main profile, CABAC, deblocking on), not as a
+                    // live ultrafast encode (which turns deblocking off and is cheaper to decode).
+                    "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "main", "-g", "25", "-pix_fmt", "yuv420p",
+                    "-f", "mpegts",
                     file.toString()));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
