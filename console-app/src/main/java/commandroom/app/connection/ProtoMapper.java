@@ -54,7 +54,8 @@ public final class ProtoMapper {
     }
 
     public static ZoneItem zone(Zone z) {
-        return new ZoneItem(z.getId(), z.getName(), z.getStationId());
+        return new ZoneItem(z.getId(), z.getName(), z.getStationId(), z.getPolygonList().stream()
+                .map(p -> new commandroom.app.model.GeoPoint(p.getLatitude(), p.getLongitude())).toList());
     }
 
     public static CameraItem camera(Camera c) {

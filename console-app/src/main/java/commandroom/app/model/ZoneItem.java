@@ -1,4 +1,11 @@
 package commandroom.app.model;
 
-/** A police zone: id, name and the station it belongs to (the map issue adds its polygon). Immutable. */
-public record ZoneItem(String id, String name, String stationId) {}
+import java.util.List;
+
+/** A police zone: id, name, the station it belongs to, and its outline (not closed). Immutable. */
+public record ZoneItem(String id, String name, String stationId, List<GeoPoint> polygon) {
+
+    public ZoneItem {
+        polygon = List.copyOf(polygon);
+    }
+}

@@ -19,6 +19,8 @@ import commandroom.app.review.ReviewViewModel;
 import commandroom.app.stats.StatsView;
 import commandroom.app.ui.Messages;
 import commandroom.app.ui.Theme;
+import commandroom.app.map.MapView;
+import commandroom.app.map.MapViewModel;
 import commandroom.app.wall.VideoRuntime;
 import commandroom.app.wall.WallLayout;
 import commandroom.app.wall.WallPanel;
@@ -110,6 +112,7 @@ public final class Workstation implements AutoCloseable {
                 case Panels.REVIEW -> review;
                 case Panels.STATS -> stats;
                 case Panels.WALL -> wallPanel(p.windowId(), layout);
+                case Panels.MAP -> mapView();
                 default -> null;
             };
             Stage s = stages.isEmpty() ? first : new Stage();
@@ -134,6 +137,15 @@ public final class Workstation implements AutoCloseable {
         new AlertPresenter(state, board, stage).start();
         feed.start();
         return stage;
+    }
+
+    /**
+     * The incident map; it dispatches and takes in incidents through the same dialogs as the board,
+     * for the roles that may.
+     */
+    private MapView mapView() {
+        return new MapView(new MapViewModel(state), user.role().mayDispatch() ? this::dispatch : null,
+                user.role().mayReport() ? (lat, lon) -> reportAt(lat, lon) : null);
     }
 
     /**
@@ -207,18 +219,26 @@ public final class Workstation implements AutoCloseable {
     }
 
     void report() {
-        if (!user.role().mayReport()) {
-            return;
-        }
-        // Until the map lets the officer pick the point, a new incident starts in the middle of the
+        // Without a point picked on the map (Ctrl+N), a new incident starts in the middle of the
         // hub's units: on whichever county this console follows, not only the demo's.
         double lat = state.units().values().stream().mapToDouble(u -> u.latitude()).average().orElse(0);
         double lon = state.units().values().stream().mapToDouble(u -> u.longitude()).average().orElse(0);
-        new ReportIncidentDialogView(new ReportIncidentDialogViewModel(client, lat, lon), stage).showAndWait();
+        reportAt(lat, lon);
+    }
+
+    /** Takes in an incident at a point (the map's right click, or the middle of the units). */
+    void reportAt(double lat, double lon) {
+        if (user.role().mayReport()) {
+            new ReportIncidentDialogView(new ReportIncidentDialogViewModel(client, lat, lon), stage).showAndWait();
+        }
     }
 
     void dispatch() {
-        var incident = board.selectedIncidentProperty().get();
+        dispatch(board.selectedIncidentProperty().get());
+    }
+
+    /** Dispatches units to an incident (the board's selected one, or the one picked on the map). */
+    void dispatch(commandroom.app.model.IncidentItem incident) {
         if (!user.role().mayDispatch() || incident == null) {
             return;
         }

@@ -92,9 +92,10 @@ public final class WorkstationView extends BorderPane {
                 firstReal = tab;
             }
         }
-        if (firstReal != null) {
-            // Until the map lands, open on a panel that works.
-            tabs.getSelectionModel().select(firstReal);
+        // The board, where the window has one (a leader's and a chief's daily work), else the first panel.
+        Tab start = tabs.getTabs().stream().filter(t -> t.getId().equals("tab-board")).findFirst().orElse(firstReal);
+        if (start != null) {
+            tabs.getSelectionModel().select(start);
         }
         setCenter(tabs);
         setBottom(new StatusBar(state, user));

@@ -1,0 +1,220 @@
+package commandroom.app.map;
+
+import commandroom.app.connection.ConsoleState;
+import commandroom.app.model.CameraItem;
+import commandroom.app.model.GeoPoint;
+import commandroom.app.model.IncidentItem;
+import commandroom.app.model.UnitItem;
+import commandroom.app.model.ZoneItem;
+import commandroom.app.ui.Messages;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.ArcType;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws the map's vector layers on a canvas: zones with their names, cameras with their view
+ * wedges, units with status colour, heading and a short trail, open incidents by priority (the
+ * picked one ringed), and a scale bar. Labels never pile up: one that would cover another is left
+ * out. Colours come from the map's stylesheet ({@link MapStyle}). FX thread.
+ */
+final class MapPainter {
+
+    private final MapStyle style;
+    private final List<Bounds> labels = new ArrayList<>();
+
+    MapPainter(MapStyle style) {
+        this.style = style;
+    }
+
+    void paint(GraphicsContext g, MapViewModel model) {
+        MapViewport v = model.viewportProperty().get();
+        ConsoleState state = model.state();
+        labels.clear();
+        g.setFill(style.background());
+        g.fillRect(0, 0, v.width(), v.height());
+        if (model.zonesShownProperty().get()) {
+            state.zones().values().forEach(z -> zone(g, v, z));
+        }
+        if (model.camerasShownProperty().get()) {
+            state.cameras().values().forEach(c -> camera(g, v, c));
+        }
+        if (model.unitsShownProperty().get()) {
+            state.units().values().forEach(u -> unit(g, v, u, model));
+        }
+        if (model.incidentsShownProperty().get()) {
+            IncidentItem picked = model.selectedProperty().get();
+            state.incidents().values().stream().filter(MapViewModel::isOpen)
+                    .forEach(i -> incident(g, v, i, picked != null && picked.id().equals(i.id())));
+        }
+        // Zone names last, where nothing else is labelled, so a unit's name wins over its zone's.
+        if (model.zonesShownProperty().get()) {
+            state.zones().values().forEach(z -> zoneName(g, v, z));
+        }
+        scaleBar(g, v);
+    }
+
+    private void zone(GraphicsContext g, MapViewport v, ZoneItem z) {
+        List<GeoPoint> p = z.polygon();
+        if (p.size() < 3) {
+            return;
+        }
+        double[] xs = new double[p.size()];
+        double[] ys = new double[p.size()];
+        for (int i = 0; i < p.size(); i++) {
+            xs[i] = v.screenX(p.get(i).longitude());
+            ys[i] = v.screenY(p.get(i).latitude());
+        }
+        g.setFill(style.zoneFill());
+        g.fillPolygon(xs, ys, xs.length);
+        g.setStroke(style.zoneStroke());
+        g.setLineWidth(2);
+        g.strokePolygon(xs, ys, xs.length);
+    }
+
+    private void zoneName(GraphicsContext g, MapViewport v, ZoneItem z) {
+        List<GeoPoint> p = z.polygon();
+        if (p.isEmpty()) {
+            return;
+        }
+        double lat = p.stream().mapToDouble(GeoPoint::latitude).average().orElse(0);
+        double lon = p.stream().mapToDouble(GeoPoint::longitude).average().orElse(0);
+        label(g, z.name(), v.screenX(lon), v.screenY(lat), style.zoneLabel(), 20, true);
+    }
+
+    private void camera(GraphicsContext g, MapViewport v, CameraItem c) {
+        double x = v.screenX(c.longitude());
+        double y = v.screenY(c.latitude());
+        if (!visible(v, x, y, 200)) {
+            return;
+        }
+        if (c.hasFieldOfView()) {
+            double r = c.rangeMetres() / v.metresPerPixel();
+            if (r >= 6) {
+                // JavaFX arcs start at 3 o'clock and turn anticlockwise; compass bearings at 12, clockwise.
+                double start = 90 - c.directionDegrees() - c.angleDegrees() / 2;
+                g.setFill(style.cameraView());
+                g.fillArc(x - r, y - r, 2 * r, 2 * r, start, c.angleDegrees(), ArcType.ROUND);
+            }
+        }
+        g.setFill(style.camera());
+        g.fillRect(x - 4, y - 4, 8, 8);
+    }
+
+    private void unit(GraphicsContext g, MapViewport v, UnitItem u, MapViewModel model) {
+        double x = v.screenX(u.longitude());
+        double y = v.screenY(u.latitude());
+        if (!visible(v, x, y, 60)) {
+            return;
+        }
+        Color colour = switch (u.status()) {
+            case "AVAILABLE" -> style.unitAvailable();
+            case "ON_TASK" -> style.unitBusy();
+            default -> style.unitOff();
+        };
+        List<GeoPoint> trail = model.trail(u.id());
+        if (trail.size() > 1) {
+            g.setStroke(colour.deriveColor(0, 1, 1, 0.45));
+            g.setLineWidth(2);
+            g.beginPath();
+            g.moveTo(v.screenX(trail.get(0).longitude()), v.screenY(trail.get(0).latitude()));
+            for (GeoPoint p : trail.subList(1, trail.size())) {
+                g.lineTo(v.screenX(p.longitude()), v.screenY(p.latitude()));
+            }
+            g.stroke();
+        }
+        double heading = model.heading(u.id());
+        if (!Double.isNaN(heading)) {
+            double a = Math.toRadians(heading);
+            g.setStroke(colour);
+            g.setLineWidth(3);
+            g.strokeLine(x, y, x + 14 * Math.sin(a), y - 14 * Math.cos(a));
+        }
+        g.setFill(colour);
+        g.fillOval(x - 7, y - 7, 14, 14);
+        g.setStroke(style.background());
+        g.setLineWidth(2);
+        g.strokeOval(x - 7, y - 7, 14, 14);
+        if (v.zoom() >= 15) {
+            label(g, u.name(), x + 10, y - 10, style.label(), 15, false);
+        }
+    }
+
+    private void incident(GraphicsContext g, MapViewport v, IncidentItem i, boolean picked) {
+        double x = v.screenX(i.longitude());
+        double y = v.screenY(i.latitude());
+        if (!visible(v, x, y, 40)) {
+            return;
+        }
+        Color colour = switch (i.priority()) {
+            case "URGENT" -> style.incidentUrgent();
+            case "HIGH" -> style.incidentHigh();
+            default -> style.incidentNormal();
+        };
+        double r = "URGENT".equals(i.priority()) ? 11 : 9;
+        g.setFill(colour);
+        // A diamond: told apart from a unit's round marker at a glance, also by the colour-blind.
+        g.fillPolygon(new double[] {x, x + r, x, x - r}, new double[] {y - r, y, y + r, y}, 4);
+        if (picked) {
+            g.setStroke(style.picked());
+            g.setLineWidth(3);
+            g.strokeOval(x - r - 6, y - r - 6, 2 * r + 12, 2 * r + 12);
+        }
+        label(g, Messages.get("type." + i.type()), x + r + 4, y + r + 4, colour, 15, false);
+    }
+
+    /** Draws a label unless it would cover one drawn before. */
+    private void label(GraphicsContext g, String text, double x, double y, Color colour, double size, boolean centred) {
+        Font font = style.font(size);
+        double w = text.length() * size * 0.95;
+        double h = size * 1.3;
+        double left = centred ? x - w / 2 : x;
+        Bounds b = new BoundingBox(left, y - h / 2, w, h);
+        for (Bounds other : labels) {
+            if (other.intersects(b)) {
+                return;
+            }
+        }
+        labels.add(b);
+        g.setFont(font);
+        g.setTextAlign(centred ? TextAlignment.CENTER : TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(style.labelHalo());
+        g.fillText(text, x + 1, y + 1);
+        g.setFill(colour);
+        g.fillText(text, x, y);
+    }
+
+    /** A bar of a round length (1, 2 or 5 × 10^n metres) about 120 px long, bottom left. */
+    private void scaleBar(GraphicsContext g, MapViewport v) {
+        double mpp = v.metresPerPixel();
+        double target = 120 * mpp;
+        double base = Math.pow(10, Math.floor(Math.log10(target)));
+        double metres = base;
+        for (double step : new double[] {1, 2, 5}) {
+            if (base * step <= target) {
+                metres = base * step;
+            }
+        }
+        double px = metres / mpp;
+        double x = 20;
+        double y = v.height() - 24;
+        g.setStroke(style.label());
+        g.setLineWidth(3);
+        g.strokeLine(x, y, x + px, y);
+        g.strokeLine(x, y - 6, x, y);
+        g.strokeLine(x + px, y - 6, x + px, y);
+        label(g, metres >= 1000 ? String.format("%.0f km", metres / 1000) : String.format("%.0f m", metres),
+                x + px + 8, y - 2, style.label(), 15, false);
+    }
+
+    private static boolean visible(MapViewport v, double x, double y, double margin) {
+        return x >= -margin && y >= -margin && x <= v.width() + margin && y <= v.height() + margin;
+    }
+}

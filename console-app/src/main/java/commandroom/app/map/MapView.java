@@ -1,0 +1,245 @@
+package commandroom.app.map;
+
+import commandroom.app.model.IncidentItem;
+import commandroom.app.model.UnitItem;
+import commandroom.app.ui.Messages;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The incident map (警情地图), drawn by the console on a canvas, offline: zones, cameras with their
+ * view, units with status, heading and trail, open incidents by priority, a scale bar; north up.
+ * Drag to pan, wheel to zoom about the cursor, arrow keys and +/- too. A click on an incident shows
+ * it with a dispatch button; a right click offers to take in an incident at that point, or to
+ * follow the unit there. Panning or zooming locks the view (live updates never move it);
+ * "back to following" returns it to the followed unit or the whole county. The canvas is drawn at
+ * most once a pulse, and only when something changed.
+ *
+ * <p>Style class incident-map (colours: {@link MapStyle}); ids map-canvas, map-follow, map-layer-*,
+ * map-incident-card, map-dispatch, map-report-here, map-follow-unit. FX thread.
+ */
+public final class MapView extends MapStyle {
+
+    private final MapViewModel model;
+    private final Canvas canvas = new Canvas();
+    private final MapPainter painter = new MapPainter(this);
+    private final StackPane overlay = new StackPane();
+    private final Label cardTitle = new Label();
+    private final Label cardLine = new Label();
+    private final VBox card;
+    private boolean dirty = true;
+    private double pressX;
+    private double pressY;
+    private double lastX;
+    private double lastY;
+    private boolean dragged;
+    private ContextMenu menu;
+    private final AnimationTimer redraw = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (dirty) {
+                dirty = false;
+                painter.paint(canvas.getGraphicsContext2D(), model);
+            }
+        }
+    };
+
+    /**
+     * A map over the model; onDispatch gets a picked incident (null: the role may not dispatch, the
+     * button is not offered), onReport a point (null: may not take in incidents).
+     */
+    public MapView(MapViewModel model, Consumer<IncidentItem> onDispatch, BiConsumer<Double, Double> onReport) {
+        this.model = model;
+        getStyleClass().add("incident-map");
+        canvas.setId("map-canvas");
+        canvas.setFocusTraversable(true);
+        Button dispatch = new Button(Messages.get("map.dispatch"));
+        dispatch.setId("map-dispatch");
+        dispatch.setFocusTraversable(false);
+        dispatch.setVisible(onDispatch != null);
+        dispatch.setManaged(onDispatch != null);
+        dispatch.setOnAction(e -> {
+            IncidentItem i = model.selectedProperty().get();
+            if (i != null && onDispatch != null) {
+                onDispatch.accept(i);
+            }
+        });
+        cardTitle.getStyleClass().add("card-title");
+        cardLine.getStyleClass().add("card-line");
+        cardLine.setWrapText(true);
+        card = new VBox(6, cardTitle, cardLine, dispatch);
+        card.setId("map-incident-card");
+        card.getStyleClass().add("map-card");
+        card.setMaxSize(360, USE_PREF_SIZE);
+        card.setVisible(false);
+        Button follow = new Button(Messages.get("map.follow"));
+        follow.setId("map-follow");
+        follow.setFocusTraversable(false);
+        follow.setOnAction(e -> model.resumeFollowing());
+        follow.visibleProperty().bind(model.followingProperty().not());
+        HBox layers = new HBox(12, layer("zones", model.zonesShownProperty()), layer("cameras",
+                model.camerasShownProperty()), layer("units", model.unitsShownProperty()),
+                layer("incidents", model.incidentsShownProperty()));
+        layers.getStyleClass().add("map-layers");
+        layers.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        overlay.getChildren().addAll(layers, follow, card);
+        StackPane.setAlignment(layers, Pos.TOP_LEFT);
+        StackPane.setAlignment(follow, Pos.TOP_RIGHT);
+        StackPane.setAlignment(card, Pos.BOTTOM_RIGHT);
+        overlay.setPickOnBounds(false);
+        overlay.getStyleClass().add("map-overlay");
+        getChildren().addAll(canvas, overlay);
+        wireMouse(onReport);
+        model.viewportProperty().addListener((o, a, b) -> dirty = true);
+        model.selectedProperty().addListener((o, a, i) -> showCard(i));
+        var state = model.state();
+        state.units().addListener((MapChangeListener<String, UnitItem>) c -> dirty = true);
+        state.incidents().addListener((MapChangeListener<String, IncidentItem>) c -> dirty = true);
+        state.zones().addListener((javafx.beans.InvalidationListener) o -> dirty = true);
+        state.cameras().addListener((javafx.beans.InvalidationListener) o -> dirty = true);
+        for (var p : java.util.List.of(model.zonesShownProperty(), model.camerasShownProperty(),
+                model.unitsShownProperty(), model.incidentsShownProperty())) {
+            p.addListener((o, a, b) -> dirty = true);
+        }
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) {
+                redraw.stop();
+            } else {
+                redraw.start();
+            }
+        });
+    }
+
+    private CheckBox layer(String id, javafx.beans.property.BooleanProperty shown) {
+        CheckBox box = new CheckBox(Messages.get("map.layer." + id));
+        box.setId("map-layer-" + id);
+        box.setFocusTraversable(false);
+        box.selectedProperty().bindBidirectional(shown);
+        return box;
+    }
+
+    private void wireMouse(BiConsumer<Double, Double> onReport) {
+        canvas.setOnMousePressed(e -> {
+            canvas.requestFocus();
+            pressX = lastX = e.getX();
+            pressY = lastY = e.getY();
+            dragged = false;
+        });
+        canvas.setOnMouseDragged(e -> {
+            if (e.getButton() != MouseButton.PRIMARY) {
+                return;
+            }
+            if (Math.hypot(e.getX() - pressX, e.getY() - pressY) > 4) {
+                dragged = true;
+            }
+            if (dragged) {
+                model.panBy(e.getX() - lastX, e.getY() - lastY);
+                lastX = e.getX();
+                lastY = e.getY();
+            }
+        });
+        canvas.setOnMouseClicked(e -> {
+            if (dragged) {
+                return;
+            }
+            if (menu != null) {
+                menu.hide();
+            }
+            if (e.getButton() == MouseButton.PRIMARY) {
+                model.pickAt(e.getX(), e.getY());
+            } else if (e.getButton() == MouseButton.SECONDARY) {
+                // The headless toolkit raises no ContextMenuEvent: a secondary click opens the menu.
+                showMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY(), onReport);
+            }
+        });
+        canvas.setOnScroll(e -> {
+            if (e.getDeltaY() != 0) {
+                model.zoomAt(Math.signum(e.getDeltaY()) * 0.5, e.getX(), e.getY());
+            }
+        });
+        canvas.setOnZoom(e -> model.zoomAt(Math.log(e.getZoomFactor()) / Math.log(2), e.getX(), e.getY()));
+        canvas.setOnKeyPressed(e -> {
+            double w = canvas.getWidth();
+            double h = canvas.getHeight();
+            switch (e.getCode()) {
+                case LEFT -> model.panBy(100, 0);
+                case RIGHT -> model.panBy(-100, 0);
+                case UP -> model.panBy(0, 100);
+                case DOWN -> model.panBy(0, -100);
+                case PLUS, EQUALS, ADD -> model.zoomAt(1, w / 2, h / 2);
+                case MINUS, SUBTRACT -> model.zoomAt(-1, w / 2, h / 2);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+    }
+
+    private void showMenu(double x, double y, double screenX, double screenY, BiConsumer<Double, Double> onReport) {
+        menu = new ContextMenu();
+        if (onReport != null) {
+            double[] g = model.viewportProperty().get().ground(x, y);
+            MenuItem report = new MenuItem(Messages.get("map.reportHere"));
+            report.setId("map-report-here");
+            report.setOnAction(a -> onReport.accept(g[0], g[1]));
+            menu.getItems().add(report);
+        }
+        UnitItem u = model.unitAt(x, y);
+        if (u != null) {
+            MenuItem follow = new MenuItem(Messages.get("map.followUnit", u.name()));
+            follow.setId("map-follow-unit");
+            follow.setOnAction(a -> model.follow(u.id()));
+            menu.getItems().add(follow);
+        }
+        if (!menu.getItems().isEmpty()) {
+            menu.show(canvas, screenX, screenY);
+        }
+    }
+
+    private void showCard(IncidentItem i) {
+        dirty = true;
+        card.setVisible(i != null);
+        if (i != null) {
+            cardTitle.setText(Messages.get("type." + i.type()) + "  ·  " + Messages.get("priority." + i.priority()));
+            cardLine.setText(i.address() + "\n" + i.summary() + "\n" + i.id());
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            model.resize(w, h);
+            dirty = true;
+        }
+        canvas.relocate(0, 0);
+        overlay.resizeRelocate(0, 0, w, h);
+    }
+
+    public MapViewModel model() {
+        return model;
+    }
+
+    /** Draws now, whatever the pulse (for a snapshot taken before the next frame). */
+    public void drawNow() {
+        dirty = false;
+        painter.paint(canvas.getGraphicsContext2D(), model);
+    }
+}

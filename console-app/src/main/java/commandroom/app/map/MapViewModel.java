@@ -1,0 +1,281 @@
+package commandroom.app.map;
+
+import commandroom.app.connection.ConsoleState;
+import commandroom.app.model.GeoPoint;
+import commandroom.app.model.IncidentItem;
+import commandroom.app.model.UnitItem;
+import commandroom.app.model.ZoneItem;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.MapChangeListener;
+
+/**
+ * The incident map's state: what part of the county it shows, whether live updates may move it
+ * (follow mode) or the operator has taken it over (view lock), which unit it follows, which
+ * incident is picked, which layers show, and a short trail of each unit's last positions. Reads
+ * the console's projections; holds no Node. FX thread only.
+ *
+ * <p>View lock: any pan or zoom by the operator ends follow mode, and then nothing the hub sends
+ * moves the view; {@link #resumeFollowing()} gives it back (to the followed unit, or the whole
+ * county).
+ */
+public final class MapViewModel {
+
+    /** Positions kept per unit for its trail. */
+    static final int TRAIL = 8;
+    /** How near (pixels) a click must be to pick a marker. */
+    static final double PICK_RADIUS = 14;
+
+    private final ConsoleState state;
+    private final ReadOnlyObjectWrapper<MapViewport> viewport = new ReadOnlyObjectWrapper<>(
+            new MapViewport(30.545, 119.96, 14, 800, 600));
+    private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyObjectWrapper<String> followedUnit = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<IncidentItem> selected = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty zones = new SimpleBooleanProperty(true);
+    private final BooleanProperty cameras = new SimpleBooleanProperty(true);
+    private final BooleanProperty units = new SimpleBooleanProperty(true);
+    private final BooleanProperty incidents = new SimpleBooleanProperty(true);
+    private final Map<String, Deque<GeoPoint>> trails = new HashMap<>();
+
+    public MapViewModel(ConsoleState state) {
+        this.state = state;
+        state.units().values().forEach(this::remember);
+        state.units().addListener((MapChangeListener<String, UnitItem>) c -> {
+            if (c.wasAdded()) {
+                remember(c.getValueAdded());
+                if (following.get() && c.getKey().equals(followedUnit.get())) {
+                    showFollowed();
+                }
+            } else {
+                trails.remove(c.getKey());
+            }
+        });
+        // The county arrives with the first snapshot: the view fits it, unless the operator moved it.
+        state.zones().addListener((MapChangeListener<String, ZoneItem>) c -> {
+            if (following.get() && followedUnit.get() == null) {
+                home();
+            }
+        });
+        state.incidents().addListener((MapChangeListener<String, IncidentItem>) c -> {
+            IncidentItem s = selected.get();
+            if (s != null && s.id().equals(c.getKey())) {
+                selected.set(c.wasAdded() ? c.getValueAdded() : null);
+            }
+        });
+        home();
+    }
+
+    private void remember(UnitItem u) {
+        Deque<GeoPoint> t = trails.computeIfAbsent(u.id(), k -> new ArrayDeque<>());
+        GeoPoint p = new GeoPoint(u.latitude(), u.longitude());
+        if (!p.equals(t.peekLast())) {
+            t.addLast(p);
+            if (t.size() > TRAIL) {
+                t.removeFirst();
+            }
+        }
+    }
+
+    /** A unit's last positions, oldest first (the last is where it is). */
+    public List<GeoPoint> trail(String unitId) {
+        Deque<GeoPoint> t = trails.get(unitId);
+        return t == null ? List.of() : List.copyOf(t);
+    }
+
+    /** The direction a unit last moved in, degrees clockwise from north; NaN if it has not moved. */
+    public double heading(String unitId) {
+        List<GeoPoint> t = trail(unitId);
+        if (t.size() < 2) {
+            return Double.NaN;
+        }
+        GeoPoint a = t.get(t.size() - 2);
+        GeoPoint b = t.get(t.size() - 1);
+        double east = (b.longitude() - a.longitude()) * Math.cos(Math.toRadians(b.latitude()));
+        double north = b.latitude() - a.latitude();
+        return (Math.toDegrees(Math.atan2(east, north)) + 360) % 360;
+    }
+
+    /** The view's size changed (the window did): the centre stays. */
+    public void resize(double width, double height) {
+        viewport.set(viewport.get().sized(width, height));
+        if (following.get() && followedUnit.get() == null) {
+            home();
+        }
+    }
+
+    /** The operator drags the map: the view is theirs until they resume following. */
+    public void panBy(double dx, double dy) {
+        following.set(false);
+        viewport.set(viewport.get().pannedBy(dx, dy));
+    }
+
+    /** The operator zooms about a point of the view (wheel, pinch, keys): view lock as for a pan. */
+    public void zoomAt(double steps, double x, double y) {
+        following.set(false);
+        viewport.set(viewport.get().zoomedAt(steps, x, y));
+    }
+
+    /** Follows a unit: the view centres on it now and whenever it moves. */
+    public void follow(String unitId) {
+        followedUnit.set(unitId);
+        resumeFollowing();
+    }
+
+    /** Gives the view back to live updates: to the followed unit, or the whole county. */
+    public void resumeFollowing() {
+        following.set(true);
+        if (followedUnit.get() != null && state.units().containsKey(followedUnit.get())) {
+            showFollowed();
+        } else {
+            followedUnit.set(null);
+            home();
+        }
+    }
+
+    private void showFollowed() {
+        UnitItem u = state.units().get(followedUnit.get());
+        if (u != null) {
+            viewport.set(viewport.get().centredOn(u.latitude(), u.longitude()));
+        }
+    }
+
+    /** Fits the county's zones (or its units, before zones are known) in the view. */
+    private void home() {
+        double minLat = 90;
+        double maxLat = -90;
+        double minLon = 180;
+        double maxLon = -180;
+        boolean any = false;
+        for (ZoneItem z : state.zones().values()) {
+            for (GeoPoint p : z.polygon()) {
+                minLat = Math.min(minLat, p.latitude());
+                maxLat = Math.max(maxLat, p.latitude());
+                minLon = Math.min(minLon, p.longitude());
+                maxLon = Math.max(maxLon, p.longitude());
+                any = true;
+            }
+        }
+        if (!any) {
+            for (UnitItem u : state.units().values()) {
+                minLat = Math.min(minLat, u.latitude());
+                maxLat = Math.max(maxLat, u.latitude());
+                minLon = Math.min(minLon, u.longitude());
+                maxLon = Math.max(maxLon, u.longitude());
+                any = true;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        MapViewport v = viewport.get();
+        double zoom = MapViewport.MAX_ZOOM;
+        while (zoom > MapViewport.MIN_ZOOM) {
+            double w = WebMercator.x(maxLon, zoom) - WebMercator.x(minLon, zoom);
+            double h = WebMercator.y(minLat, zoom) - WebMercator.y(maxLat, zoom);
+            if (w <= v.width() * 0.9 && h <= v.height() * 0.9) {
+                break;
+            }
+            zoom -= 0.25;
+        }
+        viewport.set(new MapViewport((minLat + maxLat) / 2, (minLon + maxLon) / 2, zoom, v.width(), v.height()));
+    }
+
+    /** Picks the open incident nearest a point of the view (within {@link #PICK_RADIUS}), or none. */
+    public void pickAt(double x, double y) {
+        selected.set(incidentAt(x, y));
+    }
+
+    /** The open incident nearest a point of the view, within {@link #PICK_RADIUS}; null if none. */
+    public IncidentItem incidentAt(double x, double y) {
+        if (!incidents.get()) {
+            return null;
+        }
+        MapViewport v = viewport.get();
+        IncidentItem best = null;
+        double bestD = PICK_RADIUS;
+        for (IncidentItem i : state.incidents().values()) {
+            if (!isOpen(i)) {
+                continue;
+            }
+            double d = Math.hypot(v.screenX(i.longitude()) - x, v.screenY(i.latitude()) - y);
+            if (d <= bestD) {
+                bestD = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The unit nearest a point of the view, within {@link #PICK_RADIUS}; null if none. */
+    public UnitItem unitAt(double x, double y) {
+        if (!units.get()) {
+            return null;
+        }
+        MapViewport v = viewport.get();
+        UnitItem best = null;
+        double bestD = PICK_RADIUS;
+        for (UnitItem u : state.units().values()) {
+            double d = Math.hypot(v.screenX(u.longitude()) - x, v.screenY(u.latitude()) - y);
+            if (d <= bestD) {
+                bestD = d;
+                best = u;
+            }
+        }
+        return best;
+    }
+
+    /** An incident the map shows: not yet resolved or cancelled. */
+    static boolean isOpen(IncidentItem i) {
+        return "OPEN".equals(i.status()) || "IN_HAND".equals(i.status());
+    }
+
+    public void clearSelection() {
+        selected.set(null);
+    }
+
+    public ReadOnlyObjectProperty<MapViewport> viewportProperty() {
+        return viewport.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty followingProperty() {
+        return following.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<String> followedUnitProperty() {
+        return followedUnit.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<IncidentItem> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public BooleanProperty zonesShownProperty() {
+        return zones;
+    }
+
+    public BooleanProperty camerasShownProperty() {
+        return cameras;
+    }
+
+    public BooleanProperty unitsShownProperty() {
+        return units;
+    }
+
+    public BooleanProperty incidentsShownProperty() {
+        return incidents;
+    }
+
+    public ConsoleState state() {
+        return state;
+    }
+}
