@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Loads a county into a hub: zones, units and cameras as registry events (only those not there
+ * Loads a county into a hub: zones, units, cameras and roads as registry events (only those not there
  * yet, so a restart adds nothing), and the users, hashed. Runs once at start-up.
  */
 final class Seeder {
@@ -33,6 +33,8 @@ final class Seeder {
                 hub.submit(SEED, "", Event.KindCase.UNIT_REGISTERED, RegistryRules.unit(u))));
         county.getCamerasList().forEach(c -> pending.add(
                 hub.submit(SEED, "", Event.KindCase.CAMERA_REGISTERED, RegistryRules.camera(c))));
+        county.getRoadsList().forEach(r -> pending.add(
+                hub.submit(SEED, "", Event.KindCase.ROAD_REGISTERED, RegistryRules.road(r))));
         pending.forEach(CompletableFuture::join);
         for (SeedUser u : county.getUsersList()) {
             // Looked up first so that a restart hashes no password (bcrypt is slow on purpose).

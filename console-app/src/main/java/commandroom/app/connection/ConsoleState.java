@@ -34,6 +34,7 @@ public final class ConsoleState {
     final ObservableMap<String, UnitItem> units = FXCollections.observableHashMap();
     final ObservableMap<String, ZoneItem> zones = FXCollections.observableHashMap();
     final ObservableMap<String, CameraItem> cameras = FXCollections.observableHashMap();
+    final ObservableMap<String, commandroom.app.model.RoadItem> roads = FXCollections.observableHashMap();
     final ReadOnlyLongWrapper lastSequence = new ReadOnlyLongWrapper();
     final ReadOnlyObjectWrapper<ConnectionState> connection = new ReadOnlyObjectWrapper<>(
             new ConnectionState(ConnectionState.Status.CONNECTING, Instant.now(), 0, ""));
@@ -45,6 +46,8 @@ public final class ConsoleState {
     private final ObservableMap<String, UnitItem> unitsView = FXCollections.unmodifiableObservableMap(units);
     private final ObservableMap<String, ZoneItem> zonesView = FXCollections.unmodifiableObservableMap(zones);
     private final ObservableMap<String, CameraItem> camerasView = FXCollections.unmodifiableObservableMap(cameras);
+    private final ObservableMap<String, commandroom.app.model.RoadItem> roadsView =
+            FXCollections.unmodifiableObservableMap(roads);
 
     public ObservableMap<String, TaskItem> tasks() {
         return tasksView;
@@ -65,6 +68,11 @@ public final class ConsoleState {
     /** The camera registry, by id. */
     public ObservableMap<String, CameraItem> cameras() {
         return camerasView;
+    }
+
+    /** The roads, for the map (they change only when the registry does). */
+    public ObservableMap<String, commandroom.app.model.RoadItem> roads() {
+        return roadsView;
     }
 
     public ReadOnlyLongProperty lastSequenceProperty() {

@@ -34,6 +34,8 @@ public final class EventApplier {
         s.getZonesList().forEach(z -> state.zones.put(z.getId(), ProtoMapper.zone(z)));
         state.cameras.clear();
         s.getCamerasList().forEach(c -> state.cameras.put(c.getId(), ProtoMapper.camera(c)));
+        state.roads.clear();
+        s.getRoadsList().forEach(r -> state.roads.put(r.getId(), ProtoMapper.road(r)));
         state.units.clear();
         s.getUnitsList().forEach(u -> state.units.put(u.getId(), ProtoMapper.unit(u)));
         state.incidents.clear();
@@ -69,6 +71,8 @@ public final class EventApplier {
                     ProtoMapper.zone(e.getZoneRegistered().getZone()));
             case CAMERA_REGISTERED -> state.cameras.put(e.getCameraRegistered().getCamera().getId(),
                     ProtoMapper.camera(e.getCameraRegistered().getCamera()));
+            case ROAD_REGISTERED -> state.roads.put(e.getRoadRegistered().getRoad().getId(),
+                    ProtoMapper.road(e.getRoadRegistered().getRoad()));
             case UNIT_REGISTERED -> state.units.put(e.getUnitRegistered().getUnit().getId(),
                     ProtoMapper.unit(e.getUnitRegistered().getUnit()));
             case INCIDENT_REPORTED -> {

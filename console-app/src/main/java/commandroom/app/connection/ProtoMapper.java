@@ -58,6 +58,11 @@ public final class ProtoMapper {
                 .map(p -> new commandroom.app.model.GeoPoint(p.getLatitude(), p.getLongitude())).toList());
     }
 
+    public static commandroom.app.model.RoadItem road(commandroom.v1.Road r) {
+        return new commandroom.app.model.RoadItem(r.getId(), r.getName(), r.getRoadClass(), r.getLineList().stream()
+                .map(p -> new commandroom.app.model.GeoPoint(p.getLatitude(), p.getLongitude())).toList());
+    }
+
     public static CameraItem camera(Camera c) {
         return new CameraItem(c.getId(), c.getName(), strip(c.getKind().name(), "CAMERA_KIND_"), c.getZoneId(),
                 c.getStationId(), c.getPosition().getLatitude(), c.getPosition().getLongitude(), c.getSubStreamUrl(),

@@ -4,6 +4,7 @@ import commandroom.app.connection.ConsoleState;
 import commandroom.app.model.CameraItem;
 import commandroom.app.model.GeoPoint;
 import commandroom.app.model.IncidentItem;
+import commandroom.app.model.RoadItem;
 import commandroom.app.model.UnitItem;
 import commandroom.app.model.ZoneItem;
 import commandroom.app.ui.Messages;
@@ -19,7 +20,8 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Draws the map's vector layers on a canvas: zones with their names, cameras with their view
+ * Draws the map's vector layers on a canvas: zones with their names, roads by class with their
+ * names, cameras with their view
  * wedges, units with status colour, heading and a short trail, open incidents by priority (the
  * picked one ringed), and a scale bar. Labels never pile up: one that would cover another is left
  * out. Colours come from the map's stylesheet ({@link MapStyle}). FX thread.
@@ -28,6 +30,9 @@ final class MapPainter {
 
     private final MapStyle style;
     private final List<Bounds> labels = new ArrayList<>();
+    /** Where road names go this frame, drawn after the markers. */
+    private final List<double[]> roadNames = new ArrayList<>();
+    private final List<String> roadNameTexts = new ArrayList<>();
 
     MapPainter(MapStyle style) {
         this.style = style;
@@ -37,11 +42,14 @@ final class MapPainter {
         MapViewport v = model.viewportProperty().get();
         ConsoleState state = model.state();
         labels.clear();
+        roadNames.clear();
+        roadNameTexts.clear();
         g.setFill(style.background());
         g.fillRect(0, 0, v.width(), v.height());
         if (model.zonesShownProperty().get()) {
             state.zones().values().forEach(z -> zone(g, v, z));
         }
+        state.roads().values().forEach(r -> road(g, v, r));
         if (model.camerasShownProperty().get()) {
             state.cameras().values().forEach(c -> camera(g, v, c));
         }
@@ -53,7 +61,10 @@ final class MapPainter {
             state.incidents().values().stream().filter(MapViewModel::isOpen)
                     .forEach(i -> incident(g, v, i, picked != null && picked.id().equals(i.id())));
         }
-        // Zone names last, where nothing else is labelled, so a unit's name wins over its zone's.
+        // Road and zone names last, where nothing else is labelled, so a unit's name wins over them.
+        for (int i = 0; i < roadNames.size(); i++) {
+            label(g, roadNameTexts.get(i), roadNames.get(i)[0], roadNames.get(i)[1], style.roadLabel(), 14, true);
+        }
         if (model.zonesShownProperty().get()) {
             state.zones().values().forEach(z -> zoneName(g, v, z));
         }
@@ -76,6 +87,33 @@ final class MapPainter {
         g.setStroke(style.zoneStroke());
         g.setLineWidth(2);
         g.strokePolygon(xs, ys, xs.length);
+    }
+
+    /** A road as a line as wide as its class; its name at its middle where there is room. */
+    private void road(GraphicsContext g, MapViewport v, RoadItem r) {
+        List<GeoPoint> line = r.line();
+        if (line.size() < 2) {
+            return;
+        }
+        double width = switch (r.roadClass()) {
+            case "primary" -> 6;
+            case "secondary" -> 4;
+            case "residential" -> 2.5;
+            default -> 1.5;
+        } * Math.max(0.5, Math.min(2, Math.pow(2, v.zoom() - 15)));
+        g.setStroke(style.road());
+        g.setLineWidth(width);
+        g.beginPath();
+        g.moveTo(v.screenX(line.get(0).longitude()), v.screenY(line.get(0).latitude()));
+        for (GeoPoint p : line.subList(1, line.size())) {
+            g.lineTo(v.screenX(p.longitude()), v.screenY(p.latitude()));
+        }
+        g.stroke();
+        if (v.zoom() >= 14 && !r.name().isEmpty()) {
+            GeoPoint mid = line.get(line.size() / 2);
+            roadNames.add(new double[] {v.screenX(mid.longitude()), v.screenY(mid.latitude())});
+            roadNameTexts.add(r.name());
+        }
     }
 
     private void zoneName(GraphicsContext g, MapViewport v, ZoneItem z) {

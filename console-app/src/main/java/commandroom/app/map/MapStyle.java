@@ -12,10 +12,10 @@ import javafx.scene.text.FontWeight;
 /**
  * The map's colours as CSS properties of its region, so that they live in the stylesheet with the
  * rest of the theme (console.css, style class incident-map): -map-background, -map-zone-fill,
- * -map-zone-stroke, -map-zone-label, -map-label, -map-label-halo, -map-camera, -map-camera-view,
- * -map-unit-available, -map-unit-busy, -map-unit-off, -map-incident-urgent, -map-incident-high,
- * -map-incident-normal, -map-picked; and the labels' font, -map-font. The defaults here only matter
- * without the stylesheet.
+ * -map-zone-stroke, -map-zone-label, -map-road, -map-road-label, -map-label, -map-label-halo,
+ * -map-camera, -map-camera-view, -map-unit-available, -map-unit-busy, -map-unit-off,
+ * -map-incident-urgent, -map-incident-high, -map-incident-normal, -map-picked; and the labels'
+ * font, -map-font. The defaults here only matter without the stylesheet.
  */
 public abstract class MapStyle extends Region {
 
@@ -27,6 +27,8 @@ public abstract class MapStyle extends Region {
     private final StyleableProperty<Color> zoneStroke = colour("zoneStroke", "-map-zone-stroke", Color.GRAY);
     private final StyleableProperty<Color> zoneLabel = colour("zoneLabel", "-map-zone-label", Color.GRAY);
     private final StyleableProperty<Color> label = colour("label", "-map-label", Color.WHITE);
+    private final StyleableProperty<Color> road = colour("road", "-map-road", Color.DARKGRAY);
+    private final StyleableProperty<Color> roadLabel = colour("roadLabel", "-map-road-label", Color.GRAY);
     private final StyleableProperty<Color> labelHalo = colour("labelHalo", "-map-label-halo", Color.BLACK);
     private final StyleableProperty<Color> camera = colour("camera", "-map-camera", Color.LIGHTBLUE);
     private final StyleableProperty<Color> cameraView = colour("cameraView", "-map-camera-view", Color.BLUE);
@@ -57,6 +59,8 @@ public abstract class MapStyle extends Region {
             case "-map-zone-stroke" -> s.zoneStroke;
             case "-map-zone-label" -> s.zoneLabel;
             case "-map-label" -> s.label;
+            case "-map-road" -> s.road;
+            case "-map-road-label" -> s.roadLabel;
             case "-map-label-halo" -> s.labelHalo;
             case "-map-camera" -> s.camera;
             case "-map-camera-view" -> s.cameraView;
@@ -102,6 +106,14 @@ public abstract class MapStyle extends Region {
 
     Color label() {
         return label.getValue();
+    }
+
+    Color road() {
+        return road.getValue();
+    }
+
+    Color roadLabel() {
+        return roadLabel.getValue();
     }
 
     Color labelHalo() {

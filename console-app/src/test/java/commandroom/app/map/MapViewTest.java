@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /**
- * The shift leader's incident map, driven as a leader drives it: the county fits the view; a drag
+ * The shift leader's incident map, driven as a leader drives it: the county (zones, roads, cameras,
+ * units, incidents) fits the view; a drag
  * pans and locks the view, so units moving on the map do not move it; the wheel zooms about the
  * cursor; "back to following" returns to the county; a click on an incident shows it, and its
  * dispatch button dispatches the first unit offered; a right click takes in an incident at that
@@ -44,7 +45,8 @@ class MapViewTest extends FxRobot {
                     stage.setHeight(1080);
                 });
                 Waits.until("the county known", Duration.ofSeconds(20), () -> !w.state().zones().isEmpty()
-                        && !w.state().units().isEmpty());
+                        && !w.state().units().isEmpty() && !w.state().roads().isEmpty());
+                assertEquals(13, w.state().roads().size(), "the demo county's roads, for the map");
                 IncidentItem incident = w.client().report(new CommandClient.IncidentDraft("DISPUTE", "URGENT", 30.5452,
                         119.9585, "解放路 12 号", "邻里噪音纠纷", "", "")).get();
                 // A unit on the road keeps the map's units moving while the view is locked.

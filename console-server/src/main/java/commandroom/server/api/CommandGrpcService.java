@@ -125,7 +125,8 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
     public void getSnapshot(GetSnapshotRequest r, StreamObserver<Snapshot> out) {
         Replies.call(() -> hub.read(s -> {
             Snapshot.Builder b = Snapshot.newBuilder().setAsOfSequence(s.appliedSequence())
-                    .addAllZones(s.zones()).addAllUnits(s.units()).addAllCameras(s.cameras());
+                    .addAllZones(s.zones()).addAllUnits(s.units()).addAllCameras(s.cameras())
+                    .addAllRoads(s.roads());
             s.incidents().forEach(i -> b.addIncidents(i.toBuilder().clearTimeline()));
             s.tasks().forEach(t -> b.addTasks(t.toBuilder().clearTimeline()));
             return b.build();

@@ -26,6 +26,7 @@ public final class HubState {
     final Map<String, Zone> zones = new LinkedHashMap<>();
     final Map<String, Unit> units = new LinkedHashMap<>();
     final Map<String, Camera> cameras = new LinkedHashMap<>();
+    final Map<String, commandroom.v1.Road> roads = new LinkedHashMap<>();
     final Map<String, Incident> incidents = new LinkedHashMap<>();
     final Map<String, Task> tasks = new LinkedHashMap<>();
     /** Evidence with its image bytes, by incident id then evidence id; incidents hold only descriptions. */
@@ -49,6 +50,14 @@ public final class HubState {
 
     public Optional<Unit> unit(String id) {
         return Optional.ofNullable(units.get(id));
+    }
+
+    public Optional<commandroom.v1.Road> road(String id) {
+        return Optional.ofNullable(roads.get(id));
+    }
+
+    public Collection<commandroom.v1.Road> roads() {
+        return roads.values();
     }
 
     public Optional<Camera> camera(String id) {

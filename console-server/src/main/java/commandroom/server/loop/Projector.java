@@ -39,6 +39,10 @@ final class Projector {
                 s.units.put(u.getId(), u.toBuilder().setStatus(statusOf(s, u.getId(), u.getStatus())).build());
                 yield null;
             }
+            case ROAD_REGISTERED -> {
+                s.roads.put(e.getRoadRegistered().getRoad().getId(), e.getRoadRegistered().getRoad());
+                yield null;
+            }
             case CAMERA_REGISTERED -> {
                 s.cameras.put(e.getCameraRegistered().getCamera().getId(), e.getCameraRegistered().getCamera());
                 yield null;

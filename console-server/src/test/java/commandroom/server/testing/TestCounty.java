@@ -38,6 +38,8 @@ public final class TestCounty {
                 .setFieldOfView(FieldOfView.newBuilder().setDirectionDegrees(90).setAngleDegrees(70).setRangeMetres(150)));
         b.addCameras(Camera.newBuilder().setId("c-002").setName("解放街").setKind(CameraKind.CAMERA_KIND_XUELIANG)
                 .setPosition(pos(30.545, 119.952)).setZoneId("z-cx").setStationId(STATION));
+        b.addRoads(commandroom.v1.Road.newBuilder().setId("r-renmin").setName("人民路").setRoadClass("primary")
+                .addLine(pos(30.545, 119.950)).addLine(pos(30.545, 119.970)));
         b.addUsers(user("duty1", "值班民警 周", Role.ROLE_DUTY_OFFICER, ""));
         b.addUsers(user("duty2", "值班民警 吴", Role.ROLE_DUTY_OFFICER, ""));
         b.addUsers(user("leader1", "带班领导 郑", Role.ROLE_SHIFT_LEADER, ""));
