@@ -23,7 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * The shift leader's two corrections to a task: reassign it to other units (nearest first, with a
+ * The shift leader's two corrections to a task: reassign it to other units (quickest first, with a
  * reason) or cancel it (with a reason). Both stay open with the hub's reason if it refuses.
  */
 public final class TaskActionsView {
@@ -31,11 +31,12 @@ public final class TaskActionsView {
     private TaskActionsView() {}
 
     /** Reassign: pick units and say why. */
-    public static void reassign(TaskItem task, IncidentItem incident, Collection<UnitItem> units, CommandClient client,
-                                Window owner, java.util.function.Supplier<TaskItem> latest) {
+    public static void reassign(TaskItem task, IncidentItem incident, Collection<UnitItem> units,
+                                commandroom.app.travel.TravelModel travel, CommandClient client, Window owner,
+                                java.util.function.Supplier<TaskItem> latest) {
         Set<String> chosen = new HashSet<>();
         ListView<DispatchDialogViewModel.Candidate> list = new ListView<>();
-        list.getItems().setAll(DispatchDialogViewModel.rank(incident, units).stream()
+        list.getItems().setAll(DispatchDialogViewModel.rank(incident, units, travel).stream()
                 .filter(c -> !task.assignees().contains(c.unit().id())).toList());
         UnitPicker.bind(list, chosen);
         list.setPrefHeight(320);

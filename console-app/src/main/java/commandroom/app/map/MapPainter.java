@@ -7,6 +7,9 @@ import commandroom.app.model.IncidentItem;
 import commandroom.app.model.RoadItem;
 import commandroom.app.model.UnitItem;
 import commandroom.app.model.ZoneItem;
+import commandroom.app.travel.RoadGraph;
+import commandroom.app.travel.TravelModel;
+import commandroom.app.travel.TravelTimes;
 import commandroom.app.ui.Messages;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +24,7 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Draws the map's vector layers on a canvas: zones with their names, roads by class with their
- * names, cameras with their view
+ * names, the picked incident's 1-3-5 minute rings along the roads, cameras with their view
  * wedges, units with status colour, heading and a short trail, open incidents by priority (the
  * picked one ringed), and a scale bar. Labels never pile up: one that would cover another is left
  * out. Colours come from the map's stylesheet ({@link MapStyle}). FX thread.
@@ -50,6 +53,10 @@ final class MapPainter {
             state.zones().values().forEach(z -> zone(g, v, z));
         }
         state.roads().values().forEach(r -> road(g, v, r));
+        IncidentItem ringed = model.selectedProperty().get();
+        if (ringed != null) {
+            rings(g, v, model.rings(ringed));
+        }
         if (model.camerasShownProperty().get()) {
             state.cameras().values().forEach(c -> camera(g, v, c));
         }
@@ -114,6 +121,48 @@ final class MapPainter {
             roadNames.add(new double[] {v.screenX(mid.longitude()), v.screenY(mid.latitude())});
             roadNameTexts.add(r.name());
         }
+    }
+
+    /**
+     * The 1-3-5 minute rings of an incident as the roads a patrol car covers in time: the 5-minute
+     * band first and faintest, the 1-minute band last and strongest.
+     */
+    private void rings(GraphicsContext g, MapViewport v, TravelTimes t) {
+        RoadGraph graph = t.graph();
+        Color[] colours = {style.ring1(), style.ring3(), style.ring5()};
+        for (int k = TravelModel.RINGS.length - 1; k >= 0; k--) {
+            double limit = TravelModel.RINGS[k];
+            g.setStroke(colours[k]);
+            g.setLineWidth(10 - 2 * k);
+            for (RoadGraph.Edge e : graph.edges()) {
+                double speed = t.metresPerSecond(e);
+                double fromStart = clamp((limit - t.secondsAtNode(e.from())) * speed, e.metres());
+                double fromEnd = clamp((limit - t.secondsAtNode(e.to())) * speed, e.metres());
+                double[] a = graph.nodeAt(e.from());
+                double[] b = graph.nodeAt(e.to());
+                if (fromStart + fromEnd >= e.metres()) {
+                    piece(g, v, graph, a, b, 0, 1);
+                } else {
+                    piece(g, v, graph, a, b, 0, fromStart / e.metres());
+                    piece(g, v, graph, a, b, 1 - fromEnd / e.metres(), 1);
+                }
+            }
+        }
+    }
+
+    private static double clamp(double metres, double max) {
+        return Double.isNaN(metres) ? 0 : Math.max(0, Math.min(max, metres));
+    }
+
+    /** Strokes the part of edge ab between two fractions of it. */
+    private static void piece(GraphicsContext g, MapViewport v, RoadGraph graph, double[] a, double[] b, double t0,
+                              double t1) {
+        if (t1 <= t0) {
+            return;
+        }
+        GeoPoint p = graph.geo(new double[] {a[0] + (b[0] - a[0]) * t0, a[1] + (b[1] - a[1]) * t0});
+        GeoPoint q = graph.geo(new double[] {a[0] + (b[0] - a[0]) * t1, a[1] + (b[1] - a[1]) * t1});
+        g.strokeLine(v.screenX(p.longitude()), v.screenY(p.latitude()), v.screenX(q.longitude()), v.screenY(q.latitude()));
     }
 
     private void zoneName(GraphicsContext g, MapViewport v, ZoneItem z) {

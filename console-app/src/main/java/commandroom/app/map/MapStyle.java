@@ -14,8 +14,8 @@ import javafx.scene.text.FontWeight;
  * rest of the theme (console.css, style class incident-map): -map-background, -map-zone-fill,
  * -map-zone-stroke, -map-zone-label, -map-road, -map-road-label, -map-label, -map-label-halo,
  * -map-camera, -map-camera-view, -map-unit-available, -map-unit-busy, -map-unit-off,
- * -map-incident-urgent, -map-incident-high, -map-incident-normal, -map-picked; and the labels'
- * font, -map-font. The defaults here only matter without the stylesheet.
+ * -map-incident-urgent, -map-incident-high, -map-incident-normal, -map-picked, the rings
+ * -map-ring-1, -map-ring-3, -map-ring-5; and the labels' font, -map-font. The defaults here only matter without the stylesheet.
  */
 public abstract class MapStyle extends Region {
 
@@ -43,6 +43,9 @@ public abstract class MapStyle extends Region {
     private final StyleableProperty<Color> incidentNormal = colour("incidentNormal", "-map-incident-normal",
             Color.YELLOW);
     private final StyleableProperty<Color> picked = colour("picked", "-map-picked", Color.WHITE);
+    private final StyleableProperty<Color> ring1 = colour("ring1", "-map-ring-1", Color.RED);
+    private final StyleableProperty<Color> ring3 = colour("ring3", "-map-ring-3", Color.ORANGE);
+    private final StyleableProperty<Color> ring5 = colour("ring5", "-map-ring-5", Color.YELLOW);
     private final StyleableProperty<Font> labelFont = CSS.createStyleableFontProperty(this, "labelFont",
             "-map-font", s -> s.labelFont, Font.getDefault());
 
@@ -70,6 +73,9 @@ public abstract class MapStyle extends Region {
             case "-map-incident-urgent" -> s.incidentUrgent;
             case "-map-incident-high" -> s.incidentHigh;
             case "-map-incident-normal" -> s.incidentNormal;
+            case "-map-ring-1" -> s.ring1;
+            case "-map-ring-3" -> s.ring3;
+            case "-map-ring-5" -> s.ring5;
             default -> s.picked;
         };
     }
@@ -150,6 +156,18 @@ public abstract class MapStyle extends Region {
 
     Color incidentNormal() {
         return incidentNormal.getValue();
+    }
+
+    Color ring1() {
+        return ring1.getValue();
+    }
+
+    Color ring3() {
+        return ring3.getValue();
+    }
+
+    Color ring5() {
+        return ring5.getValue();
     }
 
     Color picked() {

@@ -79,6 +79,7 @@ public final class MapView extends MapStyle {
         });
         cardTitle.getStyleClass().add("card-title");
         cardLine.getStyleClass().add("card-line");
+        cardLine.setId("map-incident-detail");
         cardLine.setWrapText(true);
         card = new VBox(6, cardTitle, cardLine, dispatch);
         card.setId("map-incident-card");
@@ -216,7 +217,9 @@ public final class MapView extends MapStyle {
         card.setVisible(i != null);
         if (i != null) {
             cardTitle.setText(Messages.get("type." + i.type()) + "  ·  " + Messages.get("priority." + i.priority()));
-            cardLine.setText(i.address() + "\n" + i.summary() + "\n" + i.id());
+            int[] reach = model.reachable(i);
+            cardLine.setText(i.address() + "\n" + i.summary() + "\n" + i.id() + "\n"
+                    + Messages.get("map.reach", reach[0], reach[1], reach[2]));
         }
     }
 

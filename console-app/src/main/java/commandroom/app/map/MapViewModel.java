@@ -5,6 +5,8 @@ import commandroom.app.model.GeoPoint;
 import commandroom.app.model.IncidentItem;
 import commandroom.app.model.UnitItem;
 import commandroom.app.model.ZoneItem;
+import commandroom.app.travel.TravelModel;
+import commandroom.app.travel.TravelTimes;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -21,7 +23,8 @@ import javafx.collections.MapChangeListener;
 /**
  * The incident map's state: what part of the county it shows, whether live updates may move it
  * (follow mode) or the operator has taken it over (view lock), which unit it follows, which
- * incident is picked, which layers show, and a short trail of each unit's last positions. Reads
+ * incident is picked (and its 1-3-5 minute rings), which layers show, and a short trail of each
+ * unit's last positions. Reads
  * the console's projections; holds no Node. FX thread only.
  *
  * <p>View lock: any pan or zoom by the operator ends follow mode, and then nothing the hub sends
@@ -36,6 +39,7 @@ public final class MapViewModel {
     static final double PICK_RADIUS = 14;
 
     private final ConsoleState state;
+    private final TravelModel travel;
     private final ReadOnlyObjectWrapper<MapViewport> viewport = new ReadOnlyObjectWrapper<>(
             new MapViewport(30.545, 119.96, 14, 800, 600));
     private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(true);
@@ -47,8 +51,9 @@ public final class MapViewModel {
     private final BooleanProperty incidents = new SimpleBooleanProperty(true);
     private final Map<String, Deque<GeoPoint>> trails = new HashMap<>();
 
-    public MapViewModel(ConsoleState state) {
+    public MapViewModel(ConsoleState state, TravelModel travel) {
         this.state = state;
+        this.travel = travel;
         state.units().values().forEach(this::remember);
         state.units().addListener((MapChangeListener<String, UnitItem>) c -> {
             if (c.wasAdded()) {
@@ -237,6 +242,32 @@ public final class MapViewModel {
     /** An incident the map shows: not yet resolved or cancelled. */
     static boolean isOpen(IncidentItem i) {
         return "OPEN".equals(i.status()) || "IN_HAND".equals(i.status());
+    }
+
+    /**
+     * How many available units reach an incident within each of {@link TravelModel#RINGS} (1, 3 and
+     * 5 minutes), each at its own kind's speed over the roads (a drone straight).
+     */
+    public int[] reachable(IncidentItem i) {
+        GeoPoint place = new GeoPoint(i.latitude(), i.longitude());
+        int[] counts = new int[TravelModel.RINGS.length];
+        for (UnitItem u : state.units().values()) {
+            if (!u.isAvailable()) {
+                continue;
+            }
+            double s = travel.seconds(u, place);
+            for (int k = 0; k < counts.length; k++) {
+                if (s <= TravelModel.RINGS[k]) {
+                    counts[k]++;
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** The rings drawn on the map: how far a patrol car gets from an incident over the roads. */
+    public TravelTimes rings(IncidentItem i) {
+        return travel.to(new GeoPoint(i.latitude(), i.longitude()), "PATROL_CAR");
     }
 
     public void clearSelection() {

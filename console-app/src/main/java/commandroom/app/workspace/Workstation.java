@@ -20,6 +20,7 @@ import commandroom.app.stats.StatsView;
 import commandroom.app.ui.Messages;
 import commandroom.app.ui.Theme;
 import commandroom.app.map.MapView;
+import commandroom.app.travel.TravelModel;
 import commandroom.app.map.MapViewModel;
 import commandroom.app.wall.VideoRuntime;
 import commandroom.app.wall.WallLayout;
@@ -71,6 +72,8 @@ public final class Workstation implements AutoCloseable {
     private Stage stage;
     private VideoRuntime video;
     private final java.util.Map<String, WallPanel> walls = new java.util.LinkedHashMap<>();
+    /** Travel times over the roads, for the map's rings and the ranking of units to dispatch. */
+    private final TravelModel travel;
 
     private final Clock clock;
 
@@ -83,6 +86,7 @@ public final class Workstation implements AutoCloseable {
         this.user = session.user();
         this.client = new CommandClient(session, background);
         this.feed = new EventFeed(session, state);
+        this.travel = new TravelModel(state);
         this.boardModel = new BoardViewModel(state);
         this.clock = clock;
         this.layouts = new LayoutStore(layoutDir);
@@ -144,7 +148,7 @@ public final class Workstation implements AutoCloseable {
      * for the roles that may.
      */
     private MapView mapView() {
-        return new MapView(new MapViewModel(state), user.role().mayDispatch() ? this::dispatch : null,
+        return new MapView(new MapViewModel(state, travel), user.role().mayDispatch() ? this::dispatch : null,
                 user.role().mayReport() ? (lat, lon) -> reportAt(lat, lon) : null);
     }
 
@@ -242,13 +246,14 @@ public final class Workstation implements AutoCloseable {
         if (!user.role().mayDispatch() || incident == null) {
             return;
         }
-        new DispatchDialogView(new DispatchDialogViewModel(incident, state.units().values(), client), stage).showAndWait();
+        new DispatchDialogView(new DispatchDialogViewModel(incident, state.units().values(), travel, client), stage).showAndWait();
     }
 
     void reassign() {
         var task = board.selectedTaskProperty().get();
         if (user.role().mayDispatch() && task != null && task.stage().isOpen()) {
-            TaskActionsView.reassign(task, state.incidents().get(task.incidentId()), state.units().values(), client, stage,
+            TaskActionsView.reassign(task, state.incidents().get(task.incidentId()), state.units().values(), travel,
+                    client, stage,
                     () -> state.tasks().get(task.id()));
         }
     }

@@ -66,6 +66,7 @@ class MapViewTest extends FxRobot {
 
                 Node canvas = lookup("#map-canvas").query();
                 drag(canvas, MouseButton.PRIMARY).moveBy(-200, -120).drop();
+                interact(commandroom.app.testing.MonocleDrags::forgetPlainDrag);
                 MapViewport panned = model.viewportProperty().get();
                 assertEquals(false, model.followingProperty().get(), "a drag locks the view");
                 assertNotEquals(home.longitude(), panned.longitude());
@@ -97,6 +98,11 @@ class MapViewTest extends FxRobot {
                 clickOn(at);
                 Waits.until("its card", Duration.ofSeconds(5), () -> lookup("#map-incident-card").query().isVisible());
                 assertEquals(incident.id(), model.selectedProperty().get().id());
+                Waits.until("who can reach it in 1, 3 and 5 minutes", Duration.ofSeconds(5), () ->
+                        lookup("#map-incident-detail").queryLabeled().getText().contains("可达警力"));
+                int[] reach = model.reachable(incident);
+                assertTrue(reach[0] <= reach[1] && reach[1] <= reach[2] && reach[2] > 0,
+                        "units within 1 ≤ 3 ≤ 5 minutes, some within 5: " + java.util.Arrays.toString(reach));
                 interact(map::drawNow);
                 Screenshots.save(this, stage.getScene().getRoot(), "map");
 

@@ -1,0 +1,58 @@
+package commandroom.app.travel;
+
+import commandroom.app.connection.ConsoleState;
+import commandroom.app.model.GeoPoint;
+import commandroom.app.model.RoadItem;
+import commandroom.app.model.UnitItem;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.collections.MapChangeListener;
+
+/**
+ * Travel times over the console's roads, for the map's 1-3-5 minute rings and the dispatch
+ * dialog's ranking: the road graph, rebuilt when the roads change, and one search per unit kind for
+ * the place asked about last (a dispatch asks for one incident several times). Without roads it
+ * answers infinity, and callers fall back on straight-line distance. FX thread.
+ */
+public final class TravelModel {
+
+    /** The rings, in seconds: the county's "1-3-5 minute" quick-response circles. */
+    public static final int[] RINGS = {60, 180, 300};
+
+    private final ConsoleState state;
+    private RoadGraph graph;
+    private GeoPoint lastPlace;
+    private final Map<String, TravelTimes> byKind = new HashMap<>();
+
+    public TravelModel(ConsoleState state) {
+        this.state = state;
+        state.roads().addListener((MapChangeListener<String, RoadItem>) c -> {
+            graph = null;
+            byKind.clear();
+        });
+    }
+
+    public RoadGraph graph() {
+        if (graph == null) {
+            graph = RoadGraph.of(state.roads().values());
+        }
+        return graph;
+    }
+
+    /** The search for a kind of unit towards a place. */
+    public TravelTimes to(GeoPoint place, String kind) {
+        if (!place.equals(lastPlace)) {
+            lastPlace = place;
+            byKind.clear();
+        }
+        return byKind.computeIfAbsent(kind, k -> TravelTimes.to(graph(), place, k));
+    }
+
+    /** Seconds for a unit to reach a place; infinite when no road leads there (or none are known). */
+    public double seconds(UnitItem unit, GeoPoint place) {
+        if (graph().isEmpty() && !Speeds.flies(unit.kind())) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return to(place, unit.kind()).secondsFrom(new GeoPoint(unit.latitude(), unit.longitude()));
+    }
+}
