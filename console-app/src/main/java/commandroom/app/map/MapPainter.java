@@ -110,12 +110,7 @@ final class MapPainter {
         } * Math.max(0.5, Math.min(2, Math.pow(2, v.zoom() - 15)));
         g.setStroke(style.road());
         g.setLineWidth(width);
-        g.beginPath();
-        g.moveTo(v.screenX(line.get(0).longitude()), v.screenY(line.get(0).latitude()));
-        for (GeoPoint p : line.subList(1, line.size())) {
-            g.lineTo(v.screenX(p.longitude()), v.screenY(p.latitude()));
-        }
-        g.stroke();
+        polyline(g, v, line);
         if (v.zoom() >= 14 && !r.name().isEmpty()) {
             GeoPoint mid = line.get(line.size() / 2);
             roadNames.add(new double[] {v.screenX(mid.longitude()), v.screenY(mid.latitude())});
@@ -209,12 +204,7 @@ final class MapPainter {
         if (trail.size() > 1) {
             g.setStroke(colour.deriveColor(0, 1, 1, 0.45));
             g.setLineWidth(2);
-            g.beginPath();
-            g.moveTo(v.screenX(trail.get(0).longitude()), v.screenY(trail.get(0).latitude()));
-            for (GeoPoint p : trail.subList(1, trail.size())) {
-                g.lineTo(v.screenX(p.longitude()), v.screenY(p.latitude()));
-            }
-            g.stroke();
+            polyline(g, v, trail);
         }
         double heading = model.heading(u.id());
         if (!Double.isNaN(heading)) {
@@ -299,6 +289,16 @@ final class MapPainter {
         g.strokeLine(x + px, y - 6, x + px, y);
         label(g, metres >= 1000 ? String.format("%.0f km", metres / 1000) : String.format("%.0f m", metres),
                 x + px + 8, y - 2, style.label(), 15, false);
+    }
+
+    /** Strokes a line through positions with the current stroke. */
+    private static void polyline(GraphicsContext g, MapViewport v, List<GeoPoint> points) {
+        g.beginPath();
+        g.moveTo(v.screenX(points.get(0).longitude()), v.screenY(points.get(0).latitude()));
+        for (GeoPoint p : points.subList(1, points.size())) {
+            g.lineTo(v.screenX(p.longitude()), v.screenY(p.latitude()));
+        }
+        g.stroke();
     }
 
     private static boolean visible(MapViewport v, double x, double y, double margin) {

@@ -156,32 +156,17 @@ public final class MapViewModel {
 
     /** Fits the county's zones (or its units, before zones are known) in the view. */
     private void home() {
-        double minLat = 90;
-        double maxLat = -90;
-        double minLon = 180;
-        double maxLon = -180;
-        boolean any = false;
-        for (ZoneItem z : state.zones().values()) {
-            for (GeoPoint p : z.polygon()) {
-                minLat = Math.min(minLat, p.latitude());
-                maxLat = Math.max(maxLat, p.latitude());
-                minLon = Math.min(minLon, p.longitude());
-                maxLon = Math.max(maxLon, p.longitude());
-                any = true;
-            }
+        List<GeoPoint> points = state.zones().values().stream().flatMap(z -> z.polygon().stream()).toList();
+        if (points.isEmpty()) {
+            points = state.units().values().stream().map(u -> new GeoPoint(u.latitude(), u.longitude())).toList();
         }
-        if (!any) {
-            for (UnitItem u : state.units().values()) {
-                minLat = Math.min(minLat, u.latitude());
-                maxLat = Math.max(maxLat, u.latitude());
-                minLon = Math.min(minLon, u.longitude());
-                maxLon = Math.max(maxLon, u.longitude());
-                any = true;
-            }
-        }
-        if (!any) {
+        if (points.isEmpty()) {
             return;
         }
+        double minLat = points.stream().mapToDouble(GeoPoint::latitude).min().orElseThrow();
+        double maxLat = points.stream().mapToDouble(GeoPoint::latitude).max().orElseThrow();
+        double minLon = points.stream().mapToDouble(GeoPoint::longitude).min().orElseThrow();
+        double maxLon = points.stream().mapToDouble(GeoPoint::longitude).max().orElseThrow();
         MapViewport v = viewport.get();
         double zoom = MapViewport.MAX_ZOOM;
         while (zoom > MapViewport.MIN_ZOOM) {

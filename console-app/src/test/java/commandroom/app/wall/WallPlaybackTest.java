@@ -44,14 +44,7 @@ class WallPlaybackTest extends FxRobot {
     void streamPlaysItsCameraGoesOfflineWhenKilledAndComesBack(String scheme) throws Exception {
         try (VideoRuntime runtime = VideoRuntime.start(); Source stream = source(scheme, "c-001", "人民路口")) {
             assertEquals("", runtime.problem().orElse(""), "libVLC is installed (apt-get install libvlc5 vlc-plugin-base)");
-            FxToolkit.registerPrimaryStage();
-            FxToolkit.setupFixture(Theme::install);
-            WallView[] wall = new WallView[1];
-            FxToolkit.setupStage(stage -> {
-                wall[0] = new WallView(runtime, WallLayout.GRID_4);
-                stage.setScene(Theme.style(new Scene(wall[0], 1280, 720)));
-                stage.show();
-            });
+            WallView[] wall = {openWall(runtime, WallLayout.GRID_4)};
             try {
                 interact(() -> wall[0].show(0, new WallCamera("c-001", "人民路口", stream.url(), stream.url())));
                 VideoTile tile = wall[0].tiles().get(0);
@@ -88,14 +81,7 @@ class WallPlaybackTest extends FxRobot {
         try (VideoRuntime runtime = VideoRuntime.start();
              commandroom.sim.video.JavacvStream stream = new commandroom.sim.video.JavacvStream("c-003", "北门",
                      freeUdpPort(), 704, 576).start()) {
-            FxToolkit.registerPrimaryStage();
-            FxToolkit.setupFixture(Theme::install);
-            WallView[] wall = new WallView[1];
-            FxToolkit.setupStage(stage -> {
-                wall[0] = new WallView(runtime, WallLayout.GRID_4);
-                stage.setScene(Theme.style(new Scene(wall[0], 1280, 720)));
-                stage.show();
-            });
+            WallView[] wall = {openWall(runtime, WallLayout.GRID_4)};
             try {
                 interact(() -> wall[0].show(0, new WallCamera("c-003", "北门", stream.url(), stream.url())));
                 VideoTile tile = wall[0].tiles().get(0);
@@ -116,14 +102,7 @@ class WallPlaybackTest extends FxRobot {
              FfmpegStream sub = new FfmpegStream(id, "西门桥", freeUdpPort(), 704, 576).start();
              RtspCameras main = new RtspCameras(freeTcpPort(), List.of(new RtspCameras.Camera(id, "西门桥", 1280, 720)))
                      .start()) {
-            FxToolkit.registerPrimaryStage();
-            FxToolkit.setupFixture(Theme::install);
-            WallView[] wall = new WallView[1];
-            FxToolkit.setupStage(stage -> {
-                wall[0] = new WallView(runtime, WallLayout.GRID_1);
-                stage.setScene(Theme.style(new Scene(wall[0], 1280, 720)));
-                stage.show();
-            });
+            WallView[] wall = {openWall(runtime, WallLayout.GRID_1)};
             try {
                 interact(() -> wall[0].show(0, new WallCamera(id, "西门桥", sub.url(), main.url(id))));
                 VideoTile tile = wall[0].tiles().get(0);
@@ -141,6 +120,19 @@ class WallPlaybackTest extends FxRobot {
                 interact(() -> wall[0].close());
             }
         }
+    }
+
+    /** A wall of the layout in a 1280x720 window of the headless toolkit. */
+    static WallView openWall(VideoRuntime runtime, WallLayout layout) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(Theme::install);
+        WallView[] wall = new WallView[1];
+        FxToolkit.setupStage(stage -> {
+            wall[0] = new WallView(runtime, layout);
+            stage.setScene(Theme.style(new Scene(wall[0], 1280, 720)));
+            stage.show();
+        });
+        return wall[0];
     }
 
     private static Source source(String scheme, String id, String name) throws Exception {
