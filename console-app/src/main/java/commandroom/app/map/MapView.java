@@ -3,6 +3,7 @@ package commandroom.app.map;
 import commandroom.app.model.IncidentItem;
 import commandroom.app.model.UnitItem;
 import commandroom.app.ui.Messages;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
@@ -18,17 +19,18 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 
 /**
  * The incident map (警情地图), drawn by the console on a canvas, offline: zones, cameras with their
  * view, units with status, heading and trail, open incidents by priority, a scale bar; north up.
  * Drag to pan, wheel to zoom about the cursor, arrow keys and +/- too. A click on an incident shows
  * it with a dispatch button; a right click offers to take in an incident at that point, or to
- * follow the unit there. Panning or zooming locks the view (live updates never move it);
+ * follow the unit there; Shift+drag draws an area whose cameras go to the wall. Panning or zooming locks the view (live updates never move it);
  * "back to following" returns it to the followed unit or the whole county. The canvas is drawn at
  * most once a pulse, and only when something changed.
  *
- * <p>Style class incident-map (colours: {@link MapStyle}); ids map-canvas, map-follow, map-layer-*,
+ * <p>Style classes incident-map (colours: {@link MapStyle}), map-area; ids map-canvas, map-follow, map-layer-*,
  * map-incident-card, map-dispatch, map-report-here, map-follow-unit. FX thread.
  */
 public final class MapView extends MapStyle {
@@ -47,6 +49,10 @@ public final class MapView extends MapStyle {
     private double lastY;
     private boolean dragged;
     private ContextMenu menu;
+    private final Consumer<List<String>> onArea;
+    /** The area being drawn with Shift+drag (its cameras go to the wall), or hidden. */
+    private final Rectangle area = new Rectangle();
+    private boolean drawingArea;
     private final AnimationTimer redraw = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -59,10 +65,17 @@ public final class MapView extends MapStyle {
 
     /**
      * A map over the model; onDispatch gets a picked incident (null: the role may not dispatch, the
-     * button is not offered), onReport a point (null: may not take in incidents).
+     * button is not offered), onReport a point (null: may not take in incidents), onArea the
+     * cameras of an area drawn with Shift+drag (null: no wall to send them to).
      */
-    public MapView(MapViewModel model, Consumer<IncidentItem> onDispatch, BiConsumer<Double, Double> onReport) {
+    public MapView(MapViewModel model, Consumer<IncidentItem> onDispatch, BiConsumer<Double, Double> onReport,
+                   Consumer<List<String>> onArea) {
         this.model = model;
+        this.onArea = onArea;
+        area.getStyleClass().add("map-area");
+        area.setManaged(false);
+        area.setVisible(false);
+        area.setMouseTransparent(true);
         getStyleClass().add("incident-map");
         canvas.setId("map-canvas");
         canvas.setFocusTraversable(true);
@@ -102,7 +115,7 @@ public final class MapView extends MapStyle {
         StackPane.setAlignment(card, Pos.BOTTOM_RIGHT);
         overlay.setPickOnBounds(false);
         overlay.getStyleClass().add("map-overlay");
-        getChildren().addAll(canvas, overlay);
+        getChildren().addAll(canvas, area, overlay);
         wireMouse(onReport);
         model.viewportProperty().addListener((o, a, b) -> dirty = true);
         model.selectedProperty().addListener((o, a, i) -> showCard(i));
@@ -139,6 +152,7 @@ public final class MapView extends MapStyle {
             pressX = lastX = e.getX();
             pressY = lastY = e.getY();
             dragged = false;
+            drawingArea = e.isShiftDown() && onArea != null && e.getButton() == MouseButton.PRIMARY;
         });
         canvas.setOnMouseDragged(e -> {
             if (e.getButton() != MouseButton.PRIMARY) {
@@ -147,10 +161,26 @@ public final class MapView extends MapStyle {
             if (Math.hypot(e.getX() - pressX, e.getY() - pressY) > 4) {
                 dragged = true;
             }
-            if (dragged) {
+            if (drawingArea) {
+                area.setX(Math.min(pressX, e.getX()));
+                area.setY(Math.min(pressY, e.getY()));
+                area.setWidth(Math.abs(e.getX() - pressX));
+                area.setHeight(Math.abs(e.getY() - pressY));
+                area.setVisible(true);
+            } else if (dragged) {
                 model.panBy(e.getX() - lastX, e.getY() - lastY);
                 lastX = e.getX();
                 lastY = e.getY();
+            }
+        });
+        canvas.setOnMouseReleased(e -> {
+            if (drawingArea) {
+                drawingArea = false;
+                area.setVisible(false);
+                List<String> cameras = model.camerasIn(pressX, pressY, e.getX(), e.getY());
+                if (dragged && !cameras.isEmpty()) {
+                    onArea.accept(cameras);
+                }
             }
         });
         canvas.setOnMouseClicked(e -> {

@@ -206,6 +206,20 @@ public final class MapViewModel {
         return best;
     }
 
+    /** The cameras inside a rectangle of the view (two corners, any order), by id. */
+    public List<String> camerasIn(double x0, double y0, double x1, double y1) {
+        MapViewport v = viewport.get();
+        double left = Math.min(x0, x1);
+        double right = Math.max(x0, x1);
+        double top = Math.min(y0, y1);
+        double bottom = Math.max(y0, y1);
+        return state.cameras().values().stream().filter(c -> {
+            double x = v.screenX(c.longitude());
+            double y = v.screenY(c.latitude());
+            return x >= left && x <= right && y >= top && y <= bottom;
+        }).map(c -> c.id()).sorted().toList();
+    }
+
     /** The unit nearest a point of the view, within {@link #PICK_RADIUS}; null if none. */
     public UnitItem unitAt(double x, double y) {
         if (!units.get()) {

@@ -134,6 +134,32 @@ public final class WallPanel extends BorderPane {
         wall.close();
     }
 
+    /**
+     * Shows these cameras (an area drawn on the map): the smallest grid that holds them (up to 36),
+     * them in order, nothing else. Ends a tour and an alarm first.
+     */
+    public void showCameras(List<String> ids) {
+        tours.stop();
+        dismissAlarm();
+        if (beforeEnlarge != null) {
+            toggleEnlarged(0);
+        }
+        WallLayout fit = java.util.stream.Stream.of(WallLayout.GRID_1, WallLayout.GRID_4, WallLayout.GRID_9,
+                WallLayout.GRID_16, WallLayout.GRID_25, WallLayout.GRID_36).filter(l -> l.tiles() >= ids.size())
+                .findFirst().orElse(WallLayout.GRID_36);
+        if (fit != wall.wallLayout()) {
+            layouts.setValue(fit); // the layout listener cuts the wall anew
+        }
+        List<VideoTile> tiles = wall.tiles();
+        for (int i = 0; i < tiles.size(); i++) {
+            CameraItem c = i < ids.size() ? state.cameras().get(ids.get(i)) : null;
+            WallCamera want = c == null ? null : of(c);
+            if (!sameCamera(tiles.get(i).camera(), want)) {
+                wall.show(i, want);
+            }
+        }
+    }
+
     /** Puts a camera on the first free tile (or the last one when all are taken). */
     public void showOnFreeTile(CameraItem c) {
         List<VideoTile> tiles = wall.tiles();

@@ -110,13 +110,14 @@ public final class Workstation implements AutoCloseable {
         ReviewView review = user.role().mayReview() ? new ReviewView(new ReviewViewModel(state, client)) : null;
         StatsView stats = new StatsView(state);
         Stage withBoard = null;
+        boolean hasWall = placements.stream().anyMatch(p -> p.panels().contains(Panels.WALL));
         for (Placement p : placements) {
             Function<String, Node> panels = id -> switch (id) {
                 case Panels.BOARD -> board;
                 case Panels.REVIEW -> review;
                 case Panels.STATS -> stats;
                 case Panels.WALL -> wallPanel(p.windowId(), layout);
-                case Panels.MAP -> mapView();
+                case Panels.MAP -> mapView(hasWall);
                 default -> null;
             };
             Stage s = stages.isEmpty() ? first : new Stage();
@@ -147,9 +148,11 @@ public final class Workstation implements AutoCloseable {
      * The incident map; it dispatches and takes in incidents through the same dialogs as the board,
      * for the roles that may.
      */
-    private MapView mapView() {
+    private MapView mapView(boolean hasWall) {
         return new MapView(new MapViewModel(state, travel), user.role().mayDispatch() ? this::dispatch : null,
-                user.role().mayReport() ? (lat, lon) -> reportAt(lat, lon) : null);
+                user.role().mayReport() ? (lat, lon) -> reportAt(lat, lon) : null,
+                // An area's cameras go to the console's (first) wall; a console without one is not offered it.
+                hasWall ? ids -> walls.values().stream().findFirst().ifPresent(w -> w.showCameras(ids)) : null);
     }
 
     /**

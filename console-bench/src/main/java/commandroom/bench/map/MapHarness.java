@@ -84,7 +84,7 @@ public final class MapHarness {
         HeadlessFx.run(() -> applier.applySnapshot(snapshot(county, box, random)));
 
         Figures canvas = measure(seconds, state, applier, box, () -> {
-            MapView map = new MapView(new MapViewModel(state, new TravelModel(state)), null, null);
+            MapView map = new MapView(new MapViewModel(state, new TravelModel(state)), null, null, null);
             return new Object[] {map, map.model()};
         });
         Figures nodes = measure(seconds, state, applier, box, () -> {
