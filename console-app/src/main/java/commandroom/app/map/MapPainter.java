@@ -57,6 +57,10 @@ final class MapPainter {
         if (ringed != null) {
             rings(g, v, model.rings(ringed));
         }
+        TravelTimes coverage = model.coverage();
+        if (coverage != null) {
+            rings(g, v, coverage);
+        }
         if (model.camerasShownProperty().get()) {
             state.cameras().values().forEach(c -> camera(g, v, c));
         }
@@ -119,12 +123,24 @@ final class MapPainter {
     }
 
     /**
-     * The 1-3-5 minute rings of an incident as the roads a patrol car covers in time: the 5-minute
-     * band first and faintest, the 1-minute band last and strongest.
+     * 1-3-5 minute rings as the roads covered in time (an incident's for a patrol car, a unit's for
+     * its own kind): the 5-minute band first and faintest, the 1-minute band last and strongest.
      */
     private void rings(GraphicsContext g, MapViewport v, TravelTimes t) {
         RoadGraph graph = t.graph();
         Color[] colours = {style.ring1(), style.ring3(), style.ring5()};
+        if (t.flies()) {
+            // A drone: circles, as far as it flies in each time.
+            double x = v.screenX(t.place().longitude());
+            double y = v.screenY(t.place().latitude());
+            for (int k = TravelModel.RINGS.length - 1; k >= 0; k--) {
+                double r = TravelModel.RINGS[k] * t.straightMetresPerSecond() / v.metresPerPixel();
+                g.setStroke(colours[k]);
+                g.setLineWidth(4);
+                g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+            }
+            return;
+        }
         for (int k = TravelModel.RINGS.length - 1; k >= 0; k--) {
             double limit = TravelModel.RINGS[k];
             g.setStroke(colours[k]);

@@ -26,12 +26,12 @@ import javafx.scene.shape.Rectangle;
  * view, units with status, heading and trail, open incidents by priority, a scale bar; north up.
  * Drag to pan, wheel to zoom about the cursor, arrow keys and +/- too. A click on an incident shows
  * it with a dispatch button; a right click offers to take in an incident at that point, or to
- * follow the unit there; Shift+drag draws an area whose cameras go to the wall. Panning or zooming locks the view (live updates never move it);
+ * follow the unit there or show the area it covers in 1, 3 and 5 minutes; Shift+drag draws an area whose cameras go to the wall. Panning or zooming locks the view (live updates never move it);
  * "back to following" returns it to the followed unit or the whole county. The canvas is drawn at
  * most once a pulse, and only when something changed.
  *
  * <p>Style classes incident-map (colours: {@link MapStyle}), map-area; ids map-canvas, map-follow, map-layer-*,
- * map-incident-card, map-dispatch, map-report-here, map-follow-unit. FX thread.
+ * map-incident-card, map-dispatch, map-report-here, map-follow-unit, map-unit-coverage. FX thread.
  */
 public final class MapView extends MapStyle {
 
@@ -119,6 +119,7 @@ public final class MapView extends MapStyle {
         wireMouse(onReport);
         model.viewportProperty().addListener((o, a, b) -> dirty = true);
         model.selectedProperty().addListener((o, a, i) -> showCard(i));
+        model.coverageUnitProperty().addListener((o, a, b) -> dirty = true);
         var state = model.state();
         state.units().addListener((MapChangeListener<String, UnitItem>) c -> dirty = true);
         state.incidents().addListener((MapChangeListener<String, IncidentItem>) c -> dirty = true);
@@ -235,7 +236,11 @@ public final class MapView extends MapStyle {
             MenuItem follow = new MenuItem(Messages.get("map.followUnit", u.name()));
             follow.setId("map-follow-unit");
             follow.setOnAction(a -> model.follow(u.id()));
-            menu.getItems().add(follow);
+            MenuItem coverage = new MenuItem(Messages.get(u.id().equals(model.coverageUnitProperty().get())
+                    ? "map.hideCoverage" : "map.showCoverage", u.name()));
+            coverage.setId("map-unit-coverage");
+            coverage.setOnAction(a -> model.toggleCoverage(u.id()));
+            menu.getItems().addAll(follow, coverage);
         }
         if (!menu.getItems().isEmpty()) {
             menu.show(canvas, screenX, screenY);

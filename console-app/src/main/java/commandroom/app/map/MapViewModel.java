@@ -45,6 +45,8 @@ public final class MapViewModel {
     private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyObjectWrapper<String> followedUnit = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<IncidentItem> selected = new ReadOnlyObjectWrapper<>();
+    /** The unit whose own 1-3-5 minute coverage the map shows, or null. */
+    private final ReadOnlyObjectWrapper<String> coverageUnit = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty zones = new SimpleBooleanProperty(true);
     private final BooleanProperty cameras = new SimpleBooleanProperty(true);
     private final BooleanProperty units = new SimpleBooleanProperty(true);
@@ -262,6 +264,25 @@ public final class MapViewModel {
             }
         }
         return counts;
+    }
+
+    /** Shows (or, for the unit shown, hides) the area a unit covers within 1, 3 and 5 minutes. */
+    public void toggleCoverage(String unitId) {
+        coverageUnit.set(unitId.equals(coverageUnit.get()) ? null : unitId);
+    }
+
+    public ReadOnlyObjectProperty<String> coverageUnitProperty() {
+        return coverageUnit.getReadOnlyProperty();
+    }
+
+    /**
+     * The unit whose coverage shows and how far it gets from where it stands, at its own kind's
+     * speeds (roads go both ways, so "from the unit" is the same search as "to the unit"); null when
+     * no coverage shows or the unit is gone.
+     */
+    public TravelTimes coverage() {
+        UnitItem u = coverageUnit.get() == null ? null : state.units().get(coverageUnit.get());
+        return u == null ? null : travel.to(new GeoPoint(u.latitude(), u.longitude()), u.kind());
     }
 
     /** The rings drawn on the map: how far a patrol car gets from an incident over the roads. */

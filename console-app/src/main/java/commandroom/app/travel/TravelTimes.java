@@ -101,6 +101,16 @@ public final class TravelTimes {
         return kmh(Speeds.onRoad(kind, e.roadClass()));
     }
 
+    /** Whether this search is a drone's: no roads, a circle of the speed times the time. */
+    public boolean flies() {
+        return Speeds.flies(kind);
+    }
+
+    /** Metres a second straight over everything (for a drone's circles). */
+    public double straightMetresPerSecond() {
+        return kmh(Speeds.DRONE_KMH);
+    }
+
     public RoadGraph graph() {
         return graph;
     }

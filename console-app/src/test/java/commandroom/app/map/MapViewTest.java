@@ -28,7 +28,7 @@ import org.testfx.api.FxRobot;
  * pans and locks the view, so units moving on the map do not move it; the wheel zooms about the
  * cursor; "back to following" returns to the county; a click on an incident shows it, and its
  * dispatch button dispatches the first unit offered; a right click takes in an incident at that
- * point.
+ * point, and on a unit shows the area it covers in 1, 3 and 5 minutes.
  */
 class MapViewTest extends FxRobot {
 
@@ -130,6 +130,20 @@ class MapViewTest extends FxRobot {
                 Waits.until("the new incident at that point", Duration.ofSeconds(15), () -> w.state().incidents()
                         .values().stream().anyMatch(i -> i.address().equals("解放路 40 号")
                                 && Math.abs(i.latitude() - ground[0]) < 1e-5));
+
+                // Right click a unit: show what it reaches in 1, 3 and 5 minutes.
+                MapViewport now = model.viewportProperty().get();
+                var idle = w.state().units().values().stream().filter(u -> u.isAvailable()
+                        && model.unitAt(now.screenX(u.longitude()), now.screenY(u.latitude())) != null
+                        && now.screenX(u.longitude()) > 300 && now.screenX(u.longitude()) < 1500
+                        && now.screenY(u.latitude()) > 150 && now.screenY(u.latitude()) < 800).findFirst().orElseThrow();
+                double ux = now.screenX(idle.longitude());
+                double uy = now.screenY(idle.latitude());
+                var under = model.unitAt(ux, uy);
+                clickOn(canvas.localToScreen(ux, uy), MouseButton.SECONDARY);
+                clickOn("显示 " + under.name() + " 的 1-3-5 分钟覆盖");
+                assertEquals(under.id(), model.coverageUnitProperty().get(), "the unit's coverage shows");
+                assertTrue(model.coverage() != null, "and its travel times are there to draw");
             } finally {
                 Consoles.close(w);
             }
