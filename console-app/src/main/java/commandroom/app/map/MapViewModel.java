@@ -189,23 +189,8 @@ public final class MapViewModel {
 
     /** The open incident nearest a point of the view, within {@link #PICK_RADIUS}; null if none. */
     public IncidentItem incidentAt(double x, double y) {
-        if (!incidents.get()) {
-            return null;
-        }
-        MapViewport v = viewport.get();
-        IncidentItem best = null;
-        double bestD = PICK_RADIUS;
-        for (IncidentItem i : state.incidents().values()) {
-            if (!isOpen(i)) {
-                continue;
-            }
-            double d = Math.hypot(v.screenX(i.longitude()) - x, v.screenY(i.latitude()) - y);
-            if (d <= bestD) {
-                bestD = d;
-                best = i;
-            }
-        }
-        return best;
+        return incidents.get() ? nearest(state.incidents().values().stream().filter(MapViewModel::isOpen).toList(),
+                IncidentItem::latitude, IncidentItem::longitude, x, y) : null;
     }
 
     /** The cameras inside a rectangle of the view (two corners, any order), by id. */
@@ -224,17 +209,20 @@ public final class MapViewModel {
 
     /** The unit nearest a point of the view, within {@link #PICK_RADIUS}; null if none. */
     public UnitItem unitAt(double x, double y) {
-        if (!units.get()) {
-            return null;
-        }
+        return units.get() ? nearest(state.units().values(), UnitItem::latitude, UnitItem::longitude, x, y) : null;
+    }
+
+    /** The marker nearest a point of the view, within {@link #PICK_RADIUS}; null if none. */
+    private <T> T nearest(java.util.Collection<T> markers, java.util.function.ToDoubleFunction<T> lat,
+                          java.util.function.ToDoubleFunction<T> lon, double x, double y) {
         MapViewport v = viewport.get();
-        UnitItem best = null;
+        T best = null;
         double bestD = PICK_RADIUS;
-        for (UnitItem u : state.units().values()) {
-            double d = Math.hypot(v.screenX(u.longitude()) - x, v.screenY(u.latitude()) - y);
+        for (T m : markers) {
+            double d = Math.hypot(v.screenX(lon.applyAsDouble(m)) - x, v.screenY(lat.applyAsDouble(m)) - y);
             if (d <= bestD) {
                 bestD = d;
-                best = u;
+                best = m;
             }
         }
         return best;

@@ -25,10 +25,7 @@ import commandroom.v1.UnitKind;
 import commandroom.v1.UnitPositionReported;
 import commandroom.v1.UnitStatus;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,8 +67,7 @@ public final class MapHarness {
     /** Measures both maps, prints and (with --out) appends the report; answers it. */
     public static String run(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
-        int o = Arrays.asList(args).indexOf("--out");
-        Path out = o >= 0 && o + 1 < args.length ? Path.of(args[o + 1]) : null;
+        Path out = commandroom.bench.HarnessOutput.outOf(args);
         long seconds = quick ? 5 : 20;
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         HeadlessFx.start();
@@ -102,11 +98,7 @@ public final class MapHarness {
                 System.getProperty("javafx.runtime.version"), CAMERAS, UNITS, INCIDENTS, county.getZonesCount(),
                 county.getRoadsCount(), seconds, canvas.p50(), canvas.p99(), canvas.max(), canvas.pulsesPerSecond(),
                 canvas.frames(), nodes.p50(), nodes.p99(), nodes.max(), nodes.pulsesPerSecond(), nodes.frames());
-        System.out.print(report);
-        if (out != null) {
-            Files.writeString(out, report + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        }
+        commandroom.bench.HarnessOutput.emit(report, out);
         if (canvas.frames() == 0 || nodes.frames() == 0) {
             throw new IllegalStateException("a map drew no frame: " + report);
         }

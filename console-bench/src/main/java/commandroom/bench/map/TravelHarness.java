@@ -7,10 +7,7 @@ import commandroom.app.travel.TravelTimes;
 import commandroom.sim.county.DemoCounty;
 import commandroom.v1.CountySeed;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -32,8 +29,7 @@ public final class TravelHarness {
     private TravelHarness() {}
 
     public static void main(String[] args) throws Exception {
-        int o = Arrays.asList(args).indexOf("--out");
-        Path out = o >= 0 && o + 1 < args.length ? Path.of(args[o + 1]) : null;
+        Path out = commandroom.bench.HarnessOutput.outOf(args);
         CountySeed county = DemoCounty.load();
         List<RoadItem> roads = county.getRoadsList().stream().map(r -> new RoadItem(r.getId(), r.getName(),
                 r.getRoadClass(), r.getLineList().stream().map(p -> new GeoPoint(p.getLatitude(), p.getLongitude()))
@@ -83,11 +79,7 @@ public final class TravelHarness {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), roads.size(), graph.nodeCount(),
                 graph.edges().size(), units.size(), measured, warm, sink, KINDS.length,
                 ms(times, 50), ms(times, 99), ms(times, 100), ms(build, 50), ms(build, 99), ms(build, 100));
-        System.out.print(report);
-        if (out != null) {
-            Files.writeString(out, report + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        }
+        commandroom.bench.HarnessOutput.emit(report, out);
     }
 
     private static double ms(long[] sorted, double q) {

@@ -11,10 +11,8 @@ import commandroom.app.wall.WallPanel;
 import commandroom.app.workspace.Workstation;
 import commandroom.bench.board.HeadlessFx;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,8 +53,7 @@ public final class AlarmHarness {
     /** Measures, prints and (with --out) appends the report; answers it. */
     public static String run(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
-        int o = Arrays.asList(args).indexOf("--out");
-        Path out = o >= 0 && o + 1 < args.length ? Path.of(args[o + 1]) : null;
+        Path out = commandroom.bench.HarnessOutput.outOf(args);
         int samples = quick ? 8 : 40;
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         HeadlessFx.start();
@@ -109,11 +106,7 @@ public final class AlarmHarness {
             HeadlessFx.run(console[0]::close);
         }
         String report = report(millis, skipped, samples, load);
-        System.out.print(report);
-        if (out != null) {
-            Files.writeString(out, report + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        }
+        commandroom.bench.HarnessOutput.emit(report, out);
         return report;
     }
 

@@ -9,10 +9,8 @@ import commandroom.app.wall.WallView;
 import commandroom.bench.board.HeadlessFx;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,8 +55,7 @@ public final class WallHarness {
     /** Measures, prints and (with --out) appends the report; answers it. */
     public static String run(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
-        int i = Arrays.asList(args).indexOf("--out");
-        Path out = i >= 0 && i + 1 < args.length ? Path.of(args[i + 1]) : null;
+        Path out = commandroom.bench.HarnessOutput.outOf(args);
         long seconds = quick ? 3 : 10;
         HeadlessFx.start();
         HeadlessFx.run(Theme::install);
@@ -92,11 +89,7 @@ public final class WallHarness {
             report.append('\n').append(latency(runtime, quick ? 10 : 30));
         }
         String text = report.toString();
-        System.out.print(text);
-        if (out != null) {
-            Files.writeString(out, text + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        }
+        commandroom.bench.HarnessOutput.emit(text, out);
         return text;
     }
 
