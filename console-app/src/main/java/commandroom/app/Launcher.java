@@ -2,12 +2,16 @@ package commandroom.app;
 
 import commandroom.app.connection.HubSession;
 import commandroom.app.embedded.EmbeddedDefault;
+import commandroom.app.embedded.DemoBaseMap;
+import commandroom.app.map.tiles.TileSource;
+import commandroom.app.map.tiles.TileSources;
 import commandroom.app.ui.Messages;
 import commandroom.app.ui.Theme;
 import commandroom.app.workspace.LoginView;
 import commandroom.app.workspace.Workstation;
 import commandroom.app.workspace.layout.DefaultLayouts;
 import commandroom.app.workspace.layout.Panels;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,6 +46,7 @@ public final class Launcher {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         EmbeddedDefault embedded = o.server() == null
                 ? EmbeddedDefault.start(o.data(), o.port(), o.speed(), o.noUi() ? out : null, o.noUi()) : null;
+        TileSource baseMap = o.noUi() ? null : baseMap(o, embedded != null, out);
         try {
             String host = embedded != null ? "127.0.0.1" : o.server().substring(0, o.server().lastIndexOf(':'));
             int port = embedded != null ? embedded.port() : Integer.parseInt(o.server().substring(o.server().lastIndexOf(':') + 1));
@@ -55,6 +60,9 @@ public final class Launcher {
             CountDownLatch closed = new CountDownLatch(1);
             Consumer<HubSession> open = session -> {
                 Workstation w = new Workstation(session, Clock.systemDefaultZone(), Options.layoutDir());
+                if (baseMap != null) {
+                    w.useBaseMap(baseMap);
+                }
                 w.show(new Stage());
                 out.println("console ready: " + w.stages().size() + " window(s)");
                 // Closing any of the console's windows ends the console (the layout is already saved).
@@ -91,9 +99,29 @@ public final class Launcher {
             closed.await();
             Platform.exit();
         } finally {
+            if (baseMap != null) {
+                baseMap.close();
+            }
             if (embedded != null) {
                 embedded.close();
             }
+        }
+    }
+
+    /**
+     * The base map asked for, the demo county's with the embedded hub, or none. One that cannot be
+     * opened is said on the console's output and the map goes on without it: a console without a
+     * base map still shows every unit and incident.
+     */
+    private static TileSource baseMap(Options o, boolean embedded, PrintStream out) {
+        try {
+            if (o.baseMap() != null) {
+                return TileSources.open(o.baseMap(), Options.cacheDir().resolve("tiles"));
+            }
+            return embedded ? DemoBaseMap.open(o.data()) : null;
+        } catch (IOException | IllegalArgumentException e) {
+            out.println("base map not used: " + e.getMessage());
+            return null;
         }
     }
 }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /** The launcher's command line. */
 record Options(Path data, int port, double speed, double minutes, boolean noUi, String server, Path cert,
-               String user, String password, String language, boolean help, boolean userGiven) {
+               String user, String password, String language, boolean help, boolean userGiven, String baseMap) {
 
     static final String USAGE = """
             console [options]
@@ -20,6 +20,10 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
                                   each closed loop is printed
               --minutes M         with --no-ui, stop after M minutes
               --lang en|zh        language (default: zh_CN)
+              --basemap SPEC      the map's base map: mbtiles:FILE, xyz:FOLDER or an intranet tile URL
+                                  http://host/{z}/{x}/{y}.png (cached on disk); gcj02: in front for
+                                  tiles drawn in GCJ-02. Default: the demo county's with the embedded
+                                  hub, none with --server (the map then draws the roads it knows)
             """;
 
     static Options parse(String[] args) {
@@ -35,6 +39,7 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
         String language = null;
         boolean help = false;
         boolean userGiven = false;
+        String baseMap = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
@@ -51,15 +56,22 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
                 case "--password" -> password = args[++i];
                 case "--lang" -> language = args[++i];
                 case "--help" -> help = true;
+                case "--basemap" -> baseMap = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
-        return new Options(data, port, speed, minutes, noUi, server, cert, user, password, language, help, userGiven);
+        return new Options(data, port, speed, minutes, noUi, server, cert, user, password, language, help, userGiven,
+                baseMap);
     }
 
     /** Where window layouts are kept: XDG config home on Linux, %APPDATA% on Windows. */
     static Path layoutDir() {
         return userDir("XDG_CONFIG_HOME", ".config").resolve("layouts");
+    }
+
+    /** Where downloaded map tiles are kept: XDG cache home on Linux, %APPDATA% on Windows. */
+    static Path cacheDir() {
+        return userDir("XDG_CACHE_HOME", ".cache");
     }
 
     /** XDG data home on Linux, %APPDATA% on Windows. */

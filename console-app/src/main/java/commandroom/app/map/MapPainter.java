@@ -7,6 +7,7 @@ import commandroom.app.model.IncidentItem;
 import commandroom.app.model.RoadItem;
 import commandroom.app.model.UnitItem;
 import commandroom.app.model.ZoneItem;
+import commandroom.app.map.tiles.TileLayer;
 import commandroom.app.travel.RoadGraph;
 import commandroom.app.travel.TravelModel;
 import commandroom.app.travel.TravelTimes;
@@ -41,7 +42,8 @@ final class MapPainter {
         this.style = style;
     }
 
-    void paint(GraphicsContext g, MapViewModel model) {
+    /** Draws a frame: the base map (when there is one and it is shown), then the vector layers. */
+    void paint(GraphicsContext g, MapViewModel model, TileLayer base) {
         MapViewport v = model.viewportProperty().get();
         ConsoleState state = model.state();
         labels.clear();
@@ -49,10 +51,17 @@ final class MapPainter {
         roadNameTexts.clear();
         g.setFill(style.background());
         g.fillRect(0, 0, v.width(), v.height());
+        boolean baseShown = base != null && model.baseShownProperty().get();
+        if (baseShown) {
+            base.paint(g, v);
+        }
         if (model.zonesShownProperty().get()) {
             state.zones().values().forEach(z -> zone(g, v, z));
         }
-        state.roads().values().forEach(r -> road(g, v, r));
+        if (!baseShown) {
+            // The base map has the roads and their names; without one the map draws them itself.
+            state.roads().values().forEach(r -> road(g, v, r));
+        }
         IncidentItem ringed = model.selectedProperty().get();
         if (ringed != null) {
             rings(g, v, model.rings(ringed));

@@ -1,6 +1,8 @@
 package commandroom.app.map;
 
 import commandroom.app.model.IncidentItem;
+import commandroom.app.map.tiles.TileLayer;
+import commandroom.app.map.tiles.TileSource;
 import commandroom.app.model.UnitItem;
 import commandroom.app.ui.Messages;
 import java.util.List;
@@ -30,7 +32,8 @@ import javafx.scene.shape.Rectangle;
  * "back to following" returns it to the followed unit or the whole county. The canvas is drawn at
  * most once a pulse, and only when something changed.
  *
- * <p>Style classes incident-map (colours: {@link MapStyle}), map-area; ids map-canvas, map-follow, map-layer-*,
+ * <p>Style classes incident-map (colours: {@link MapStyle}), map-area, map-problem; ids map-canvas, map-follow, map-layer-*,
+ * map-basemap-problem,
  * map-incident-card, map-dispatch, map-report-here, map-follow-unit, map-unit-coverage. FX thread.
  */
 public final class MapView extends MapStyle {
@@ -52,13 +55,17 @@ public final class MapView extends MapStyle {
     private final Consumer<List<String>> onArea;
     /** The area being drawn with Shift+drag (its cameras go to the wall), or hidden. */
     private final Rectangle area = new Rectangle();
+    private final HBox layers;
+    /** The base map, or null: the map then draws the roads itself. */
+    private TileLayer base;
+    private final Label baseProblem = new Label();
     private boolean drawingArea;
     private final AnimationTimer redraw = new AnimationTimer() {
         @Override
         public void handle(long now) {
             if (dirty) {
                 dirty = false;
-                painter.paint(canvas.getGraphicsContext2D(), model);
+                painter.paint(canvas.getGraphicsContext2D(), model, base);
             }
         }
     };
@@ -104,13 +111,17 @@ public final class MapView extends MapStyle {
         follow.setFocusTraversable(false);
         follow.setOnAction(e -> model.resumeFollowing());
         follow.visibleProperty().bind(model.followingProperty().not());
-        HBox layers = new HBox(12, layer("zones", model.zonesShownProperty()), layer("cameras",
+        layers = new HBox(12, layer("zones", model.zonesShownProperty()), layer("cameras",
                 model.camerasShownProperty()), layer("units", model.unitsShownProperty()),
                 layer("incidents", model.incidentsShownProperty()));
         layers.getStyleClass().add("map-layers");
         layers.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
-        overlay.getChildren().addAll(layers, follow, card);
+        baseProblem.setId("map-basemap-problem");
+        baseProblem.getStyleClass().add("map-problem");
+        baseProblem.setVisible(false);
+        overlay.getChildren().addAll(layers, follow, card, baseProblem);
         StackPane.setAlignment(layers, Pos.TOP_LEFT);
+        StackPane.setAlignment(baseProblem, Pos.BOTTOM_LEFT);
         StackPane.setAlignment(follow, Pos.TOP_RIGHT);
         StackPane.setAlignment(card, Pos.BOTTOM_RIGHT);
         overlay.setPickOnBounds(false);
@@ -126,7 +137,7 @@ public final class MapView extends MapStyle {
         state.zones().addListener((javafx.beans.InvalidationListener) o -> dirty = true);
         state.cameras().addListener((javafx.beans.InvalidationListener) o -> dirty = true);
         state.roads().addListener((javafx.beans.InvalidationListener) o -> dirty = true);
-        for (var p : java.util.List.of(model.zonesShownProperty(), model.camerasShownProperty(),
+        for (var p : java.util.List.of(model.baseShownProperty(), model.zonesShownProperty(), model.camerasShownProperty(),
                 model.unitsShownProperty(), model.incidentsShownProperty())) {
             p.addListener((o, a, b) -> dirty = true);
         }
@@ -272,6 +283,31 @@ public final class MapView extends MapStyle {
         overlay.resizeRelocate(0, 0, w, h);
     }
 
+    /**
+     * Draws a base map under the vector layers from now on, offered as a layer that can be hidden;
+     * when its tiles cannot be read the map says so in a corner and keeps what it has.
+     */
+    public void useBaseMap(TileSource source) {
+        if (base != null) {
+            base.close();
+        } else {
+            layers.getChildren().add(0, layer("base", model.baseShownProperty()));
+        }
+        base = new TileLayer(source, () -> dirty = true);
+        baseProblem.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> Messages.get("map.baseDown", base.problemProperty().get()), base.problemProperty()));
+        baseProblem.visibleProperty().bind(base.problemProperty().isNotNull());
+        dirty = true;
+    }
+
+    /** Stops reading tiles (the console is closing); the source is its opener's to close. */
+    public void close() {
+        redraw.stop();
+        if (base != null) {
+            base.close();
+        }
+    }
+
     public MapViewModel model() {
         return model;
     }
@@ -279,6 +315,6 @@ public final class MapView extends MapStyle {
     /** Draws now, whatever the pulse (for a snapshot taken before the next frame). */
     public void drawNow() {
         dirty = false;
-        painter.paint(canvas.getGraphicsContext2D(), model);
+        painter.paint(canvas.getGraphicsContext2D(), model, base);
     }
 }

@@ -47,6 +47,7 @@ public final class MapViewModel {
     private final ReadOnlyObjectWrapper<IncidentItem> selected = new ReadOnlyObjectWrapper<>();
     /** The unit whose own 1-3-5 minute coverage the map shows, or null. */
     private final ReadOnlyObjectWrapper<String> coverageUnit = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty base = new SimpleBooleanProperty(true);
     private final BooleanProperty zones = new SimpleBooleanProperty(true);
     private final BooleanProperty cameras = new SimpleBooleanProperty(true);
     private final BooleanProperty units = new SimpleBooleanProperty(true);
@@ -296,6 +297,11 @@ public final class MapViewModel {
 
     public ReadOnlyObjectProperty<IncidentItem> selectedProperty() {
         return selected.getReadOnlyProperty();
+    }
+
+    /** Whether the base map (when the console has one) is drawn under the vector layers. */
+    public BooleanProperty baseShownProperty() {
+        return base;
     }
 
     public BooleanProperty zonesShownProperty() {

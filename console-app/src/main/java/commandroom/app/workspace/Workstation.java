@@ -22,6 +22,7 @@ import commandroom.app.ui.Theme;
 import commandroom.app.map.MapView;
 import commandroom.app.travel.TravelModel;
 import commandroom.app.map.MapViewModel;
+import commandroom.app.map.tiles.TileSource;
 import commandroom.app.wall.VideoRuntime;
 import commandroom.app.wall.WallLayout;
 import commandroom.app.wall.WallPanel;
@@ -72,6 +73,9 @@ public final class Workstation implements AutoCloseable {
     private Stage stage;
     private VideoRuntime video;
     private final java.util.Map<String, WallPanel> walls = new java.util.LinkedHashMap<>();
+    private final List<MapView> maps = new ArrayList<>();
+    /** The maps' base map, or null: they draw the roads themselves. Closed by its opener. */
+    private TileSource baseMap;
     /** Travel times over the roads, for the map's rings and the ranking of units to dispatch. */
     private final TravelModel travel;
 
@@ -149,10 +153,20 @@ public final class Workstation implements AutoCloseable {
      * for the roles that may.
      */
     private MapView mapView(boolean hasWall) {
-        return new MapView(new MapViewModel(state, travel), user.role().mayDispatch() ? this::dispatch : null,
+        MapView map = new MapView(new MapViewModel(state, travel), user.role().mayDispatch() ? this::dispatch : null,
                 user.role().mayReport() ? (lat, lon) -> reportAt(lat, lon) : null,
                 // An area's cameras go to the console's (first) wall; a console without one is not offered it.
                 hasWall ? ids -> walls.values().stream().findFirst().ifPresent(w -> w.showCameras(ids)) : null);
+        if (baseMap != null) {
+            map.useBaseMap(baseMap);
+        }
+        maps.add(map);
+        return map;
+    }
+
+    /** Gives the maps a base map; call before {@link #show}. */
+    public void useBaseMap(TileSource source) {
+        this.baseMap = source;
     }
 
     /**
@@ -313,6 +327,7 @@ public final class Workstation implements AutoCloseable {
         background.shutdownNow();
         session.close();
         walls.values().forEach(WallPanel::close);
+        maps.forEach(MapView::close);
         if (video != null) {
             video.close();
         }

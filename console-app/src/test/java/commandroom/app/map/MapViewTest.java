@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import commandroom.app.connection.CommandClient;
 import commandroom.app.embedded.EmbeddedDefault;
+import commandroom.app.embedded.DemoBaseMap;
 import commandroom.app.model.IncidentItem;
 import commandroom.app.testing.Consoles;
 import commandroom.app.testing.Screenshots;
@@ -34,8 +35,11 @@ class MapViewTest extends FxRobot {
 
     @Test
     void leaderPansZoomsPicksAnIncidentDispatchesAndReportsFromTheMap() throws Exception {
-        try (EmbeddedDefault hub = EmbeddedDefault.start(Files.createTempDirectory("map"), 0, 1, null, false)) {
-            Workstation w = Consoles.open(hub.port(), hub.certificate(), "leader1");
+        java.nio.file.Path data = Files.createTempDirectory("map");
+        try (EmbeddedDefault hub = EmbeddedDefault.start(data, 0, 1, null, false);
+             var baseMap = DemoBaseMap.open(data)) {
+            Workstation w = Consoles.open(hub.port(), hub.certificate(), "leader1", Files.createTempDirectory("layouts"),
+                    baseMap);
             try {
                 Stage stage = w.stages().get(0);
                 interact(() -> {
@@ -103,6 +107,10 @@ class MapViewTest extends FxRobot {
                 int[] reach = model.reachable(incident);
                 assertTrue(reach[0] <= reach[1] && reach[1] <= reach[2] && reach[2] > 0,
                         "units within 1 ≤ 3 ≤ 5 minutes, some within 5: " + java.util.Arrays.toString(reach));
+                Waits.until("the base map drawn", Duration.ofSeconds(20), () -> {
+                    double[] seen = commandroom.app.testing.MapPixels.roadAgainstGround(this, map, w.state().roads().get("r-02"));
+                    return seen[0] > seen[1] + 0.05;
+                });
                 interact(map::drawNow);
                 Screenshots.save(this, stage.getScene().getRoot(), "map");
 

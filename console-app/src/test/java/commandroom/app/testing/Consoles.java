@@ -2,6 +2,7 @@ package commandroom.app.testing;
 
 import commandroom.app.connection.HubSession;
 import commandroom.app.embedded.EmbeddedDefault;
+import commandroom.app.map.tiles.TileSource;
 import commandroom.app.ui.Theme;
 import commandroom.app.workspace.Workstation;
 import java.nio.file.Files;
@@ -23,12 +24,21 @@ public final class Consoles {
 
     /** As {@link #open(int, Path, String)}, keeping the user's layouts in a given folder (to log in again). */
     public static Workstation open(int port, Path certificate, String user, Path layouts) throws Exception {
+        return open(port, certificate, user, layouts, null);
+    }
+
+    /** As {@link #open(int, Path, String, Path)}, the maps drawing a base map (null: none). */
+    public static Workstation open(int port, Path certificate, String user, Path layouts, TileSource baseMap)
+            throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(Theme::install);
         HubSession session = HubSession.open("127.0.0.1", port, certificate, user, EmbeddedDefault.demoPassword());
         Workstation[] w = new Workstation[1];
         FxToolkit.setupFixture(() -> {
             w[0] = new Workstation(session, Clock.systemDefaultZone(), layouts);
+            if (baseMap != null) {
+                w[0].useBaseMap(baseMap);
+            }
             w[0].show(new Stage());
         });
         return w[0];
