@@ -8,6 +8,7 @@ import commandroom.app.model.RoadItem;
 import commandroom.app.model.UnitItem;
 import commandroom.app.model.ZoneItem;
 import commandroom.app.map.tiles.TileLayer;
+import commandroom.app.travel.CoverageGaps;
 import commandroom.app.travel.RoadGraph;
 import commandroom.app.travel.TravelModel;
 import commandroom.app.travel.TravelTimes;
@@ -24,8 +25,8 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Draws the map's vector layers on a canvas: zones with their names, roads by class with their
- * names, the picked incident's 1-3-5 minute rings along the roads, cameras with their view
+ * Draws the map's vector layers on a canvas: zones with their names, coverage gaps on demand,
+ * roads by class with their names, the picked incident's 1-3-5 minute rings along the roads, cameras with their view
  * wedges, units with status colour, heading and a short trail, open incidents by priority (the
  * picked one ringed), and a scale bar. Labels never pile up: one that would cover another is left
  * out. Colours come from the map's stylesheet ({@link MapStyle}). FX thread.
@@ -57,6 +58,10 @@ final class MapPainter {
         }
         if (model.zonesShownProperty().get()) {
             state.zones().values().forEach(z -> zone(g, v, z));
+        }
+        CoverageGaps gaps = model.gaps().current();
+        if (gaps != null) {
+            gaps(g, v, gaps);
         }
         if (!baseShown) {
             // The base map has the roads and their names; without one the map draws them itself.
@@ -135,6 +140,20 @@ final class MapPainter {
      * 1-3-5 minute rings as the roads covered in time (an incident's for a patrol car, a unit's for
      * its own kind): the 5-minute band first and faintest, the 1-minute band last and strongest.
      */
+    /** Shades the cells no available unit reaches in time, edge to edge so no seams show. */
+    private void gaps(GraphicsContext g, MapViewport v, CoverageGaps gaps) {
+        g.setFill(style.gap());
+        for (CoverageGaps.Cell c : gaps.gaps()) {
+            double x0 = Math.round(v.screenX(c.west()));
+            double x1 = Math.round(v.screenX(c.east()));
+            double y0 = Math.round(v.screenY(c.north()));
+            double y1 = Math.round(v.screenY(c.south()));
+            if (x1 >= 0 && x0 <= v.width() && y1 >= 0 && y0 <= v.height()) {
+                g.fillRect(x0, y0, x1 - x0, y1 - y0);
+            }
+        }
+    }
+
     private void rings(GraphicsContext g, MapViewport v, TravelTimes t) {
         RoadGraph graph = t.graph();
         Color[] colours = {style.ring1(), style.ring3(), style.ring5()};

@@ -15,7 +15,7 @@ import javafx.scene.text.FontWeight;
  * -map-zone-stroke, -map-zone-label, -map-road, -map-road-label, -map-label, -map-label-halo,
  * -map-camera, -map-camera-view, -map-unit-available, -map-unit-busy, -map-unit-off,
  * -map-incident-urgent, -map-incident-high, -map-incident-normal, -map-picked, the rings
- * -map-ring-1, -map-ring-3, -map-ring-5; and the labels' font, -map-font. The defaults here only matter without the stylesheet.
+ * -map-ring-1, -map-ring-3, -map-ring-5, the coverage gaps' shading -map-gap; and the labels' font, -map-font. The defaults here only matter without the stylesheet.
  */
 public abstract class MapStyle extends Region {
 
@@ -46,6 +46,7 @@ public abstract class MapStyle extends Region {
     private final StyleableProperty<Color> ring1 = colour("ring1", "-map-ring-1", Color.RED);
     private final StyleableProperty<Color> ring3 = colour("ring3", "-map-ring-3", Color.ORANGE);
     private final StyleableProperty<Color> ring5 = colour("ring5", "-map-ring-5", Color.YELLOW);
+    private final StyleableProperty<Color> gap = colour("gap", "-map-gap", Color.rgb(255, 0, 0, 0.25));
     private final StyleableProperty<Font> labelFont = CSS.createStyleableFontProperty(this, "labelFont",
             "-map-font", s -> s.labelFont, Font.getDefault());
 
@@ -76,6 +77,7 @@ public abstract class MapStyle extends Region {
             case "-map-ring-1" -> s.ring1;
             case "-map-ring-3" -> s.ring3;
             case "-map-ring-5" -> s.ring5;
+            case "-map-gap" -> s.gap;
             default -> s.picked;
         };
     }
@@ -92,6 +94,10 @@ public abstract class MapStyle extends Region {
     /** The labels' font (-map-font's family) at a size. */
     Font font(double size) {
         return Font.font(labelFont.getValue().getFamily(), FontWeight.NORMAL, size);
+    }
+
+    Color gap() {
+        return gap.getValue();
     }
 
     Color background() {

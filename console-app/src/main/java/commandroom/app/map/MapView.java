@@ -28,12 +28,13 @@ import javafx.scene.shape.Rectangle;
  * view, units with status, heading and trail, open incidents by priority, a scale bar; north up.
  * Drag to pan, wheel to zoom about the cursor, arrow keys and +/- too. A click on an incident shows
  * it with a dispatch button; a right click offers to take in an incident at that point, or to
- * follow the unit there or show the area it covers in 1, 3 and 5 minutes; Shift+drag draws an area whose cameras go to the wall. Panning or zooming locks the view (live updates never move it);
+ * follow the unit there or show the area it covers in 1, 3 and 5 minutes; the layer list can shade
+ * where no available unit reaches in 5 minutes; Shift+drag draws an area whose cameras go to the wall. Panning or zooming locks the view (live updates never move it);
  * "back to following" returns it to the followed unit or the whole county. The canvas is drawn at
  * most once a pulse, and only when something changed.
  *
  * <p>Style classes incident-map (colours: {@link MapStyle}), map-area, map-problem; ids map-canvas, map-follow, map-layer-*,
- * map-basemap-problem,
+ * map-basemap-problem, map-gaps-share,
  * map-incident-card, map-dispatch, map-report-here, map-follow-unit, map-unit-coverage. FX thread.
  */
 public final class MapView extends MapStyle {
@@ -59,6 +60,8 @@ public final class MapView extends MapStyle {
     /** The base map, or null: the map then draws the roads itself. */
     private TileLayer base;
     private final Label baseProblem = new Label();
+    /** How much of the county some available unit reaches in 5 minutes, while the gaps show. */
+    private final Label gapsShare = new Label();
     private boolean drawingArea;
     private final AnimationTimer redraw = new AnimationTimer() {
         @Override
@@ -113,9 +116,18 @@ public final class MapView extends MapStyle {
         follow.visibleProperty().bind(model.followingProperty().not());
         layers = new HBox(12, layer("zones", model.zonesShownProperty()), layer("cameras",
                 model.camerasShownProperty()), layer("units", model.unitsShownProperty()),
-                layer("incidents", model.incidentsShownProperty()));
+                layer("incidents", model.incidentsShownProperty()), layer("gaps", model.gaps().shownProperty()),
+                gapsShare);
         layers.getStyleClass().add("map-layers");
         layers.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        gapsShare.setId("map-gaps-share");
+        gapsShare.getStyleClass().add("map-gaps-share");
+        gapsShare.visibleProperty().bind(model.gaps().shownProperty());
+        gapsShare.managedProperty().bind(gapsShare.visibleProperty());
+        gapsShare.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            double share = model.gaps().coveredProperty().get();
+            return Double.isNaN(share) ? "" : Messages.get("map.gapsShare", Math.round(share * 100));
+        }, model.gaps().coveredProperty()));
         baseProblem.setId("map-basemap-problem");
         baseProblem.getStyleClass().add("map-problem");
         baseProblem.setVisible(false);
@@ -137,7 +149,7 @@ public final class MapView extends MapStyle {
         state.zones().addListener((javafx.beans.InvalidationListener) o -> dirty = true);
         state.cameras().addListener((javafx.beans.InvalidationListener) o -> dirty = true);
         state.roads().addListener((javafx.beans.InvalidationListener) o -> dirty = true);
-        for (var p : java.util.List.of(model.baseShownProperty(), model.zonesShownProperty(), model.camerasShownProperty(),
+        for (var p : java.util.List.of(model.gaps().shownProperty(), model.baseShownProperty(), model.zonesShownProperty(), model.camerasShownProperty(),
                 model.unitsShownProperty(), model.incidentsShownProperty())) {
             p.addListener((o, a, b) -> dirty = true);
         }

@@ -53,10 +53,12 @@ public final class MapViewModel {
     private final BooleanProperty units = new SimpleBooleanProperty(true);
     private final BooleanProperty incidents = new SimpleBooleanProperty(true);
     private final Map<String, Deque<GeoPoint>> trails = new HashMap<>();
+    private final GapsModel gaps;
 
     public MapViewModel(ConsoleState state, TravelModel travel) {
         this.state = state;
         this.travel = travel;
+        this.gaps = new GapsModel(state, travel);
         state.units().values().forEach(this::remember);
         state.units().addListener((MapChangeListener<String, UnitItem>) c -> {
             if (c.wasAdded()) {
@@ -297,6 +299,11 @@ public final class MapViewModel {
 
     public ReadOnlyObjectProperty<IncidentItem> selectedProperty() {
         return selected.getReadOnlyProperty();
+    }
+
+    /** Where no available unit reaches in 5 minutes, shaded on demand. */
+    public GapsModel gaps() {
+        return gaps;
     }
 
     /** Whether the base map (when the console has one) is drawn under the vector layers. */

@@ -28,38 +28,60 @@ public final class TravelTimes {
 
     /** The search outward from a place for a kind of unit. */
     public static TravelTimes to(RoadGraph graph, GeoPoint place, String kind) {
-        double[] s = new double[graph.nodeCount()];
-        Arrays.fill(s, Double.POSITIVE_INFINITY);
-        RoadGraph.Access at = Speeds.flies(kind) ? null : graph.access(place);
-        if (at != null) {
+        return new TravelTimes(graph, kind, place, Speeds.flies(kind)
+                ? infinite(graph) : search(graph, java.util.List.of(place), kind));
+    }
+
+    /**
+     * Seconds from each node of the graph to the nearest of several places (or from it: roads go
+     * both ways) for a kind that drives or walks: one search seeded at every place's road.
+     */
+    static double[] search(RoadGraph graph, java.util.List<GeoPoint> places, String kind) {
+        double[] s = infinite(graph);
+        PriorityQueue<double[]> queue = new PriorityQueue<>((a, b) -> Double.compare(a[1], b[1]));
+        for (GeoPoint place : places) {
+            RoadGraph.Access at = graph.access(place);
+            if (at == null) {
+                continue;
+            }
             double off = at.offMetres() / kmh(Speeds.offRoad(kind));
             double v = kmh(Speeds.onRoad(kind, at.edge().roadClass()));
-            s[at.edge().from()] = off + at.along() * at.edge().metres() / v;
-            s[at.edge().to()] = Math.min(s[at.edge().to()], off + (1 - at.along()) * at.edge().metres() / v);
-            PriorityQueue<double[]> queue = new PriorityQueue<>((a, b) -> Double.compare(a[1], b[1]));
-            queue.add(new double[] {at.edge().from(), s[at.edge().from()]});
-            queue.add(new double[] {at.edge().to(), s[at.edge().to()]});
-            while (!queue.isEmpty()) {
-                double[] top = queue.poll();
-                int n = (int) top[0];
-                if (top[1] > s[n]) {
-                    continue;
-                }
-                for (RoadGraph.Edge e : graph.edgesAt(n)) {
-                    int m = e.from() == n ? e.to() : e.from();
-                    double t = s[n] + e.metres() / kmh(Speeds.onRoad(kind, e.roadClass()));
-                    if (t < s[m]) {
-                        s[m] = t;
-                        queue.add(new double[] {m, t});
-                    }
+            seed(s, queue, at.edge().from(), off + at.along() * at.edge().metres() / v);
+            seed(s, queue, at.edge().to(), off + (1 - at.along()) * at.edge().metres() / v);
+        }
+        while (!queue.isEmpty()) {
+            double[] top = queue.poll();
+            int n = (int) top[0];
+            if (top[1] > s[n]) {
+                continue;
+            }
+            for (RoadGraph.Edge e : graph.edgesAt(n)) {
+                int m = e.from() == n ? e.to() : e.from();
+                double t = s[n] + e.metres() / kmh(Speeds.onRoad(kind, e.roadClass()));
+                if (t < s[m]) {
+                    s[m] = t;
+                    queue.add(new double[] {m, t});
                 }
             }
         }
-        return new TravelTimes(graph, kind, place, s);
+        return s;
+    }
+
+    private static void seed(double[] s, PriorityQueue<double[]> queue, int node, double t) {
+        if (t < s[node]) {
+            s[node] = t;
+            queue.add(new double[] {node, t});
+        }
+    }
+
+    private static double[] infinite(RoadGraph graph) {
+        double[] s = new double[graph.nodeCount()];
+        Arrays.fill(s, Double.POSITIVE_INFINITY);
+        return s;
     }
 
     /** Metres a second at so many km/h. */
-    private static double kmh(double kmh) {
+    static double kmh(double kmh) {
         return kmh / 3.6;
     }
 
