@@ -33,6 +33,11 @@ import javafx.scene.text.TextAlignment;
  */
 final class MapPainter {
 
+    /** Above this many cameras in sight, only their markers are drawn, not their views. */
+    static final int MAX_VIEWS = 400;
+    /** Above this many units in sight, their trails are left out (the heading still shows). */
+    static final int MAX_TRAILS = 200;
+
     private final MapStyle style;
     private final List<Bounds> labels = new ArrayList<>();
     /** Where road names go this frame, drawn after the markers. */
@@ -43,8 +48,11 @@ final class MapPainter {
         this.style = style;
     }
 
-    /** Draws a frame: the base map (when there is one and it is shown), then the vector layers. */
-    void paint(GraphicsContext g, MapViewModel model, TileLayer base) {
+    /**
+     * Draws a frame: the base map (when there is one and it is shown; smooth unless the view is
+     * moving), then the vector layers.
+     */
+    void paint(GraphicsContext g, MapViewModel model, TileLayer base, boolean moving) {
         MapViewport v = model.viewportProperty().get();
         ConsoleState state = model.state();
         labels.clear();
@@ -54,7 +62,7 @@ final class MapPainter {
         g.fillRect(0, 0, v.width(), v.height());
         boolean baseShown = base != null && model.baseShownProperty().get();
         if (baseShown) {
-            base.paint(g, v);
+            base.paint(g, v, !moving);
         }
         if (model.zonesShownProperty().get()) {
             state.zones().values().forEach(z -> zone(g, v, z));
@@ -76,10 +84,14 @@ final class MapPainter {
             rings(g, v, coverage);
         }
         if (model.camerasShownProperty().get()) {
-            state.cameras().values().forEach(c -> camera(g, v, c));
+            // Views are drawn while few enough cameras are in sight to read them: hundreds of
+            // overlapping fans say nothing, and each costs the software renderer an antialiased arc.
+            boolean views = inView(v, state.cameras().values(), CameraItem::longitude, CameraItem::latitude) <= MAX_VIEWS;
+            state.cameras().values().forEach(c -> camera(g, v, c, views));
         }
         if (model.unitsShownProperty().get()) {
-            state.units().values().forEach(u -> unit(g, v, u, model));
+            boolean trails = inView(v, state.units().values(), UnitItem::longitude, UnitItem::latitude) <= MAX_TRAILS;
+            state.units().values().forEach(u -> unit(g, v, u, model, trails));
         }
         if (model.incidentsShownProperty().get()) {
             IncidentItem picked = model.selectedProperty().get();
@@ -214,13 +226,25 @@ final class MapPainter {
         label(g, z.name(), v.screenX(lon), v.screenY(lat), style.zoneLabel(), 20, true);
     }
 
-    private void camera(GraphicsContext g, MapViewport v, CameraItem c) {
+    /** How many of some markers are on the screen. */
+    private static <T> int inView(MapViewport v, java.util.Collection<T> items, java.util.function.ToDoubleFunction<T> lon,
+                                  java.util.function.ToDoubleFunction<T> lat) {
+        int n = 0;
+        for (T item : items) {
+            if (visible(v, v.screenX(lon.applyAsDouble(item)), v.screenY(lat.applyAsDouble(item)), 0)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void camera(GraphicsContext g, MapViewport v, CameraItem c, boolean views) {
         double x = v.screenX(c.longitude());
         double y = v.screenY(c.latitude());
         if (!visible(v, x, y, 200)) {
             return;
         }
-        if (c.hasFieldOfView()) {
+        if (views && c.hasFieldOfView()) {
             double r = c.rangeMetres() / v.metresPerPixel();
             if (r >= 6) {
                 // JavaFX arcs start at 3 o'clock and turn anticlockwise; compass bearings at 12, clockwise.
@@ -233,7 +257,7 @@ final class MapPainter {
         g.fillRect(x - 4, y - 4, 8, 8);
     }
 
-    private void unit(GraphicsContext g, MapViewport v, UnitItem u, MapViewModel model) {
+    private void unit(GraphicsContext g, MapViewport v, UnitItem u, MapViewModel model, boolean trails) {
         double x = v.screenX(u.longitude());
         double y = v.screenY(u.latitude());
         if (!visible(v, x, y, 60)) {
@@ -244,7 +268,7 @@ final class MapPainter {
             case "ON_TASK" -> style.unitBusy();
             default -> style.unitOff();
         };
-        List<GeoPoint> trail = model.trail(u.id());
+        List<GeoPoint> trail = trails ? model.trail(u.id()) : List.of();
         if (trail.size() > 1) {
             g.setStroke(colour.deriveColor(0, 1, 1, 0.45));
             g.setLineWidth(2);
@@ -257,11 +281,11 @@ final class MapPainter {
             g.setLineWidth(3);
             g.strokeLine(x, y, x + 14 * Math.sin(a), y - 14 * Math.cos(a));
         }
+        // A dark rim around the disc: two fills, which the software renderer does faster than a stroke.
+        g.setFill(style.background());
+        g.fillOval(x - 8, y - 8, 16, 16);
         g.setFill(colour);
-        g.fillOval(x - 7, y - 7, 14, 14);
-        g.setStroke(style.background());
-        g.setLineWidth(2);
-        g.strokeOval(x - 7, y - 7, 14, 14);
+        g.fillOval(x - 6, y - 6, 12, 12);
         if (v.zoom() >= 15) {
             label(g, u.name(), x + 10, y - 10, style.label(), 15, false);
         }

@@ -46,6 +46,7 @@ public final class MapView extends MapStyle {
     private final Label cardTitle = new Label();
     private final Label cardLine = new Label();
     private final VBox card;
+    private static final long SETTLE_NANOS = 150_000_000L;
     private boolean dirty = true;
     private double pressX;
     private double pressY;
@@ -63,12 +64,18 @@ public final class MapView extends MapStyle {
     /** How much of the county some available unit reaches in 5 minutes, while the gaps show. */
     private final Label gapsShare = new Label();
     private boolean drawingArea;
+    /** When the view last moved (nanoTime), and whether the last frame was drawn as moving. */
+    private long movedAt;
+    private boolean drawnMoving;
     private final AnimationTimer redraw = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (dirty) {
+            boolean moving = System.nanoTime() - movedAt < SETTLE_NANOS;
+            // Once the view has stood still a moment, one more frame draws the base map smooth.
+            if (dirty || (drawnMoving && !moving)) {
                 dirty = false;
-                painter.paint(canvas.getGraphicsContext2D(), model, base);
+                drawnMoving = moving;
+                painter.paint(canvas.getGraphicsContext2D(), model, base, moving);
             }
         }
     };
@@ -140,7 +147,10 @@ public final class MapView extends MapStyle {
         overlay.getStyleClass().add("map-overlay");
         getChildren().addAll(canvas, area, overlay);
         wireMouse(onReport);
-        model.viewportProperty().addListener((o, a, b) -> dirty = true);
+        model.viewportProperty().addListener((o, a, b) -> {
+            dirty = true;
+            movedAt = System.nanoTime();
+        });
         model.selectedProperty().addListener((o, a, i) -> showCard(i));
         model.coverageUnitProperty().addListener((o, a, b) -> dirty = true);
         var state = model.state();
@@ -327,6 +337,6 @@ public final class MapView extends MapStyle {
     /** Draws now, whatever the pulse (for a snapshot taken before the next frame). */
     public void drawNow() {
         dirty = false;
-        painter.paint(canvas.getGraphicsContext2D(), model, base);
+        painter.paint(canvas.getGraphicsContext2D(), model, base, false);
     }
 }

@@ -83,6 +83,15 @@ public final class MapHarness {
             MapView map = new MapView(new MapViewModel(state, new TravelModel(state)), null, null, null);
             return new Object[] {map, map.model()};
         });
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("map-harness");
+        Figures based;
+        try (var demo = commandroom.app.embedded.DemoBaseMap.open(data)) {
+            based = measure(seconds, state, applier, box, () -> {
+                MapView map = new MapView(new MapViewModel(state, new TravelModel(state)), null, null, null);
+                map.useBaseMap(demo);
+                return new Object[] {map, map.model()};
+            });
+        }
         Figures nodes = measure(seconds, state, applier, box, () -> {
             NodeLayer layer = new NodeLayer(state);
             return new Object[] {layer, layer.model};
@@ -93,13 +102,15 @@ public final class MapHarness {
                         + "pulse, zooming every 3 s; %d s measured per map%n%n"
                         + "| map | FX time per frame p50 ms | p99 ms | max ms | pulses/s | frames |%n|---|---|---|---|---|---|%n"
                         + "| the console's map (one canvas) | %.1f | %.1f | %.1f | %.1f | %d |%n"
+                        + "| the console's map with the demo base map (MBTiles) | %.1f | %.1f | %.1f | %.1f | %d |%n"
                         + "| baseline: one Node per marker | %.1f | %.1f | %.1f | %.1f | %d |%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), load, System.getProperty("java.version"),
                 System.getProperty("javafx.runtime.version"), CAMERAS, UNITS, INCIDENTS, county.getZonesCount(),
                 county.getRoadsCount(), seconds, canvas.p50(), canvas.p99(), canvas.max(), canvas.pulsesPerSecond(),
-                canvas.frames(), nodes.p50(), nodes.p99(), nodes.max(), nodes.pulsesPerSecond(), nodes.frames());
+                canvas.frames(), based.p50(), based.p99(), based.max(), based.pulsesPerSecond(), based.frames(),
+                nodes.p50(), nodes.p99(), nodes.max(), nodes.pulsesPerSecond(), nodes.frames());
         commandroom.bench.HarnessOutput.emit(report, out);
-        if (canvas.frames() == 0 || nodes.frames() == 0) {
+        if (canvas.frames() == 0 || based.frames() == 0 || nodes.frames() == 0) {
             throw new IllegalStateException("a map drew no frame: " + report);
         }
         return report;

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The map harness in quick mode times frames of both maps: some frames, positive times, pulses counted. */
+/** The map harness in quick mode times frames of the three maps: some frames, positive times, pulses counted. */
 class MapHarnessSmokeTest {
 
     @Test
@@ -15,7 +15,7 @@ class MapHarnessSmokeTest {
         String report = MapHarness.run(new String[] {"--quick"});
         List<String> rows = Arrays.stream(report.split("\n"))
                 .filter(l -> l.startsWith("| the console's map") || l.startsWith("| baseline")).toList();
-        assertEquals(2, rows.size(), report);
+        assertEquals(3, rows.size(), "the map, the map with a base map, the baseline: " + report);
         for (String row : rows) {
             String[] cells = row.split("\\|");
             assertTrue(Double.parseDouble(cells[2].trim()) > 0, "frame time measured: " + row);

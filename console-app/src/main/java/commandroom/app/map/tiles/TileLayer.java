@@ -60,11 +60,16 @@ public final class TileLayer implements AutoCloseable {
         this.onTile = onTile;
     }
 
-    /** Draws the tiles that cover the view, asking for those not in memory. */
-    public void paint(GraphicsContext g, MapViewport v) {
+    /**
+     * Draws the tiles that cover the view, asking for those not in memory. Smooth: filtered when
+     * enlarged or shrunk between levels; a moving view is drawn unfiltered (the software renderer
+     * filters a screenful at a third of the frame rate) and smooth again once it stops.
+     */
+    public void paint(GraphicsContext g, MapViewport v, boolean smooth) {
         int level = TileGrid.level(v.zoom(), source.minZoom(), source.maxZoom());
         List<TileGrid.Placed> tiles = TileGrid.cover(v, level, source.gcj02());
         wanted = Set.copyOf(tiles.stream().map(TileGrid.Placed::key).toList());
+        g.setImageSmoothing(smooth);
         for (TileGrid.Placed t : tiles) {
             // Whole pixels, each tile reaching the next one's edge, so no seams show between them.
             double x = Math.floor(t.x());
@@ -79,6 +84,7 @@ public final class TileLayer implements AutoCloseable {
                 g.drawImage(image, x, y, w, h);
             }
         }
+        g.setImageSmoothing(true);
     }
 
     private void drawFromAbove(GraphicsContext g, TileKey key, double x, double y, double w, double h) {
