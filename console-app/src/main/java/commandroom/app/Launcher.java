@@ -3,6 +3,7 @@ package commandroom.app;
 import commandroom.app.connection.HubSession;
 import commandroom.app.embedded.EmbeddedDefault;
 import commandroom.app.embedded.DemoBaseMap;
+import commandroom.app.map.google.GoogleMapsSettings;
 import commandroom.app.map.tiles.TileSource;
 import commandroom.app.map.tiles.TileSources;
 import commandroom.app.ui.Messages;
@@ -62,6 +63,9 @@ public final class Launcher {
                 Workstation w = new Workstation(session, Clock.systemDefaultZone(), Options.layoutDir());
                 if (baseMap != null) {
                     w.useBaseMap(baseMap);
+                }
+                if (o.google()) {
+                    w.useGoogleMaps(GoogleMapsSettings.withKey(o.googleKey()));
                 }
                 w.show(new Stage());
                 out.println("console ready: " + w.stages().size() + " window(s)");

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /** The launcher's command line. */
 record Options(Path data, int port, double speed, double minutes, boolean noUi, String server, Path cert,
-               String user, String password, String language, boolean help, boolean userGiven, String baseMap) {
+               String user, String password, String language, boolean help, boolean userGiven, String baseMap,
+               boolean google, String googleKey) {
 
     static final String USAGE = """
             console [options]
@@ -24,6 +25,9 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
                                   http://host/{z}/{x}/{y}.png (cached on disk); gcj02: in front for
                                   tiles drawn in GCJ-02. Default: the demo county's with the embedded
                                   hub, none with --server (the map then draws the roads it knows)
+              --map google        draw the map with Google Maps (needs the internet and --google-key;
+                                  never on a police network)
+              --google-key KEY    Google Maps JavaScript API key
             """;
 
     static Options parse(String[] args) {
@@ -40,6 +44,8 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
         boolean help = false;
         boolean userGiven = false;
         String baseMap = null;
+        boolean google = false;
+        String googleKey = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
@@ -57,11 +63,19 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
                 case "--lang" -> language = args[++i];
                 case "--help" -> help = true;
                 case "--basemap" -> baseMap = args[++i];
+                case "--map" -> {
+                    String provider = args[++i];
+                    if (!provider.equals("google") && !provider.equals("console")) {
+                        throw new IllegalArgumentException("--map is google or console, not " + provider + "\n" + USAGE);
+                    }
+                    google = provider.equals("google");
+                }
+                case "--google-key" -> googleKey = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
         return new Options(data, port, speed, minutes, noUi, server, cert, user, password, language, help, userGiven,
-                baseMap);
+                baseMap, google, googleKey);
     }
 
     /** Where window layouts are kept: XDG config home on Linux, %APPDATA% on Windows. */

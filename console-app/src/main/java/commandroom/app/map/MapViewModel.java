@@ -232,7 +232,7 @@ public final class MapViewModel {
     }
 
     /** An incident the map shows: not yet resolved or cancelled. */
-    static boolean isOpen(IncidentItem i) {
+    public static boolean isOpen(IncidentItem i) {
         return "OPEN".equals(i.status()) || "IN_HAND".equals(i.status());
     }
 

@@ -22,6 +22,8 @@ import commandroom.app.ui.Theme;
 import commandroom.app.map.MapView;
 import commandroom.app.travel.TravelModel;
 import commandroom.app.map.MapViewModel;
+import commandroom.app.map.google.GoogleMapPane;
+import commandroom.app.map.google.GoogleMapsSettings;
 import commandroom.app.map.tiles.TileSource;
 import commandroom.app.wall.VideoRuntime;
 import commandroom.app.wall.WallLayout;
@@ -76,6 +78,8 @@ public final class Workstation implements AutoCloseable {
     private final List<MapView> maps = new ArrayList<>();
     /** The maps' base map, or null: they draw the roads themselves. Closed by its opener. */
     private TileSource baseMap;
+    /** Google Maps instead of the console's map, or null. */
+    private GoogleMapsSettings google;
     /** Travel times over the roads, for the map's rings and the ranking of units to dispatch. */
     private final TravelModel travel;
 
@@ -121,7 +125,8 @@ public final class Workstation implements AutoCloseable {
                 case Panels.REVIEW -> review;
                 case Panels.STATS -> stats;
                 case Panels.WALL -> wallPanel(p.windowId(), layout);
-                case Panels.MAP -> mapView(hasWall);
+                case Panels.MAP -> google != null ? new GoogleMapPane(new MapViewModel(state, travel), google)
+                        : mapView(hasWall);
                 default -> null;
             };
             Stage s = stages.isEmpty() ? first : new Stage();
@@ -162,6 +167,14 @@ public final class Workstation implements AutoCloseable {
         }
         maps.add(map);
         return map;
+    }
+
+    /**
+     * Draws the maps with Google Maps instead of the console's own (a site with internet and a key
+     * only); call before {@link #show}.
+     */
+    public void useGoogleMaps(GoogleMapsSettings settings) {
+        this.google = settings;
     }
 
     /** Gives the maps a base map; call before {@link #show}. */

@@ -24,21 +24,29 @@ public final class Consoles {
 
     /** As {@link #open(int, Path, String)}, keeping the user's layouts in a given folder (to log in again). */
     public static Workstation open(int port, Path certificate, String user, Path layouts) throws Exception {
-        return open(port, certificate, user, layouts, null);
+        return open(port, certificate, user, layouts, w -> { });
     }
 
     /** As {@link #open(int, Path, String, Path)}, the maps drawing a base map (null: none). */
     public static Workstation open(int port, Path certificate, String user, Path layouts, TileSource baseMap)
             throws Exception {
+        return open(port, certificate, user, layouts, w -> {
+            if (baseMap != null) {
+                w.useBaseMap(baseMap);
+            }
+        });
+    }
+
+    /** As {@link #open(int, Path, String, Path)}, set up as the launcher's options would before it shows. */
+    public static Workstation open(int port, Path certificate, String user, Path layouts,
+                                   java.util.function.Consumer<Workstation> options) throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(Theme::install);
         HubSession session = HubSession.open("127.0.0.1", port, certificate, user, EmbeddedDefault.demoPassword());
         Workstation[] w = new Workstation[1];
         FxToolkit.setupFixture(() -> {
             w[0] = new Workstation(session, Clock.systemDefaultZone(), layouts);
-            if (baseMap != null) {
-                w[0].useBaseMap(baseMap);
-            }
+            options.accept(w[0]);
             w[0].show(new Stage());
         });
         return w[0];
