@@ -39,6 +39,7 @@ public final class ConsoleState {
     final ReadOnlyObjectWrapper<ConnectionState> connection = new ReadOnlyObjectWrapper<>(
             new ConnectionState(ConnectionState.Status.CONNECTING, Instant.now(), 0, ""));
     private final List<Consumer<Alert>> alertListeners = new ArrayList<>();
+    private final ObservableMap<String, Instant> camerasOffline = FXCollections.observableHashMap();
     // Read-only views made once: an unmodifiable wrapper listens to its map weakly, so a wrapper
     // made per call would be collected and silently drop its listeners.
     private final ObservableMap<String, TaskItem> tasksView = FXCollections.unmodifiableObservableMap(tasks);
@@ -68,6 +69,14 @@ public final class ConsoleState {
     /** The camera registry, by id. */
     public ObservableMap<String, CameraItem> cameras() {
         return camerasView;
+    }
+
+    /**
+     * Cameras this console's walls have seen go dark, with since when; a camera live again leaves.
+     * Only cameras someone watches are known (the hub does not probe streams). FX thread.
+     */
+    public ObservableMap<String, Instant> camerasOffline() {
+        return camerasOffline;
     }
 
     /** The roads, for the map (they change only when the registry does). */

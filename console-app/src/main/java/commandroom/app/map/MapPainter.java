@@ -25,9 +25,9 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Draws the map's vector layers on a canvas: zones with their names, coverage gaps on demand,
+ * Draws the map's vector layers on a canvas: zones with their names and units on duty, coverage gaps on demand,
  * roads by class with their names, the picked incident's 1-3-5 minute rings along the roads, cameras with their view
- * wedges, units with status colour, heading and a short trail, open incidents by priority (the
+ * wedges (crossed out when the console's wall found them dark), units with status colour, heading and a short trail, open incidents by priority with their age (the
  * picked one ringed), and a scale bar. Labels never pile up: one that would cover another is left
  * out. Colours come from the map's stylesheet ({@link MapStyle}). FX thread.
  */
@@ -87,7 +87,7 @@ final class MapPainter {
             // Views are drawn while few enough cameras are in sight to read them: hundreds of
             // overlapping fans say nothing, and each costs the software renderer an antialiased arc.
             boolean views = inView(v, state.cameras().values(), CameraItem::longitude, CameraItem::latitude) <= MAX_VIEWS;
-            state.cameras().values().forEach(c -> camera(g, v, c, views));
+            state.cameras().values().forEach(c -> camera(g, v, c, views, state.camerasOffline().containsKey(c.id())));
         }
         if (model.unitsShownProperty().get()) {
             boolean trails = inView(v, state.units().values(), UnitItem::longitude, UnitItem::latitude) <= MAX_TRAILS;
@@ -103,7 +103,16 @@ final class MapPainter {
             label(g, roadNameTexts.get(i), roadNames.get(i)[0], roadNames.get(i)[1], style.roadLabel(), 14, true);
         }
         if (model.zonesShownProperty().get()) {
-            state.zones().values().forEach(z -> zoneName(g, v, z));
+            // Each zone's units on duty now, counted once a frame, under its name.
+            java.util.Map<String, int[]> duty = new java.util.HashMap<>();
+            for (UnitItem u : state.units().values()) {
+                int[] n = duty.computeIfAbsent(u.zoneId(), k -> new int[2]);
+                n[1]++;
+                if (u.isAvailable()) {
+                    n[0]++;
+                }
+            }
+            state.zones().values().forEach(z -> zoneName(g, v, z, duty.getOrDefault(z.id(), new int[2])));
         }
         scaleBar(g, v);
     }
@@ -216,7 +225,7 @@ final class MapPainter {
         g.strokeLine(v.screenX(p.longitude()), v.screenY(p.latitude()), v.screenX(q.longitude()), v.screenY(q.latitude()));
     }
 
-    private void zoneName(GraphicsContext g, MapViewport v, ZoneItem z) {
+    private void zoneName(GraphicsContext g, MapViewport v, ZoneItem z, int[] duty) {
         List<GeoPoint> p = z.polygon();
         if (p.isEmpty()) {
             return;
@@ -224,6 +233,10 @@ final class MapPainter {
         double lat = p.stream().mapToDouble(GeoPoint::latitude).average().orElse(0);
         double lon = p.stream().mapToDouble(GeoPoint::longitude).average().orElse(0);
         label(g, z.name(), v.screenX(lon), v.screenY(lat), style.zoneLabel(), 20, true);
+        if (duty[1] > 0) {
+            label(g, Messages.get("map.zoneDuty", duty[0], duty[1]), v.screenX(lon), v.screenY(lat) + 24,
+                    style.zoneLabel(), 15, true);
+        }
     }
 
     /** How many of some markers are on the screen. */
@@ -238,10 +251,20 @@ final class MapPainter {
         return n;
     }
 
-    private void camera(GraphicsContext g, MapViewport v, CameraItem c, boolean views) {
+    private void camera(GraphicsContext g, MapViewport v, CameraItem c, boolean views, boolean offline) {
         double x = v.screenX(c.longitude());
         double y = v.screenY(c.latitude());
         if (!visible(v, x, y, 200)) {
+            return;
+        }
+        if (offline) {
+            // Dark: no view to show; a crossed square in the offline colour.
+            g.setFill(style.cameraOff());
+            g.fillRect(x - 5, y - 5, 10, 10);
+            g.setStroke(style.background());
+            g.setLineWidth(2);
+            g.strokeLine(x - 4, y - 4, x + 4, y + 4);
+            g.strokeLine(x - 4, y + 4, x + 4, y - 4);
             return;
         }
         if (views && c.hasFieldOfView()) {
@@ -311,7 +334,11 @@ final class MapPainter {
             g.setLineWidth(3);
             g.strokeOval(x - r - 6, y - r - 6, 2 * r + 12, 2 * r + 12);
         }
-        label(g, Messages.get("type." + i.type()), x + r + 4, y + r + 4, colour, 15, false);
+        // Its age beside its type: an old open incident is one to chase.
+        long minutes = i.reportedAt() == null ? 0
+                : Math.max(0, java.time.Duration.between(i.reportedAt(), java.time.Instant.now()).toMinutes());
+        label(g, Messages.get("map.incidentLabel", Messages.get("type." + i.type()), minutes), x + r + 4, y + r + 4,
+                colour, 15, false);
     }
 
     /** Draws a label unless it would cover one drawn before. */

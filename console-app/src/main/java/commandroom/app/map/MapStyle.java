@@ -13,7 +13,7 @@ import javafx.scene.text.FontWeight;
  * The map's colours as CSS properties of its region, so that they live in the stylesheet with the
  * rest of the theme (console.css, style class incident-map): -map-background, -map-zone-fill,
  * -map-zone-stroke, -map-zone-label, -map-road, -map-road-label, -map-label, -map-label-halo,
- * -map-camera, -map-camera-view, -map-unit-available, -map-unit-busy, -map-unit-off,
+ * -map-camera, -map-camera-view, -map-camera-off, -map-unit-available, -map-unit-busy, -map-unit-off,
  * -map-incident-urgent, -map-incident-high, -map-incident-normal, -map-picked, the rings
  * -map-ring-1, -map-ring-3, -map-ring-5, the coverage gaps' shading -map-gap; and the labels' font, -map-font. The defaults here only matter without the stylesheet.
  */
@@ -32,6 +32,7 @@ public abstract class MapStyle extends Region {
     private final StyleableProperty<Color> labelHalo = colour("labelHalo", "-map-label-halo", Color.BLACK);
     private final StyleableProperty<Color> camera = colour("camera", "-map-camera", Color.LIGHTBLUE);
     private final StyleableProperty<Color> cameraView = colour("cameraView", "-map-camera-view", Color.BLUE);
+    private final StyleableProperty<Color> cameraOff = colour("cameraOff", "-map-camera-off", Color.DARKRED);
     private final StyleableProperty<Color> unitAvailable = colour("unitAvailable", "-map-unit-available",
             Color.GREEN);
     private final StyleableProperty<Color> unitBusy = colour("unitBusy", "-map-unit-busy", Color.ORANGE);
@@ -68,6 +69,7 @@ public abstract class MapStyle extends Region {
             case "-map-label-halo" -> s.labelHalo;
             case "-map-camera" -> s.camera;
             case "-map-camera-view" -> s.cameraView;
+            case "-map-camera-off" -> s.cameraOff;
             case "-map-unit-available" -> s.unitAvailable;
             case "-map-unit-busy" -> s.unitBusy;
             case "-map-unit-off" -> s.unitOff;
@@ -94,6 +96,10 @@ public abstract class MapStyle extends Region {
     /** The labels' font (-map-font's family) at a size. */
     Font font(double size) {
         return Font.font(labelFont.getValue().getFamily(), FontWeight.NORMAL, size);
+    }
+
+    Color cameraOff() {
+        return cameraOff.getValue();
     }
 
     Color gap() {

@@ -158,6 +158,7 @@ public final class MapView extends MapStyle {
         state.incidents().addListener((MapChangeListener<String, IncidentItem>) c -> dirty = true);
         state.zones().addListener((javafx.beans.InvalidationListener) o -> dirty = true);
         state.cameras().addListener((javafx.beans.InvalidationListener) o -> dirty = true);
+        state.camerasOffline().addListener((javafx.beans.InvalidationListener) o -> dirty = true);
         state.roads().addListener((javafx.beans.InvalidationListener) o -> dirty = true);
         for (var p : java.util.List.of(model.gaps().shownProperty(), model.baseShownProperty(), model.zonesShownProperty(), model.camerasShownProperty(),
                 model.unitsShownProperty(), model.incidentsShownProperty())) {

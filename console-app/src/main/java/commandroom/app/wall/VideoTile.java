@@ -44,6 +44,8 @@ public final class VideoTile extends StackPane {
     private volatile int boxWidth;
     private volatile int boxHeight;
     private TileHealth.Reading shownReading;
+    /** Told each camera's state as it is shown: offline since when, or null when live. */
+    private java.util.function.BiConsumer<String, Instant> onHealth = (id, since) -> { };
     /** The picture on screen: a new size's frame replaces it only once it holds a picture. */
     private volatile TileFrame shownFrame;
     private long presented;
@@ -297,7 +299,16 @@ public final class VideoTile extends StackPane {
             for (TileHealth.Status st : TileHealth.Status.values()) {
                 pseudoClassStateChanged(PseudoClass.getPseudoClass(st.name().toLowerCase()), st == r.status());
             }
+            WallCamera watched = camera;
+            if (watched != null && (r.offlineSince() != null || r.status() == TileHealth.Status.LIVE)) {
+                onHealth.accept(watched.id(), r.offlineSince());
+            }
         }
+    }
+
+    /** Who hears of the camera's state when it changes on the tile (the console's camera registry). */
+    void setOnHealth(java.util.function.BiConsumer<String, Instant> onHealth) {
+        this.onHealth = onHealth;
     }
 
     private static final PseudoClass ALARM = PseudoClass.getPseudoClass("alarm");

@@ -65,6 +65,14 @@ public final class WallPanel extends BorderPane {
     public WallPanel(ConsoleState state, VideoRuntime runtime, WallLayout layout, CommandClient evidence) {
         this.state = state;
         this.wall = new WallView(runtime, layout);
+        // What the tiles find out about their cameras is the console's to know: the map shows it.
+        wall.setOnHealth((id, since) -> {
+            if (since == null) {
+                state.camerasOffline().remove(id);
+            } else {
+                state.camerasOffline().put(id, since);
+            }
+        });
         this.evidence = evidence == null ? null : new TileEvidence(state, evidence, () -> alarmIncidentId);
         getStyleClass().add("wall-panel");
         tree = new CameraTree(state, this::showOnFreeTile);

@@ -20,6 +20,7 @@ public final class WallView extends GridPane {
     private final List<VideoTile> tiles = new ArrayList<>();
     private volatile List<VideoTile> ticked = List.of();
     private WallLayout layout;
+    private java.util.function.BiConsumer<String, java.time.Instant> onHealth = (id, since) -> { };
     /** This wall's share of the runtime's health thread, ended when the wall closes. */
     private final AutoCloseable healthTick;
     private final AnimationTimer painter = new AnimationTimer() {
@@ -56,6 +57,15 @@ public final class WallView extends GridPane {
         });
     }
 
+    /**
+     * Tells someone each camera's state as its tile shows it: offline since when, or null when live
+     * (the map greys out the cameras the wall found dark).
+     */
+    public void setOnHealth(java.util.function.BiConsumer<String, java.time.Instant> onHealth) {
+        this.onHealth = onHealth;
+        tiles.forEach(t -> t.setOnHealth(onHealth));
+    }
+
     /** Cuts the wall anew; tiles keep their cameras in order, those beyond the new count are released. */
     public void setLayout(WallLayout l) {
         for (int i = l.tiles(); i < tiles.size(); i++) {
@@ -63,7 +73,9 @@ public final class WallView extends GridPane {
         }
         List<VideoTile> kept = new ArrayList<>(tiles.subList(0, Math.min(tiles.size(), l.tiles())));
         while (kept.size() < l.tiles()) {
-            kept.add(new VideoTile(runtime));
+            VideoTile t = new VideoTile(runtime);
+            t.setOnHealth(onHealth);
+            kept.add(t);
         }
         layout = l;
         tiles.clear();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /**
- * The shift leader shades the coverage gaps: the map tints where no available police unit reaches
+ * A camera the wall found dark is crossed out on the map. The shift leader shades the coverage gaps: the map tints where no available police unit reaches
  * in 5 minutes and says how much of the county is covered; sending units away to an incident
  * opens gaps where they were, and the figure falls.
  */
@@ -45,6 +45,23 @@ class MapGapsTest extends FxRobot {
                 MapView map = from(stage.getScene().getRoot()).lookup(".incident-map").query();
                 GapsModel gaps = map.model().gaps();
                 assertTrue(!lookup("#map-gaps-share").query().isVisible(), "no figure before the gaps are asked for");
+
+                // A camera the console's wall found dark is drawn in the offline colour, without its view.
+                var camera = w.state().cameras().values().stream().filter(c -> {
+                    MapViewport at = map.model().viewportProperty().get();
+                    double cx = at.screenX(c.longitude());
+                    double cy = at.screenY(c.latitude());
+                    return cx > 300 && cx < 1600 && cy > 200 && cy < 800;
+                }).findFirst().orElseThrow();
+                MapViewport at = map.model().viewportProperty().get();
+                double cx = at.screenX(camera.longitude()) + 4;
+                double cy = at.screenY(camera.latitude());
+                Color live = pixel(map, cx, cy);
+                interact(() -> w.state().camerasOffline().put(camera.id(), java.time.Instant.now()));
+                Color dark = pixel(map, cx, cy);
+                assertTrue(dark.getRed() > live.getRed() + 0.2 && dark.getBlue() < live.getBlue(),
+                        "crossed out in red: " + live + " → " + dark);
+                interact(() -> w.state().camerasOffline().remove(camera.id()));
 
                 clickOn("#map-layer-gaps");
                 Waits.until("the share shown", Duration.ofSeconds(10), () -> !lookup("#map-gaps-share")

@@ -45,7 +45,18 @@ class WallPlaybackTest extends FxRobot {
         try (VideoRuntime runtime = VideoRuntime.start(); Source stream = source(scheme, "c-001", "人民路口")) {
             assertEquals("", runtime.problem().orElse(""), "libVLC is installed (apt-get install libvlc5 vlc-plugin-base)");
             WallView[] wall = {openWall(runtime, WallLayout.GRID_4)};
+            // What the wall tells the console (and so the map) about its cameras.
+            java.util.Map<String, java.time.Instant> dark = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.Set<String> heardLive = java.util.concurrent.ConcurrentHashMap.newKeySet();
             try {
+                interact(() -> wall[0].setOnHealth((id, since) -> {
+                    if (since == null) {
+                        dark.remove(id);
+                        heardLive.add(id);
+                    } else {
+                        dark.put(id, since);
+                    }
+                }));
                 interact(() -> wall[0].show(0, new WallCamera("c-001", "人民路口", stream.url(), stream.url())));
                 VideoTile tile = wall[0].tiles().get(0);
                 Waits.until("the tile live", Duration.ofSeconds(15), () -> tile.status() == TileHealth.Status.LIVE);
@@ -60,12 +71,15 @@ class WallPlaybackTest extends FxRobot {
                 Waits.until("the tile offline", Duration.ofSeconds(6), () -> tile.status() == TileHealth.Status.OFFLINE);
                 long offlineAfter = (System.nanoTime() - killed) / 1_000_000;
                 assertTrue(offlineAfter <= 3000, "offline shown " + offlineAfter + " ms after the source died");
+                Waits.until("the console told it is dark", Duration.ofSeconds(2), () -> dark.containsKey("c-001"));
+                assertTrue(heardLive.contains("c-001"), "and told before that it was live");
 
                 stream.restart();
                 long restarted = System.nanoTime();
                 Waits.until("the tile live again", Duration.ofSeconds(10), () -> tile.status() == TileHealth.Status.LIVE);
                 long liveAfter = (System.nanoTime() - restarted) / 1_000_000;
                 assertTrue(liveAfter <= 5000, "live again " + liveAfter + " ms after the source came back");
+                Waits.until("the console told it is live again", Duration.ofSeconds(2), () -> !dark.containsKey("c-001"));
                 System.out.printf("wall playback %s (%s): offline %d ms after the kill, live %d ms after the restart%n",
                         scheme, tile.decoder(), offlineAfter, liveAfter);
                 waitForCameraColour(tile);
