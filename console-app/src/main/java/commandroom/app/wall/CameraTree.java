@@ -22,9 +22,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The wall's camera tree: the registry by zone, a search over names and ids, cameras dragged out
- * onto tiles or double-clicked onto the first free one, several picked at once for a tour. Kept current as cameras arrive. Style
- * class: camera-tree. FX thread.
+ * The wall's camera tree: the registry by police zone or by kind (天网, 雪亮, face capture...), under
+ * their station when the cameras span several; a search over names, ids and kinds; cameras dragged
+ * out onto tiles or double-clicked onto the first free one, several picked at once for a tour.
+ * Kept current as cameras arrive. Style class: camera-tree; ids camera-search, camera-tree,
+ * camera-group-zone, camera-group-kind, station-*, zone-*, kind-*, camera-*. FX thread.
  */
 final class CameraTree extends VBox {
 
@@ -33,6 +35,8 @@ final class CameraTree extends VBox {
     private final TreeView<Object> tree = new TreeView<>(new TreeItem<>());
     private final TextField search = new TextField();
     private final List<CameraItem> picked = new java.util.ArrayList<>();
+    private final javafx.scene.control.ToggleButton byKind = new javafx.scene.control.ToggleButton(
+            Messages.get("wall.groupKind"));
 
     /** A tree over the console's cameras; a double-clicked camera goes to onOpen. */
     CameraTree(ConsoleState state, Consumer<CameraItem> onOpen) {
@@ -51,8 +55,25 @@ final class CameraTree extends VBox {
         tree.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         tree.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<TreeItem<Object>>) c -> followPicks());
+        javafx.scene.control.ToggleButton byZone = new javafx.scene.control.ToggleButton(Messages.get("wall.groupZone"));
+        byZone.setId("camera-group-zone");
+        byKind.setId("camera-group-kind");
+        javafx.scene.control.ToggleGroup grouping = new javafx.scene.control.ToggleGroup();
+        byZone.setToggleGroup(grouping);
+        byKind.setToggleGroup(grouping);
+        byZone.setSelected(true);
+        // One of the two is always down: a click on the pressed one keeps it.
+        grouping.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);
+            } else {
+                fill();
+            }
+        });
+        javafx.scene.layout.HBox groups = new javafx.scene.layout.HBox(byZone, byKind);
+        groups.getStyleClass().add("camera-grouping");
         VBox.setVgrow(tree, Priority.ALWAYS);
-        getChildren().addAll(search, tree);
+        getChildren().addAll(search, groups, tree);
         fill();
         state.cameras().addListener((MapChangeListener<String, CameraItem>) c -> fill());
     }
@@ -77,20 +98,58 @@ final class CameraTree extends VBox {
 
     private void fill() {
         String q = search.getText() == null ? "" : search.getText().trim().toLowerCase(Locale.ROOT);
-        Map<String, List<CameraItem>> byZone = state.cameras().values().stream()
+        List<CameraItem> found = state.cameras().values().stream()
                 .filter(c -> q.isEmpty() || c.name().toLowerCase(Locale.ROOT).contains(q)
-                        || c.id().toLowerCase(Locale.ROOT).contains(q))
-                .sorted(Comparator.comparing(CameraItem::id))
-                .collect(Collectors.groupingBy(CameraItem::zoneId, java.util.TreeMap::new, Collectors.toList()));
+                        || c.id().toLowerCase(Locale.ROOT).contains(q)
+                        || Messages.get("camera." + c.kind()).toLowerCase(Locale.ROOT).contains(q))
+                .sorted(Comparator.comparing(CameraItem::id)).toList();
+        boolean stations = found.stream().map(CameraItem::stationId).distinct().count() > 1;
         TreeItem<Object> root = tree.getRoot();
         root.getChildren().clear();
-        byZone.forEach((zoneId, cameras) -> {
-            ZoneItem z = state.zones().get(zoneId);
-            TreeItem<Object> zone = new TreeItem<>(new ZoneNode(zoneId, z == null ? zoneId : z.name()));
-            zone.setExpanded(!q.isEmpty());
-            cameras.forEach(c -> zone.getChildren().add(new TreeItem<>(c)));
-            root.getChildren().add(zone);
+        Map<String, List<CameraItem>> byStation = found.stream().collect(
+                Collectors.groupingBy(CameraItem::stationId, java.util.TreeMap::new, Collectors.toList()));
+        byStation.forEach((stationId, cameras) -> {
+            TreeItem<Object> parent = root;
+            if (stations) {
+                parent = new TreeItem<>(new StationNode(stationId));
+                parent.setExpanded(true);
+                root.getChildren().add(parent);
+            }
+            TreeItem<Object> under = parent;
+            Map<Object, List<CameraItem>> groups = cameras.stream().collect(Collectors.groupingBy(this::groupOf,
+                    java.util.LinkedHashMap::new, Collectors.toList()));
+            groups.entrySet().stream().sorted(Comparator.comparing(e -> e.getKey().toString())).forEach(e -> {
+                TreeItem<Object> group = new TreeItem<>(e.getKey());
+                group.setExpanded(!q.isEmpty());
+                e.getValue().forEach(c -> group.getChildren().add(new TreeItem<>(c)));
+                under.getChildren().add(group);
+            });
         });
+    }
+
+    /** The node a camera goes under: its zone, or its kind when grouped by kind. */
+    private Object groupOf(CameraItem c) {
+        if (byKind.isSelected()) {
+            return new KindNode(c.kind(), Messages.get("camera." + c.kind()));
+        }
+        ZoneItem z = state.zones().get(c.zoneId());
+        return new ZoneNode(c.zoneId(), z == null ? c.zoneId() : z.name());
+    }
+
+    /** A station at the top of the tree, when the cameras span several. */
+    record StationNode(String id) {
+        @Override
+        public String toString() {
+            return Messages.get("filter.station") + " " + id;
+        }
+    }
+
+    /** A kind of camera in the tree, grouped by kind. */
+    record KindNode(String kind, String name) {
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     /** A zone in the camera tree: shown by its name, known by its id. */
@@ -129,7 +188,8 @@ final class CameraTree extends VBox {
                 setId("camera-" + c.id());
             } else {
                 setText(String.valueOf(item));
-                setId(item instanceof ZoneNode z ? "zone-" + z.id() : null);
+                setId(item instanceof ZoneNode z ? "zone-" + z.id() : item instanceof KindNode k ? "kind-" + k.kind()
+                        : item instanceof StationNode st ? "station-" + st.id() : null);
             }
         }
     }

@@ -1,6 +1,7 @@
 package commandroom.app.wall;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import commandroom.app.embedded.EmbeddedDefault;
 import commandroom.app.testing.Consoles;
@@ -75,6 +76,24 @@ class WallPanelTest extends FxRobot {
                         && panel.wall().tiles().stream().allMatch(t -> t.camera() != null));
                 List<String> nine = panel.wall().tiles().stream().map(t -> t.camera().id()).toList();
                 assertEquals(List.of("c-002", "c-001", "c-003", "c-005"), nine.subList(0, 4), "the four kept their places");
+
+                // The tree by kind: the face-capture cameras under 人脸抓拍, found also by the kind's name.
+                doubleClickOn("#camera-search").eraseText(5);
+                clickOn("#camera-group-kind");
+                Waits.until("the kinds at the top", Duration.ofSeconds(5), () -> lookup("#kind-FACE_CAPTURE").tryQuery().isPresent());
+                javafx.scene.control.TreeView<Object> tree = lookup("#camera-tree").query();
+                var kinds = tree.getRoot().getChildren().stream().map(i -> i.getValue().toString()).toList();
+                assertTrue(kinds.containsAll(List.of("天网", "雪亮", "人脸抓拍")), kinds.toString());
+                clickOn("#camera-search").write("人脸");
+                Waits.until("only face-capture cameras", Duration.ofSeconds(5), () -> tree.getRoot().getChildren().size() == 1);
+                var faces = tree.getRoot().getChildren().get(0).getChildren().stream()
+                        .map(i -> (commandroom.app.model.CameraItem) i.getValue()).toList();
+                assertTrue(!faces.isEmpty() && faces.stream().allMatch(c -> c.kind().equals("FACE_CAPTURE")), faces.toString());
+                assertEquals(w.state().cameras().values().stream().filter(c -> c.kind().equals("FACE_CAPTURE")).count(),
+                        faces.size(), "every face-capture camera");
+                clickOn("#camera-group-zone");
+                Waits.until("back by zone", Duration.ofSeconds(5), () -> lookup("#zone-z-xihe").tryQuery().isPresent()
+                        || tree.getRoot().getChildren().stream().allMatch(i -> i.getValue() instanceof CameraTree.ZoneNode));
                 Consoles.close(w);
                 w = null;
 
