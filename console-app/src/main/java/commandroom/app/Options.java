@@ -10,6 +10,7 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
     static final String USAGE = """
             console [options]
               (no options)        embedded default: hub over the demo county, simulated units, logged in as leader1
+              --demo              the embedded default, said explicitly (the same as no options)
               --user NAME         log in as NAME (demo users: duty1, leader1, chief1)
               --password PASS     password (demo default: the demo county's)
               --server HOST:PORT  connect to a hub elsewhere instead: a log-in window asks for the rest
@@ -44,6 +45,7 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
         boolean help = false;
         boolean userGiven = false;
         String baseMap = null;
+        boolean demo = false;
         boolean google = false;
         String googleKey = null;
         for (int i = 0; i < args.length; i++) {
@@ -62,6 +64,7 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
                 case "--password" -> password = args[++i];
                 case "--lang" -> language = args[++i];
                 case "--help" -> help = true;
+                case "--demo" -> demo = true;
                 case "--basemap" -> baseMap = args[++i];
                 case "--map" -> {
                     String provider = args[++i];
@@ -73,6 +76,9 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
                 case "--google-key" -> googleKey = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
+        }
+        if (demo && server != null) {
+            throw new IllegalArgumentException("--demo runs the embedded hub; --server connects to another: choose one\n" + USAGE);
         }
         return new Options(data, port, speed, minutes, noUi, server, cert, user, password, language, help, userGiven,
                 baseMap, google, googleKey);
