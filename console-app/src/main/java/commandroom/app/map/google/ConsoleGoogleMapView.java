@@ -26,6 +26,12 @@ final class ConsoleGoogleMapView extends GoogleMapView {
 
     private final Consumer<String> onFailure;
     private final Bridge bridge = new Bridge();
+    /**
+     * GMapsFX hands the page a loader bridge it keeps no reference to, and WebView holds Java
+     * objects given to a page only weakly: a garbage collection before the API has loaded left the
+     * map never made (seen in CI). This one is held here and given to the page in its place.
+     */
+    private final MapLibraryLoadBridge loadBridge = new MapLibraryLoadBridge();
     private final PauseTransition timeout = new PauseTransition(LOAD_TIMEOUT);
 
     ConsoleGoogleMapView(GoogleMapsSettings settings, String language, Consumer<String> onFailure) {
@@ -38,6 +44,7 @@ final class ConsoleGoogleMapView extends GoogleMapView {
                 window.setMember("mapsLanguage", language);
                 window.setMember("mapsRegion", "CN");
                 window.setMember("consoleBridge", bridge);
+                window.setMember("libLoadBridge", loadBridge);
             } else if (now == Worker.State.FAILED) {
                 onFailure.accept("page");
             }

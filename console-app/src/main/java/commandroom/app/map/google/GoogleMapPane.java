@@ -69,6 +69,9 @@ public final class GoogleMapPane extends StackPane {
     }
 
     private void mapReady() {
+        // A map that came late (after "no answer in time") is still the map.
+        problem.setVisible(false);
+        view.setVisible(true);
         MapViewport v = model.viewportProperty().get();
         MapOptions options = new MapOptions().center(place(v.latitude(), v.longitude())).zoom((int) Math.round(v.zoom()))
                 .mapType(MapTypeIdEnum.ROADMAP).streetViewControl(false).mapTypeControl(false).fullscreenControl(false);

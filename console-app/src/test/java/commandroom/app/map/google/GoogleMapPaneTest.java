@@ -70,7 +70,11 @@ class GoogleMapPaneTest extends FxRobot {
                 Waits.until("the county known", Duration.ofSeconds(20), () -> w.state().units().size() > 30);
                 clickOn("#tab-map");
                 WebView web = lookup(".web-view").query();
-                Waits.until("the map made and every unit and open incident marked", Duration.ofSeconds(20), () -> {
+                // Each step waited for on its own, so that a slow machine's failure says which step.
+                Waits.until("the Maps API asked for", Duration.ofSeconds(30), () -> !asked.isEmpty());
+                Waits.until("the map made (the page said: " + lookup("#google-map-problem").<Label>query().getText() + ")",
+                        Duration.ofSeconds(30), () -> number(web, "standIn.maps.length") == 1);
+                Waits.until("every unit and open incident marked", Duration.ofSeconds(30), () -> {
                     long open = w.state().incidents().values().stream().filter(MapViewModel::isOpen).count();
                     return number(web, "standIn.maps.length") == 1
                             && number(web, "standIn.shown()") == w.state().units().size() + open;
