@@ -8,6 +8,8 @@ import commandroom.server.auth.PasswordHasher;
 import commandroom.server.auth.TokenService;
 import commandroom.server.auth.UserDirectory;
 import commandroom.server.clock.OverdueWatcher;
+import commandroom.server.ops.HealthEndpoint;
+import commandroom.server.ops.HealthMonitor;
 import commandroom.server.log.EventLog;
 import commandroom.server.log.FanOut;
 import commandroom.server.loop.Hub;
@@ -23,14 +25,16 @@ import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
-import io.grpc.health.v1.HealthCheckResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts a whole hub from a {@link HubConfig}: database and migrations, the event log replayed
@@ -43,6 +47,8 @@ public final class HubBootstrap implements AutoCloseable {
     /** Largest request accepted: six 2 MiB photos and their text fit with room to spare. */
     static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
+    private static final Logger LOG = LoggerFactory.getLogger(HubBootstrap.class);
+
     private final HubConfig config;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private Database database;
@@ -50,6 +56,7 @@ public final class HubBootstrap implements AutoCloseable {
     private Hub hub;
     private Server network;
     private Path certificate;
+    private HealthEndpoint healthEndpoint;
 
     private HubBootstrap(HubConfig config) {
         this.config = config;
@@ -91,7 +98,7 @@ public final class HubBootstrap implements AutoCloseable {
 
         TokenService tokens = new TokenService(new SettingsStore(database), config.clock(),
                 config.accessTtl(), config.refreshTtl());
-        UserDirectory users = new UserDirectory(userStore, java.time.Duration.ofSeconds(5));
+        UserDirectory users = new UserDirectory(userStore, Duration.ofSeconds(5));
         AuthInterceptor auth = new AuthInterceptor(tokens, users);
         HealthStatusManager health = new HealthStatusManager();
         List<io.grpc.ServerServiceDefinition> services = List.of(
@@ -118,7 +125,23 @@ public final class HubBootstrap implements AutoCloseable {
                 .keepAliveTime(30, TimeUnit.SECONDS);
         services.forEach(nb::addService);
         network = nb.build().start();
-        health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
+        HealthMonitor monitor = new HealthMonitor(database.dataSource(), health, fanOut::head,
+                fanOut::subscriberCount, config.clock());
+        closeables.add(monitor);
+        monitor.start(Duration.ofSeconds(10));
+        if (config.healthPort() >= 0) {
+            healthEndpoint = HealthEndpoint.start(config.healthHost(), config.healthPort(), monitor);
+            closeables.add(healthEndpoint);
+        }
+        LOG.info("hub serving on {}:{} (TLS), {} database, {} events in the log, health {}", config.bindHost(), port(),
+                database.isPostgres() ? "PostgreSQL" : "H2", fanOut.head(),
+                healthEndpoint == null ? "over gRPC" : "on http://" + config.healthHost() + ":" + healthEndpoint.port()
+                        + "/health");
+    }
+
+    /** The health endpoint's HTTP port, or -1 without one. */
+    public int healthPort() {
+        return healthEndpoint == null ? -1 : healthEndpoint.port();
     }
 
     /** The TCP port the hub listens on (TLS). */
@@ -163,7 +186,7 @@ public final class HubBootstrap implements AutoCloseable {
             try {
                 closeables.get(i).close();
             } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger(HubBootstrap.class).warn("closing {} failed", closeables.get(i), e);
+                LOG.warn("closing {} failed", closeables.get(i), e);
             }
         }
         closeables.clear();

@@ -28,17 +28,20 @@ import java.time.Duration;
  * @param overduePeriod  how often step clocks are checked
  * @param ringCapacity   events kept in memory for subscribers
  * @param stallTimeout   how long a subscriber may stay unready before it is cut off
+ * @param healthHost     address of the plain-HTTP health endpoint
+ * @param healthPort     its port; -1 for none, 0 picks a free one
  */
 public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPassword, String bindHost, int port,
                         Path certFile, Path keyFile, CountySeed seed, SlaPolicy sla,
                         Clock clock, Duration accessTtl, Duration refreshTtl, int passwordCost,
-                        Duration overduePeriod, int ringCapacity, Duration stallTimeout) {
+                        Duration overduePeriod, int ringCapacity, Duration stallTimeout,
+                        String healthHost, int healthPort) {
 
     /** The embedded default in a data directory. */
     public static HubConfig embedded(Path dataDir) {
         return new HubConfig(dataDir, null, null, null, "127.0.0.1", 0, null, null, null, SlaPolicy.defaults(),
                 Clock.systemUTC(), Duration.ofMinutes(15), Duration.ofHours(14), 10, Duration.ofSeconds(1), 65_536,
-                Duration.ofSeconds(15));
+                Duration.ofSeconds(15), "127.0.0.1", -1);
     }
 
     public HubConfig withDatabase(String url, String user, String password) {
@@ -82,6 +85,14 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         });
     }
 
+    /** Serves GET /health over plain HTTP on host:port (-1: no endpoint), for monitoring and load balancers. */
+    public HubConfig withHealthEndpoint(String host, int httpPort) {
+        return copy(c -> {
+            c.healthHost = host;
+            c.healthPort = httpPort;
+        });
+    }
+
     public HubConfig withPasswordCost(int cost) {
         return copy(c -> c.passwordCost = cost);
     }
@@ -118,6 +129,8 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         Duration overduePeriod;
         int ringCapacity;
         Duration stallTimeout;
+        String healthHost;
+        int healthPort;
 
         Copy(HubConfig h) {
             dataDir = h.dataDir;
@@ -137,11 +150,13 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
             overduePeriod = h.overduePeriod;
             ringCapacity = h.ringCapacity;
             stallTimeout = h.stallTimeout;
+            healthHost = h.healthHost;
+            healthPort = h.healthPort;
         }
 
         HubConfig build() {
             return new HubConfig(dataDir, jdbcUrl, dbUser, dbPassword, bindHost, port, certFile, keyFile, seed, sla,
-                    clock, accessTtl, refreshTtl, passwordCost, overduePeriod, ringCapacity, stallTimeout);
+                    clock, accessTtl, refreshTtl, passwordCost, overduePeriod, ringCapacity, stallTimeout, healthHost, healthPort);
         }
     }
 }

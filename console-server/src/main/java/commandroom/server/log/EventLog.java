@@ -1,10 +1,8 @@
 package commandroom.server.log;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
 import commandroom.server.store.EventStore;
-import commandroom.server.store.StoredEvent;
 import commandroom.v1.Event;
 import java.time.Instant;
 import java.util.List;
@@ -32,25 +30,14 @@ public final class EventLog {
      * projections). Throws {@link ChainBrokenException} naming the first event that does not fit.
      */
     public void replay(Consumer<Event> consumer) {
-        long[] expected = {1};
-        ByteString[] prev = {EventHashes.GENESIS};
+        ChainVerifier chain = new ChainVerifier();
         store.forEach(stored -> {
-            Event event = parse(stored);
-            if (stored.sequence() != expected[0] || event.getSequence() != stored.sequence()) {
-                throw new ChainBrokenException(expected[0], "expected sequence " + expected[0]
-                        + " but found " + stored.sequence());
-            }
-            if (!EventHashes.verify(event, prev[0])
-                    || !ByteString.copyFrom(stored.hash()).equals(event.getHash())) {
-                throw new ChainBrokenException(stored.sequence(), "hash does not match");
-            }
+            Event event = chain.next(stored);
             consumer.accept(event);
             fanOut.replayed(event);
-            prev[0] = event.getHash();
-            expected[0]++;
         });
-        lastSequence = expected[0] - 1;
-        lastHash = prev[0];
+        lastSequence = chain.lastSequence();
+        lastHash = chain.lastHash();
         fanOut.start(lastSequence);
     }
 
@@ -97,15 +84,5 @@ public final class EventLog {
 
     public ByteString lastHash() {
         return lastHash;
-    }
-
-
-
-    static Event parse(StoredEvent stored) {
-        try {
-            return Event.parseFrom(stored.body());
-        } catch (InvalidProtocolBufferException e) {
-            throw new ChainBrokenException(stored.sequence(), "body is not an event");
-        }
     }
 }

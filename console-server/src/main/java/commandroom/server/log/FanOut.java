@@ -139,7 +139,7 @@ public final class FanOut implements AutoCloseable {
     }
 
     List<Event> fromStore(long from, long to, int limit) {
-        return store.read(from, to, limit).stream().map(EventLog::parse).toList();
+        return store.read(from, to, limit).stream().map(ChainVerifier::parse).toList();
     }
 
     private void cutOffStalled() {

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The users table. Thread-safe. */
@@ -26,9 +28,7 @@ public final class UserStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new UserRecord(rs.getString(1), rs.getString(2),
-                        Role.valueOf(rs.getString(3)), nullToEmpty(rs.getString(4)),
-                        nullToEmpty(rs.getString(5)), rs.getString(6), rs.getBoolean(7)));
+                return Optional.of(read(rs));
             }
         } catch (SQLException ex) {
             throw new StoreException("could not read user " + username, ex);
@@ -54,6 +54,71 @@ public final class UserStore {
         }
     }
 
+    /** Every user, by name. */
+    public List<UserRecord> list() {
+        List<UserRecord> out = new ArrayList<>();
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT username, display_name, role, unit_id, station_id, password_hash, disabled"
+                             + " FROM users ORDER BY username");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(read(rs));
+            }
+        } catch (SQLException ex) {
+            throw new StoreException("could not list users", ex);
+        }
+        return out;
+    }
+
+    /** Sets a user's role; false if there is no such user. */
+    public boolean setRole(String username, Role role) {
+        return update("UPDATE users SET role = ? WHERE username = ?", role.name(), username);
+    }
+
+    /** Sets a user's password hash; false if there is no such user. */
+    public boolean setPasswordHash(String username, String hash) {
+        return update("UPDATE users SET password_hash = ? WHERE username = ?", hash, username);
+    }
+
+    /** Disables or enables a user; false if there is no such user. */
+    public boolean setDisabled(String username, boolean disabled) {
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE users SET disabled = ? WHERE username = ?")) {
+            ps.setBoolean(1, disabled);
+            ps.setString(2, username);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException ex) {
+            throw new StoreException("could not change user " + username, ex);
+        }
+    }
+
+    /** True when no user exists (a restore goes only into an empty hub). */
+    public boolean isEmpty() {
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM users");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) == 0;
+        } catch (SQLException ex) {
+            throw new StoreException("could not count users", ex);
+        }
+    }
+
+    private boolean update(String sql, String value, String username) {
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, value);
+            ps.setString(2, username);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException ex) {
+            throw new StoreException("could not change user " + username, ex);
+        }
+    }
+
+    private static UserRecord read(ResultSet rs) throws SQLException {
+        return new UserRecord(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                nullToEmpty(rs.getString(4)), nullToEmpty(rs.getString(5)), rs.getString(6), rs.getBoolean(7));
+    }
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;

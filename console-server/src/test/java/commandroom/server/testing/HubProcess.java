@@ -21,6 +21,7 @@ public final class HubProcess implements AutoCloseable {
     private final Path log;
     private Process process;
     private int port;
+    private int healthPort = -1;
     private Path certificate;
 
     private HubProcess(List<String> command, Path log) {
@@ -29,7 +30,7 @@ public final class HubProcess implements AutoCloseable {
     }
 
     /** Prepares (does not start) a hub process on a data directory and, optionally, PostgreSQL. */
-    public static HubProcess prepare(Path dataDir, PostgresServer.Db db) throws IOException {
+    public static HubProcess prepare(Path dataDir, PostgresServer.Db db, String... moreOptions) throws IOException {
         Path seed = dataDir.resolve("seed.json");
         Files.createDirectories(dataDir);
         Files.writeString(seed, JsonFormat.printer().print(TestCounty.seed()), StandardCharsets.UTF_8);
@@ -40,6 +41,7 @@ public final class HubProcess implements AutoCloseable {
         if (db != null) {
             cmd.addAll(List.of("--jdbc", db.url(), "--db-user", db.user(), "--db-password", db.password()));
         }
+        cmd.addAll(List.of(moreOptions));
         return new HubProcess(cmd, dataDir.resolve("hub.log"));
     }
 
@@ -54,6 +56,8 @@ public final class HubProcess implements AutoCloseable {
                 for (String part : line.substring(10).split(" ")) {
                     if (part.startsWith("port=")) {
                         port = Integer.parseInt(part.substring(5));
+                    } else if (part.startsWith("health=")) {
+                        healthPort = Integer.parseInt(part.substring(7));
                     } else if (part.startsWith("cert=")) {
                         certificate = Path.of(part.substring(5));
                     }
@@ -84,6 +88,16 @@ public final class HubProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The health endpoint's port, -1 without one. */
+    public int healthPort() {
+        return healthPort;
+    }
+
+    /** Where the process's standard error (its log) goes. */
+    public Path logFile() {
+        return log;
     }
 
     public Path certificate() {

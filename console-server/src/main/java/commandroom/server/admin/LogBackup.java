@@ -1,0 +1,203 @@
+package commandroom.server.admin;
+
+import commandroom.server.log.ChainBrokenException;
+import commandroom.server.log.ChainVerifier;
+import commandroom.server.store.EventStore;
+import commandroom.server.store.UserRecord;
+import commandroom.server.store.UserStore;
+import commandroom.v1.Event;
+import commandroom.v1.Role;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Backup and restore of a hub's event log and users, as one ZIP file that moves between H2 and
+ * PostgreSQL: {@code manifest.properties} (what is inside, the head of the chain), {@code
+ * users.bin} and {@code events.bin} (the events exactly as logged, chain hashes included, so a
+ * restored log verifies as the original did). The token signing key is not kept: after a restore
+ * everyone logs in again. A backup can be taken while the hub runs (the log is append-only; the
+ * file holds a prefix of it); a restore goes only into an empty database, with the hub stopped.
+ * Not thread-safe.
+ */
+public final class LogBackup {
+
+    static final String FORMAT = "commandroom-backup/1";
+    private static final int BATCH = 1000;
+
+    /** What a backup holds or a restore loaded. */
+    public record Summary(long events, int users, String headHash) {}
+
+    private final EventStore events;
+    private final UserStore users;
+
+    public LogBackup(EventStore events, UserStore users) {
+        this.events = events;
+        this.users = users;
+    }
+
+    /**
+     * Writes the log and the users to a file (through a temporary file, so a failed backup never
+     * leaves a truncated one under the name). Refuses a log whose chain is broken: such a backup
+     * could not be restored; run {@code verify} to see where.
+     */
+    public Summary backup(Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        ChainVerifier chain = new ChainVerifier();
+        List<UserRecord> userList = users.list();
+        try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+            zip.putNextEntry(new ZipEntry("users.bin"));
+            writeUsers(userList, zip);
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("events.bin"));
+            IOException[] failed = {null};
+            events.forEach(stored -> {
+                if (failed[0] == null) {
+                    try {
+                        chain.next(stored).writeDelimitedTo(zip);
+                    } catch (IOException e) {
+                        failed[0] = e;
+                    }
+                }
+            });
+            if (failed[0] != null) {
+                throw failed[0];
+            }
+            zip.closeEntry();
+            Summary summary = new Summary(chain.lastSequence(), userList.size(),
+                    HexFormat.of().formatHex(chain.lastHash().toByteArray()));
+            zip.putNextEntry(new ZipEntry("manifest.properties"));
+            manifest(summary).store(zip, "Command Room hub backup");
+            zip.closeEntry();
+            zip.finish();
+            zip.close();
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return summary;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Loads a backup into an empty database. The whole file is checked first (format, every
+     * event's place in the chain, the head against the manifest), so a damaged backup changes
+     * nothing; then users and events are written.
+     */
+    public Summary restore(Path file) throws IOException {
+        if (events.lastSequence() != 0 || !users.isEmpty()) {
+            throw new IllegalStateException("restore needs an empty database; this one holds "
+                    + events.lastSequence() + " events: point --data (or --jdbc) at a new one");
+        }
+        Summary checked = read(file, false);
+        read(file, true);
+        return checked;
+    }
+
+    /** Reads the file; verifies it, or (write) loads it. */
+    private Summary read(Path file, boolean write) throws IOException {
+        Properties manifest = null;
+        List<UserRecord> userList = null;
+        ChainVerifier chain = new ChainVerifier();
+        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                switch (entry.getName()) {
+                    case "manifest.properties" -> {
+                        manifest = new Properties();
+                        manifest.load(new java.io.InputStreamReader(zip, StandardCharsets.UTF_8));
+                    }
+                    case "users.bin" -> {
+                        userList = readUsers(zip);
+                        if (write) {
+                            userList.forEach(users::add);
+                        }
+                    }
+                    case "events.bin" -> readEvents(zip, chain, write);
+                    default -> throw new IOException(file + " is not a hub backup: it holds " + entry.getName());
+                }
+            }
+        } catch (ChainBrokenException e) {
+            throw new IOException(file + " is damaged: " + e.getMessage(), e);
+        }
+        if (manifest == null || userList == null || !FORMAT.equals(manifest.getProperty("format"))) {
+            throw new IOException(file + " is not a hub backup (" + FORMAT + ")");
+        }
+        Summary summary = new Summary(chain.lastSequence(), userList.size(),
+                HexFormat.of().formatHex(chain.lastHash().toByteArray()));
+        if (!String.valueOf(summary.events()).equals(manifest.getProperty("events"))
+                || !summary.headHash().equals(manifest.getProperty("head-hash"))) {
+            throw new IOException(file + " is incomplete: its manifest says " + manifest.getProperty("events")
+                    + " events, the file holds " + summary.events());
+        }
+        return summary;
+    }
+
+    private void readEvents(InputStream in, ChainVerifier chain, boolean write) throws IOException {
+        List<Event> batch = new ArrayList<>(BATCH);
+        for (Event e; (e = Event.parseDelimitedFrom(in)) != null; ) {
+            batch.add(chain.next(e));
+            if (batch.size() == BATCH) {
+                flush(batch, write);
+            }
+        }
+        flush(batch, write);
+    }
+
+    private void flush(List<Event> batch, boolean write) {
+        if (write && !batch.isEmpty()) {
+            events.append(batch);
+        }
+        batch.clear();
+    }
+
+    private static Properties manifest(Summary s) {
+        Properties p = new Properties();
+        p.setProperty("format", FORMAT);
+        p.setProperty("created-at", Instant.now().toString());
+        p.setProperty("events", String.valueOf(s.events()));
+        p.setProperty("users", String.valueOf(s.users()));
+        p.setProperty("head-hash", s.headHash());
+        return p;
+    }
+
+    private static void writeUsers(List<UserRecord> list, OutputStream out) throws IOException {
+        DataOutputStream d = new DataOutputStream(out);
+        d.writeInt(list.size());
+        for (UserRecord u : list) {
+            d.writeUTF(u.username());
+            d.writeUTF(u.displayName());
+            d.writeUTF(u.role().name());
+            d.writeUTF(u.unitId());
+            d.writeUTF(u.stationId());
+            d.writeUTF(u.passwordHash());
+            d.writeBoolean(u.disabled());
+        }
+        d.flush();
+    }
+
+    private static List<UserRecord> readUsers(InputStream in) throws IOException {
+        DataInputStream d = new DataInputStream(in);
+        int n = d.readInt();
+        List<UserRecord> out = new ArrayList<>(Math.max(0, Math.min(n, 100_000)));
+        for (int i = 0; i < n; i++) {
+            out.add(new UserRecord(d.readUTF(), d.readUTF(), Role.valueOf(d.readUTF()), d.readUTF(), d.readUTF(),
+                    d.readUTF(), d.readBoolean()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,196 @@
+package commandroom.server.cli;
+
+import com.google.protobuf.util.JsonFormat;
+import commandroom.server.HubConfig;
+import commandroom.v1.CountySeed;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The hub's options: from a configuration file ({@code --config FILE}, {@code name = value} lines,
+ * the same names as the command line's) and then the command line, which wins. Every command
+ * (serve, user, backup, restore, verify) reads the same options, so they all find the same
+ * database. {@link #SERVICE} is the one list of them; the usage text and the documented example
+ * file are checked against it.
+ */
+final class HubOptions {
+
+    /** One option: its name (without --), what its value looks like, and what it does. */
+    record Option(String name, String value, String help) {}
+
+    static final List<Option> SERVICE = List.of(
+            new Option("data", "DIR", "local state: the H2 database, the self-signed certificate"
+                    + " (default $XDG_DATA_HOME/commandroom/hub, i.e. ~/.local/share/commandroom/hub)"),
+            new Option("jdbc", "URL", "PostgreSQL instead of the H2 file, e.g. jdbc:postgresql://db:5432/commandroom"),
+            new Option("db-user", "NAME", "database user (with jdbc)"),
+            new Option("db-password", "PASS", "database password (with jdbc)"),
+            new Option("bind", "HOST", "address the gRPC service listens on (default 127.0.0.1; 0.0.0.0 for all)"),
+            new Option("port", "N", "its TLS port (default 50443; 0 picks a free one)"),
+            new Option("cert", "FILE", "PEM certificate chain (default: a self-signed one made in DIR/tls)"),
+            new Option("key", "FILE", "PEM PKCS#8 private key, with cert"),
+            new Option("seed", "FILE", "county (CountySeed JSON) loaded into an empty hub: zones, units, cameras,"
+                    + " roads, first users"),
+            new Option("password-cost", "N", "bcrypt cost of the passwords the hub hashes (default 10)"),
+            new Option("health-bind", "HOST", "address of the plain-HTTP health endpoint (default 127.0.0.1)"),
+            new Option("health-port", "N", "GET http://HOST:N/health answers 200 or 503 with a JSON report"
+                    + " (default: none; -1 none)"),
+            new Option("log-format", "text|json", "log lines for people (text, the default) or one JSON object"
+                    + " per line (json)"),
+            new Option("log-file", "FILE", "write the log to FILE, rotated at 10 MB, 5 kept (default: standard error)"),
+            new Option("log-level", "LEVEL", "error, warn, info (default), debug or trace"));
+
+    private final Map<String, String> values;
+    private final List<String> arguments;
+
+    private HubOptions(Map<String, String> values, List<String> arguments) {
+        this.values = values;
+        this.arguments = arguments;
+    }
+
+    /**
+     * Reads args: options ({@code --name value} or {@code --name=value}) among the command's own
+     * arguments. commandOptions are the command's extra option names (e.g. role for user add).
+     */
+    static HubOptions parse(List<String> args, List<String> commandOptions) {
+        Map<String, String> fromArgs = new LinkedHashMap<>();
+        List<String> arguments = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!a.startsWith("--")) {
+                arguments.add(a);
+                continue;
+            }
+            String name = a.substring(2);
+            String value;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
+            } else {
+                throw new IllegalArgumentException("--" + name + " needs a value");
+            }
+            if (!name.equals("config") && !known(name) && !commandOptions.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name);
+            }
+            fromArgs.put(name, value);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        String config = fromArgs.remove("config");
+        if (config != null) {
+            values.putAll(readFile(Path.of(config)));
+        }
+        values.putAll(fromArgs);
+        return new HubOptions(values, arguments);
+    }
+
+    /** The settings in a configuration file; unknown names are refused with the file's name. */
+    static Map<String, String> readFile(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the configuration file " + file, e);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : p.stringPropertyNames()) {
+            if (!known(name)) {
+                throw new IllegalArgumentException(file + ": unknown setting " + name);
+            }
+            String v = p.getProperty(name).trim();
+            if (!v.isEmpty()) {
+                out.put(name, v);
+            }
+        }
+        return out;
+    }
+
+    private static boolean known(String name) {
+        return SERVICE.stream().anyMatch(o -> o.name().equals(name));
+    }
+
+    /** The command's own arguments (not options), in order. */
+    List<String> arguments() {
+        return arguments;
+    }
+
+    String get(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
+    int integer(String name, int fallback) {
+        String v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " takes a number, not " + v);
+        }
+    }
+
+    /** The hub these options describe. */
+    HubConfig hubConfig() {
+        String cert = values.get("cert");
+        String key = values.get("key");
+        if ((cert == null) != (key == null)) {
+            throw new IllegalArgumentException("cert and key go together");
+        }
+        HubConfig c = HubConfig.embedded(dataDir())
+                .withListener(get("bind", "127.0.0.1"), integer("port", 50443))
+                .withPasswordCost(integer("password-cost", 10))
+                .withHealthEndpoint(get("health-bind", "127.0.0.1"), integer("health-port", -1));
+        if (values.containsKey("jdbc")) {
+            c = c.withDatabase(values.get("jdbc"), values.get("db-user"), values.get("db-password"));
+        }
+        if (cert != null) {
+            c = c.withCertificate(Path.of(cert), Path.of(key));
+        }
+        if (values.containsKey("seed")) {
+            c = c.withSeed(seed(Path.of(values.get("seed"))));
+        }
+        return c;
+    }
+
+    private Path dataDir() {
+        String data = values.get("data");
+        if (data != null) {
+            return Path.of(data);
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("commandroom").resolve("hub");
+    }
+
+    private static CountySeed seed(Path file) {
+        try {
+            CountySeed.Builder b = CountySeed.newBuilder();
+            JsonFormat.parser().merge(Files.readString(file, StandardCharsets.UTF_8), b);
+            return b.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the county seed " + file, e);
+        }
+    }
+
+    /** The options' part of the usage text. */
+    static String usage() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("  %-26s %s%n", "--config FILE", "read these options from FILE (name = value lines);"
+                + " the command line wins"));
+        for (Option o : SERVICE) {
+            b.append(String.format("  %-26s %s%n", "--" + o.name() + " " + o.value(), o.help()));
+        }
+        return b.toString();
+    }
+}
