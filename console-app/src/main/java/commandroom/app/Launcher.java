@@ -40,6 +40,9 @@ public final class Launcher {
             System.out.println(Options.USAGE);
             return;
         }
+        Path log = ConsoleLog.start(Options.logDir());
+        org.slf4j.LoggerFactory.getLogger(Launcher.class).info("console starting: {}, log {}",
+                o.server() == null ? "embedded hub in " + o.data() : "hub " + o.server(), log);
         if (o.language() != null) {
             Messages.use(Locale.forLanguageTag(o.language()));
         }

@@ -1,6 +1,7 @@
 package commandroom.app;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /** The launcher's command line. */
 record Options(Path data, int port, double speed, double minutes, boolean noUi, String server, Path cert,
@@ -86,26 +87,34 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
 
     /** Where window layouts are kept: XDG config home on Linux, %APPDATA% on Windows. */
     static Path layoutDir() {
-        return userDir("XDG_CONFIG_HOME", ".config").resolve("layouts");
+        return userDir(System.getenv(), "XDG_CONFIG_HOME", ".config").resolve("layouts");
     }
 
     /** Where downloaded map tiles are kept: XDG cache home on Linux, %APPDATA% on Windows. */
     static Path cacheDir() {
-        return userDir("XDG_CACHE_HOME", ".cache");
+        return userDir(System.getenv(), "XDG_CACHE_HOME", ".cache");
+    }
+
+    /** Where the console writes its log: XDG state home on Linux, %APPDATA% on Windows. */
+    static Path logDir() {
+        return userDir(System.getenv(), "XDG_STATE_HOME", ".local/state").resolve("logs");
     }
 
     /** XDG data home on Linux, %APPDATA% on Windows. */
     static Path defaultDataDir() {
-        return userDir("XDG_DATA_HOME", ".local/share");
+        return userDir(System.getenv(), "XDG_DATA_HOME", ".local/share");
     }
 
-    /** The console's folder under %APPDATA% on Windows, else under the XDG variable or its default. */
-    private static Path userDir(String xdgVariable, String xdgDefault) {
-        String appData = System.getenv("APPDATA");
-        if (appData != null) {
+    /**
+     * The console's folder under %APPDATA% on Windows, else under the XDG variable or its default
+     * in the home folder (the XDG Base Directory rules: an empty variable counts as unset).
+     */
+    static Path userDir(Map<String, String> env, String xdgVariable, String xdgDefault) {
+        String appData = env.get("APPDATA");
+        if (appData != null && !appData.isBlank()) {
             return Path.of(appData, "CommandRoom");
         }
-        String xdg = System.getenv(xdgVariable);
+        String xdg = env.get(xdgVariable);
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), xdgDefault);
         return base.resolve("commandroom");
     }

@@ -38,4 +38,21 @@ class OptionsTest {
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--colour", "red"}));
         assertTrue(Options.parse(new String[] {"--help"}).help());
     }
+
+    @Test
+    void settingsLogsAndDataGoWhereThePlatformKeepsThem() {
+        String home = System.getProperty("user.home");
+        assertEquals(java.nio.file.Path.of(home, ".local/state", "commandroom"),
+                Options.userDir(java.util.Map.of(), "XDG_STATE_HOME", ".local/state"));
+        assertEquals(java.nio.file.Path.of("/srv/state", "commandroom"),
+                Options.userDir(java.util.Map.of("XDG_STATE_HOME", "/srv/state"), "XDG_STATE_HOME", ".local/state"));
+        assertEquals(java.nio.file.Path.of(home, ".config", "commandroom"),
+                Options.userDir(java.util.Map.of("XDG_CONFIG_HOME", " "), "XDG_CONFIG_HOME", ".config"),
+                "an empty XDG variable counts as unset");
+        assertEquals(java.nio.file.Path.of("C:/Users/wang/AppData/Roaming", "CommandRoom"),
+                Options.userDir(java.util.Map.of("APPDATA", "C:/Users/wang/AppData/Roaming", "XDG_STATE_HOME", "/x"),
+                        "XDG_STATE_HOME", ".local/state"));
+        assertTrue(Options.logDir().endsWith(java.nio.file.Path.of("commandroom", "logs"))
+                || Options.logDir().endsWith(java.nio.file.Path.of("CommandRoom", "logs")));
+    }
 }

@@ -34,6 +34,9 @@ public final class VideoRuntime implements AutoCloseable {
     private final ExecutorService control = Executors.newSingleThreadExecutor(daemon("wall-control"));
     private final ScheduledExecutorService health = Executors.newSingleThreadScheduledExecutor(daemon("wall-health"));
 
+    /** The problem when libVLC is not installed at all (rather than installed and failing). */
+    static final String NOT_FOUND = "libVLC not found";
+
     private VideoRuntime(MediaPlayerFactory vlc, String problem) {
         this.vlc = vlc;
         this.problem = problem;
@@ -45,9 +48,19 @@ public final class VideoRuntime implements AutoCloseable {
 
     /** Finds libVLC; without it the runtime still starts and says what is missing. */
     public static VideoRuntime start() {
+        return start(() -> new NativeDiscovery().discover());
+    }
+
+    /**
+     * The same, with the search for libVLC given: {@code start(() -> false)} is a workstation
+     * where libVLC is not installed (vlcj remembers a library once found, for the whole JVM, so a
+     * test cannot hide it otherwise).
+     */
+    public static VideoRuntime start(java.util.function.BooleanSupplier findVlc) {
         try {
-            if (!new NativeDiscovery().discover()) {
-                return new VideoRuntime(null, "libVLC not found");
+            if (!findVlc.getAsBoolean()) {
+                LOG.warn("libVLC not found: every camera plays through FFmpeg");
+                return new VideoRuntime(null, NOT_FOUND);
             }
             return new VideoRuntime(new MediaPlayerFactory(VLC_ARGS), null);
         } catch (RuntimeException | LinkageError e) {
@@ -59,6 +72,11 @@ public final class VideoRuntime implements AutoCloseable {
     /** Why libVLC cannot play (every stream then goes through FFmpeg), if it cannot. */
     public Optional<String> problem() {
         return Optional.ofNullable(problem);
+    }
+
+    /** True when libVLC is not installed (as opposed to installed but failing to load). */
+    public boolean vlcMissing() {
+        return NOT_FOUND.equals(problem);
     }
 
     /**

@@ -19,6 +19,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -100,8 +101,12 @@ public final class WallPanel extends BorderPane {
         }
         runtime.problem().ifPresent(p -> {
             // Said once, here, not on every tile: the tiles still play, through FFmpeg.
-            Label note = new Label(Messages.get("wall.noVlc", p));
+            String install = Messages.get(vlcInstallKey());
+            Label note = new Label(runtime.vlcMissing() ? Messages.get("wall.noVlc", install)
+                    : Messages.get("wall.brokenVlc", p, install));
+            note.setId("wall-no-vlc");
             note.setWrapText(true);
+            note.setMinHeight(Region.USE_PREF_SIZE);
             note.getStyleClass().add("wall-note");
             side.getChildren().add(note);
         });
@@ -395,5 +400,12 @@ public final class WallPanel extends BorderPane {
         }
         wall.show(onto, of(c));
         return true;
+    }
+
+    /** What to install on this platform, said in the user's language. */
+    private static String vlcInstallKey() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        return os.contains("win") ? "wall.installVlc.windows" : os.contains("mac") ? "wall.installVlc.mac"
+                : "wall.installVlc.linux";
     }
 }

@@ -177,6 +177,11 @@ public final class Workstation implements AutoCloseable {
         this.google = settings;
     }
 
+    /** Plays the walls through this video runtime, which the console then owns; call before {@link #show}. */
+    public void useVideo(VideoRuntime runtime) {
+        this.video = runtime;
+    }
+
     /** Gives the maps a base map; call before {@link #show}. */
     public void useBaseMap(TileSource source) {
         this.baseMap = source;
