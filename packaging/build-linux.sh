@@ -33,7 +33,7 @@ mv "$out"/deps/*.jar "$out/input/"
 
 jdk_bin=$(dirname "$(readlink -f "$(command -v jlink)")")
 "$jdk_bin/jlink" --module-path "$out/fx" \
-  --add-modules java.se,jdk.unsupported,jdk.crypto.ec,jdk.jsobject,jdk.localedata,jdk.charsets,jdk.net,jdk.zipfs,javafx.controls,javafx.fxml,javafx.swing,javafx.web \
+  --add-modules java.se,jdk.httpserver,jdk.unsupported,jdk.crypto.ec,jdk.jsobject,jdk.localedata,jdk.charsets,jdk.net,jdk.zipfs,javafx.controls,javafx.fxml,javafx.swing,javafx.web \
   --include-locales en,zh \
   --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/runtime"
 # jlink leaves out the JDK's class-data sharing archive: made again, it saves a cold start the

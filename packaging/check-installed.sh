@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian package into a throw-away root (dpkg -x: no root, no dependencies pulled),
-# then starts what it installed: the hub (bin/commandroom-hub, until it says HUB READY) and the
-# console against it on an X display (until it says "console ready"), and the console's embedded
-# default headless (--no-ui). Prints the console's cold start to its first window in ms
-# (COLD_STARTS=N: N starts and their median).
+# then starts what it installed: the hub (bin/commandroom-hub with a settings file as the service
+# has, until it says HUB READY; its health endpoint answers and its log is JSON) and the console
+# against it on an X display (until it says "console ready"), and the console's embedded default
+# headless (--no-ui); then the IT officer's commands on the installed hub's database: add a user,
+# list, verify the audit chain, back up, restore into an empty one, verify that. Prints the
+# console's cold start to its first window in ms (COLD_STARTS=N: N starts and their median).
 # Usage: packaging/check-installed.sh packaging/target/commandroom_*.deb
 set -euo pipefail
 deb=$(readlink -f "$1")
@@ -31,12 +33,22 @@ wait_for() {
   return 1
 }
 
-"$app/bin/commandroom-hub" --data "$work/hub" --port 0 --seed "$app/lib/demo-county.json" >"$work/hub.log" 2>&1 &
-pids+=($!)
-wait_for "$work/hub.log" 60 "HUB READY"
-port=$(sed -n 's/.*HUB READY port=\([0-9]*\).*/\1/p' "$work/hub.log")
-cert=$(sed -n 's/.*cert=\(.*\)$/\1/p' "$work/hub.log")
+# The shipped example with this run's folders and free ports, as an IT officer edits it.
+sed -e "s|^data = .*|data = $work/hub|" -e "s|^port = .*|port = 0|" -e "s|^health-port = .*|health-port = 0|" \
+  -e "s|^# seed = .*|seed = $app/lib/demo-county.json|" "$app/lib/hub.conf.example" >"$work/hub.conf"
+"$app/bin/commandroom-hub" serve --config "$work/hub.conf" >"$work/hub.out" 2>"$work/hub.log" &
+hub=$!
+pids+=($hub)
+wait_for "$work/hub.out" 60 "HUB READY"
+port=$(sed -n 's/.*HUB READY port=\([0-9]*\).*/\1/p' "$work/hub.out")
+cert=$(sed -n 's/.* cert=\([^ ]*\).*/\1/p' "$work/hub.out")
+health=$(sed -n 's/.* health=\([0-9]*\).*/\1/p' "$work/hub.out")
 echo "installed hub up on port $port"
+curl -fsS "http://127.0.0.1:$health/health" | tee "$work/health.json"
+grep -q '"status":"SERVING"' "$work/health.json"
+wait_for "$work/hub.log" 10 '"message":"hub serving on'
+if grep -qv '^{"time":' "$work/hub.log"; then echo "a log line that is not JSON:" >&2; grep -v '^{"time":' "$work/hub.log" >&2; exit 1; fi
+echo "installed hub: health endpoint answers, log is JSON"
 
 if [ -z "${DISPLAY:-}" ]; then
   Xvnc :77 -geometry 1920x1080 -depth 24 -SecurityTypes None -localhost >"$work/xvnc.log" 2>&1 &
@@ -67,3 +79,21 @@ fi
 "$app/bin/commandroom" --no-ui --minutes 0.1 --port 0 --data "$work/embedded" >"$work/embedded.log" 2>&1
 grep -q "^hub 127.0.0.1:" "$work/embedded.log" || { cat "$work/embedded.log" >&2; exit 1; }
 echo "installed console's embedded default ran headless"
+
+# The IT officer's commands, on the installed hub's database (H2: the hub stopped first).
+kill "$hub"
+wait "$hub" 2>/dev/null || true
+admin() { "$app/bin/commandroom-hub" "$@" --config "$work/hub.conf"; }
+echo "wang-jun-2026" | admin user add wang.jun --role shift-leader --display-name 王军
+admin user list | grep -q '^wang.jun .*shift-leader .*active'
+admin user disable wang.jun && admin user list | grep -q '^wang.jun .*disabled'
+admin verify | tee "$work/verify.txt"
+grep -q "audit chain intact" "$work/verify.txt"
+admin backup "$work/hub.crbak"
+"$app/bin/commandroom-hub" restore "$work/hub.crbak" --data "$work/restored"
+"$app/bin/commandroom-hub" verify --data "$work/restored" | grep -q "$(sed -n 's/.*\(head [0-9a-f]*\).*/\1/p' "$work/verify.txt")"
+if "$app/bin/commandroom-hub" restore "$work/hub.crbak" --data "$work/restored" 2>"$work/refused.txt"; then
+  echo "a restore over a database in use was not refused" >&2; exit 1
+fi
+grep -q "restore needs an empty database" "$work/refused.txt"
+echo "installed hub's commands: user add/list/disable, verify, backup, restore (and a refused one) work"
