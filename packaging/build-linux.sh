@@ -44,12 +44,21 @@ jdk_bin=$(dirname "$(readlink -f "$(command -v jlink)")")
   --vendor "Command Room Console" --description "Command room console and dispatch hub (综合指挥室)" \
   --input "$out/input" --main-jar "$(basename "$(ls "$out"/input/console-app-*.jar)")" \
   --main-class commandroom.app.Launcher --runtime-image "$out/runtime" \
-  --java-options "-Dfile.encoding=UTF-8" \
+  --java-options "-Dfile.encoding=UTF-8 -XX:SharedArchiveFile=\$APPDIR/commandroom.jsa" \
   --add-launcher commandroom-hub=packaging/linux/hub.properties \
   --icon assets/icon/commandroom.png --dest "$out"
 # The hub's unit and settings, and the demo county (a hub seeded with it: --seed .../demo-county.json).
 cp packaging/linux/commandroom-hub.service packaging/linux/hub.conf.example "$out/commandroom/lib/"
 cp assets/demo-county/county.json "$out/commandroom/lib/demo-county.json"
+# Class-data sharing: the classes a console loads up to its first window, recorded here (needs
+# Xvnc) and archived where the app lies (make-cds-archive.sh: postinst for the deb; run it by hand
+# for a moved app image). Without Xvnc the package is made without the list: it works, starts slower.
+cp packaging/linux/make-cds-archive.sh "$out/commandroom/lib/"
+if command -v Xvnc >/dev/null; then
+  packaging/linux/record-class-list.sh "$out/commandroom"
+else
+  echo "no Xvnc: no class list recorded, the console will start without a CDS archive" >&2
+fi
 
 if $deb; then
   "$jdk_bin/jpackage" --type deb --app-image "$out/commandroom" --name commandroom --app-version "$version" \

@@ -21,6 +21,10 @@ app="$work/root/opt/commandroom"
 test -x "$app/bin/commandroom" && test -x "$app/bin/commandroom-hub"
 test -f "$app/lib/commandroom-hub.service"
 echo "installed: $(du -sh "$app" | cut -f1) in $app"
+# What postinst does (dpkg -x runs no maintainer scripts): the CDS archive for the installed jars.
+start=$(date +%s%N)
+"$app/lib/make-cds-archive.sh" "$app"
+echo "CDS archive made in $(( ($(date +%s%N) - start) / 1000000 )) ms: $(du -h "$app/lib/app/commandroom.jsa" | cut -f1)"
 
 # Waits up to $2 seconds for a line matching $3 in file $1.
 wait_for() {
@@ -56,24 +60,33 @@ if [ -z "${DISPLAY:-}" ]; then
   export DISPLAY=:77
   sleep 1
 fi
-export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache"
-# COLD_STARTS=N starts the console N times (a new JVM each time) and prints each and the median.
-times=()
-for run in $(seq 1 "${COLD_STARTS:-1}"); do
-  start=$(date +%s%N)
-  "$app/bin/commandroom" --server "127.0.0.1:$port" --cert "$cert" --user leader1 --password qingxi-demo \
-    >"$work/console-$run.log" 2>&1 &
-  console=$!
-  pids+=($console)
-  wait_for "$work/console-$run.log" 60 "console ready"
-  ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  times+=("$ms")
-  echo "installed console up: first window $ms ms after start"
-  kill "$console"
-  wait "$console" 2>/dev/null || true
-done
-if [ "${#times[@]}" -gt 1 ]; then
-  echo "cold start to first window, ms: ${times[*]}; median $(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (${#times[@]} + 1) / 2 ))p")"
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache" XDG_STATE_HOME="$work/state"
+# COLD_STARTS=N starts the console N times (a new JVM each time) and prints each and the median;
+# with N > 1 also N starts without the CDS archive, the baseline of the same run.
+cold_starts() {
+  local label=$1 times=() run start ms console
+  for run in $(seq 1 "${COLD_STARTS:-1}"); do
+    start=$(date +%s%N)
+    "$app/bin/commandroom" --server "127.0.0.1:$port" --cert "$cert" --user leader1 --password qingxi-demo \
+      >"$work/console-$label-$run.log" 2>&1 &
+    console=$!
+    pids+=($console)
+    wait_for "$work/console-$label-$run.log" 60 "console ready"
+    ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    times+=("$ms")
+    echo "installed console up ($label): first window $ms ms after start"
+    kill "$console"
+    wait "$console" 2>/dev/null || true
+  done
+  if [ "${#times[@]}" -gt 1 ]; then
+    echo "cold start to first window ($label), ms: ${times[*]}; median $(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (${#times[@]} + 1) / 2 ))p")"
+  fi
+}
+cold_starts "with CDS archive"
+if [ "${COLD_STARTS:-1}" -gt 1 ]; then
+  mv "$app/lib/app/commandroom.jsa" "$work/commandroom.jsa"
+  cold_starts "without"
+  mv "$work/commandroom.jsa" "$app/lib/app/commandroom.jsa"
 fi
 
 "$app/bin/commandroom" --no-ui --minutes 0.1 --port 0 --data "$work/embedded" >"$work/embedded.log" 2>&1

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -32,6 +33,8 @@ import javafx.stage.Stage;
  */
 public final class Launcher {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Launcher.class);
+
     private Launcher() {}
 
     public static void main(String[] args) throws Exception {
@@ -41,15 +44,23 @@ public final class Launcher {
             return;
         }
         Path log = ConsoleLog.start(Options.logDir());
-        org.slf4j.LoggerFactory.getLogger(Launcher.class).info("console starting: {}, log {}",
-                o.server() == null ? "embedded hub in " + o.data() : "hub " + o.server(), log);
+        LOG.info("console starting: {}, log {}", o.server() == null ? "embedded hub in " + o.data() : "hub " + o.server(), log);
         if (o.language() != null) {
             Messages.use(Locale.forLanguageTag(o.language()));
         }
+        // The toolkit (GTK, JavaFX's classes, the theme) starts beside the hub and the log-in (TLS,
+        // gRPC's classes): each takes a few hundred milliseconds of a cold start.
+        CompletableFuture<Void> toolkit = o.noUi() ? null : startToolkit();
         // Standard output is this command's interface: the start line, and loops with --no-ui.
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        EmbeddedDefault embedded = o.server() == null
-                ? EmbeddedDefault.start(o.data(), o.port(), o.speed(), o.noUi() ? out : null, o.noUi()) : null;
+        EmbeddedDefault embedded;
+        try {
+            embedded = o.server() == null
+                    ? EmbeddedDefault.start(o.data(), o.port(), o.speed(), o.noUi() ? out : null, o.noUi()) : null;
+        } catch (RuntimeException e) {
+            stop(toolkit);
+            throw e;
+        }
         TileSource baseMap = o.noUi() ? null : baseMap(o, embedded != null, out);
         try {
             String host = embedded != null ? "127.0.0.1" : o.server().substring(0, o.server().lastIndexOf(':'));
@@ -72,6 +83,7 @@ public final class Launcher {
                 }
                 w.show(new Stage());
                 out.println("console ready: " + w.stages().size() + " window(s)");
+                LOG.info("console ready {} ms after the process started", sinceStart());
                 // Closing any of the console's windows ends the console (the layout is already saved).
                 for (Stage s : w.stages()) {
                     s.setOnCloseRequest(e -> {
@@ -88,13 +100,11 @@ public final class Launcher {
                     // The demo's first cameras stream for a console whose user watches the wall.
                     embedded.startCameraStreams(4);
                 }
-                Platform.startup(() -> {
-                    Theme.install();
-                    open.accept(session);
-                });
+                toolkit.join();
+                Platform.runLater(() -> open.accept(session));
             } else {
-                Platform.startup(() -> {
-                    Theme.install();
+                toolkit.join();
+                Platform.runLater(() -> {
                     Stage login = new Stage();
                     login.setOnCloseRequest(e -> closed.countDown());
                     new LoginView(login, o.server(), cert, o.userGiven() ? o.user() : "", session -> {
@@ -105,6 +115,9 @@ public final class Launcher {
             }
             closed.await();
             Platform.exit();
+        } catch (RuntimeException | InterruptedException e) {
+            stop(toolkit);
+            throw e;
         } finally {
             if (baseMap != null) {
                 baseMap.close();
@@ -113,6 +126,37 @@ public final class Launcher {
                 embedded.close();
             }
         }
+    }
+
+    /** Starts JavaFX and installs the theme, on a thread of its own; done when the theme is in. */
+    private static CompletableFuture<Void> startToolkit() {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                Platform.startup(() -> {
+                    Theme.install();
+                    ready.complete(null);
+                });
+            } catch (RuntimeException | Error e) {
+                ready.completeExceptionally(e);
+            }
+        }, "toolkit-start");
+        t.setDaemon(true);
+        t.start();
+        return ready;
+    }
+
+    /** A started toolkit keeps the JVM alive: stopped once it is up, so that a failure ends the process. */
+    private static void stop(CompletableFuture<Void> toolkit) {
+        if (toolkit != null) {
+            toolkit.handle((v, error) -> null).join();
+            Platform.exit();
+        }
+    }
+
+    private static long sinceStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(i -> java.time.Duration.between(i, java.time.Instant.now()).toMillis()).orElse(-1L);
     }
 
     /**
