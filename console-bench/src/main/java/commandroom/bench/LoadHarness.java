@@ -27,9 +27,8 @@ public final class LoadHarness {
     private LoadHarness() {}
 
     public static void main(String[] args) throws Exception {
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
+        // The hubs' and clients' INFO lines would drown the figures (the root logger is held by JUL).
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         BenchOptions options = BenchOptions.parse(args);
         Report report = run(options);
         String markdown = report.toMarkdown();

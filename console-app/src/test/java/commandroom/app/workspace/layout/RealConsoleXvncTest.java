@@ -86,6 +86,7 @@ class RealConsoleXvncTest {
                 .redirectError(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         pb.environment().put("DISPLAY", x.displayName());
         pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        pb.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
         pb.environment().remove("APPDATA");
         long started = System.currentTimeMillis();
         Process p = pb.start();
