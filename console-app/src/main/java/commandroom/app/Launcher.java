@@ -82,8 +82,16 @@ public final class Launcher {
                     w.useGoogleMaps(GoogleMapsSettings.withKey(o.googleKey()));
                 }
                 w.show(new Stage());
-                out.println("console ready: " + w.stages().size() + " window(s)");
-                LOG.info("console ready {} ms after the process started", sinceStart());
+                // Said at the first pulse that lays the window out, whose frame is painted next:
+                // what "ready" means to the officer in front of it.
+                javafx.scene.Scene scene = w.stages().get(0).getScene();
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    out.println("console ready: " + w.stages().size() + " window(s)");
+                    LOG.info("console ready {} ms after the process started", sinceStart());
+                };
+                scene.addPostLayoutPulseListener(once[0]);
                 // Closing any of the console's windows ends the console (the layout is already saved).
                 for (Stage s : w.stages()) {
                     s.setOnCloseRequest(e -> {
