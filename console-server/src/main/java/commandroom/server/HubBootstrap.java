@@ -2,14 +2,18 @@ package commandroom.server;
 
 import commandroom.server.api.AuthGrpcService;
 import commandroom.server.api.AuthInterceptor;
+import commandroom.server.api.CaseGrpcService;
 import commandroom.server.api.CommandGrpcService;
 import commandroom.server.api.FieldGrpcService;
 import commandroom.server.auth.PasswordHasher;
 import commandroom.server.auth.TokenService;
 import commandroom.server.auth.UserDirectory;
+import commandroom.server.clock.FollowUpWatcher;
 import commandroom.server.clock.OverdueWatcher;
 import commandroom.server.log.EventLog;
 import commandroom.server.log.FanOut;
+import commandroom.server.loop.CaseRules;
+import commandroom.server.loop.FollowUpPolicy;
 import commandroom.server.loop.Hub;
 import commandroom.server.loop.TaskRules;
 import commandroom.server.ops.HealthEndpoint;
@@ -95,6 +99,9 @@ public final class HubBootstrap implements AutoCloseable {
             Seeder.seed(hub, userStore, passwords, config.seed());
         }
         closeables.add(new OverdueWatcher(hub, config.overduePeriod()));
+        TaskRules taskRules = new TaskRules(config.sla());
+        CaseRules caseRules = new CaseRules(FollowUpPolicy.defaults(), taskRules);
+        closeables.add(new FollowUpWatcher(hub, caseRules, config.overduePeriod()));
 
         TokenService tokens = new TokenService(new SettingsStore(database), config.clock(),
                 config.accessTtl(), config.refreshTtl());
@@ -103,7 +110,8 @@ public final class HubBootstrap implements AutoCloseable {
         HealthStatusManager health = new HealthStatusManager();
         List<io.grpc.ServerServiceDefinition> services = List.of(
                 ServerInterceptors.intercept(new AuthGrpcService(users, passwords, tokens), auth),
-                ServerInterceptors.intercept(new CommandGrpcService(hub, new TaskRules(config.sla()), fanOut), auth),
+                ServerInterceptors.intercept(new CommandGrpcService(hub, taskRules, fanOut), auth),
+                ServerInterceptors.intercept(new CaseGrpcService(hub, caseRules), auth),
                 ServerInterceptors.intercept(new FieldGrpcService(hub, fanOut), auth),
                 health.getHealthService().bindService(),
                 ProtoReflectionServiceV1.newInstance().bindService());

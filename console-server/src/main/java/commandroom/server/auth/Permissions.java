@@ -1,6 +1,7 @@
 package commandroom.server.auth;
 
 import commandroom.v1.AuthServiceGrpc;
+import commandroom.v1.CaseServiceGrpc;
 import commandroom.v1.CommandServiceGrpc;
 import commandroom.v1.FieldServiceGrpc;
 import commandroom.v1.Role;
@@ -21,6 +22,8 @@ public final class Permissions {
     private static final Set<Role> INTAKE = EnumSet.of(Role.ROLE_DUTY_OFFICER, Role.ROLE_SHIFT_LEADER);
     private static final Set<Role> LEADER = EnumSet.of(Role.ROLE_SHIFT_LEADER);
     private static final Set<Role> CHIEF = EnumSet.of(Role.ROLE_STATION_CHIEF);
+    private static final Set<Role> MEDIATORS = EnumSet.of(Role.ROLE_SHIFT_LEADER, Role.ROLE_STATION_CHIEF);
+    private static final Set<Role> FIGURES = EnumSet.of(Role.ROLE_STATION_CHIEF, Role.ROLE_ADMIN);
     private static final Set<Role> FIELD = EnumSet.of(Role.ROLE_FIELD_UNIT);
     private static final Set<Role> ANY = EnumSet.complementOf(EnumSet.of(Role.ROLE_UNSPECIFIED, Role.UNRECOGNIZED));
 
@@ -50,6 +53,12 @@ public final class Permissions {
         ROLES.put(CommandServiceGrpc.getGetTaskMethod().getFullMethodName(), CONSOLE);
         ROLES.put(CommandServiceGrpc.getListTasksMethod().getFullMethodName(), CONSOLE);
         ROLES.put(CommandServiceGrpc.getSubscribeMethod().getFullMethodName(), CONSOLE);
+        ROLES.put(CaseServiceGrpc.getOpenCaseMethod().getFullMethodName(), INTAKE);
+        ROLES.put(CaseServiceGrpc.getRecordMediationMethod().getFullMethodName(), MEDIATORS);
+        ROLES.put(CaseServiceGrpc.getSettleCaseMethod().getFullMethodName(), MEDIATORS);
+        ROLES.put(CaseServiceGrpc.getGetCaseMethod().getFullMethodName(), CONSOLE);
+        ROLES.put(CaseServiceGrpc.getListCasesMethod().getFullMethodName(), CONSOLE);
+        ROLES.put(CaseServiceGrpc.getGetFiguresMethod().getFullMethodName(), FIGURES);
         ROLES.put(FieldServiceGrpc.getInstructionsMethod().getFullMethodName(), FIELD);
         ROLES.put(FieldServiceGrpc.getReportProgressMethod().getFullMethodName(), FIELD);
         ROLES.put(FieldServiceGrpc.getReportPositionMethod().getFullMethodName(), FIELD);

@@ -35,6 +35,7 @@ public final class HubState {
     final Map<String, Set<String>> unitsEverOnTask = new HashMap<>();
     final Map<String, Answer> answers = new HashMap<>();
     final Map<String, LoggedPosition> loggedPositions = new HashMap<>();
+    final CaseBook cases = new CaseBook();
     long appliedSequence;
 
     /** Where and when a unit's position was last written to the log. */
@@ -94,6 +95,11 @@ public final class HubState {
 
     public Collection<Task> tasks() {
         return tasks.values();
+    }
+
+    /** The dispute case files. */
+    public CaseBook cases() {
+        return cases;
     }
 
     public int incidentCount() {

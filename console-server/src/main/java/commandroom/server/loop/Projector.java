@@ -164,8 +164,15 @@ final class Projector {
                         p.getPosition().getLongitude(), toInstant(e.getTime())));
                 yield null;
             }
-            case KIND_NOT_SET -> null;
+            case CASE_OPENED, MEDIATION_RECORDED, CASE_SETTLED, KIND_NOT_SET -> null;
         };
+        var changedCase = s.cases.apply(s, e);
+        switch (e.getKindCase()) {
+            case CASE_OPENED, MEDIATION_RECORDED, CASE_SETTLED -> answer = changedCase;
+            // Filing in a case (a repeat call) changed the incident after it was stored.
+            case INCIDENT_REPORTED -> answer = s.incidents.get(((Incident) answer).getId());
+            default -> { }
+        }
         s.appliedSequence = e.getSequence();
         if (!e.getIdempotencyKey().isEmpty() && answer != null) {
             s.answers.put(HubState.scope(e.getActor().getUserId(), e.getIdempotencyKey()),

@@ -77,6 +77,11 @@ public final class HubClient implements AutoCloseable {
         return CommandServiceGrpc.newStub(channel).withCallCredentials(credentials);
     }
 
+    public commandroom.v1.CaseServiceGrpc.CaseServiceBlockingStub cases() {
+        return commandroom.v1.CaseServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials)
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
     public FieldServiceGrpc.FieldServiceBlockingStub field() {
         return FieldServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials)
                 .withDeadlineAfter(10, TimeUnit.SECONDS);

@@ -1,0 +1,124 @@
+package commandroom.server.stats;
+
+import com.google.protobuf.Timestamp;
+import commandroom.server.loop.HubState;
+import commandroom.v1.DisputeCase;
+import commandroom.v1.Figure;
+import commandroom.v1.Figures;
+import commandroom.v1.FollowUpVisit;
+import commandroom.v1.Incident;
+import commandroom.v1.IncidentType;
+import commandroom.v1.MediationOutcome;
+import commandroom.v1.MediationSession;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The station chief's figures for a period and the period of the same length before it, counted
+ * from the projections of the log (so any period, any zone, reproducibly):
+ * <ul>
+ * <li>disputes registered: case files opened in the period; resolved: of those, first settled
+ *     before the period's end; resolution rate;</li>
+ * <li>mediations recorded in the period, agreed, success rate;</li>
+ * <li>repeat calls: dispute incidents reported in the period that were filed in an existing case
+ *     file; repeat-call rate over all dispute incidents reported;</li>
+ * <li>follow-up visits due in the period, and of those done within a day of their due time.</li>
+ * </ul>
+ * Stateless; call under the hub's read lock.
+ */
+public final class FiguresCalculator {
+
+    /** A visit done within this of its due time counts as on time. */
+    static final Duration VISIT_GRACE = Duration.ofDays(1);
+
+    private FiguresCalculator() {}
+
+    /** The figures of [from, to) in one zone ("" for the station), each with [from - (to - from), from). */
+    public static Figures compute(HubState s, Instant from, Instant to, String zoneId) {
+        Instant before = from.minus(Duration.between(from, to));
+        Counts now = count(s, from, to, zoneId);
+        Counts prev = count(s, before, from, zoneId);
+        return Figures.newBuilder()
+                .setDisputesRegistered(figure(now.registered, prev.registered))
+                .setDisputesResolved(figure(now.resolved, prev.resolved))
+                .setResolutionRate(figure(ratio(now.resolved, now.registered), ratio(prev.resolved, prev.registered)))
+                .setMediations(figure(now.mediations, prev.mediations))
+                .setMediationsAgreed(figure(now.agreed, prev.agreed))
+                .setMediationSuccessRate(figure(ratio(now.agreed, now.mediations), ratio(prev.agreed, prev.mediations)))
+                .setRepeatCalls(figure(now.repeatCalls, prev.repeatCalls))
+                .setRepeatCallRate(figure(ratio(now.repeatCalls, now.disputeCalls), ratio(prev.repeatCalls, prev.disputeCalls)))
+                .setVisitsDue(figure(now.visitsDue, prev.visitsDue))
+                .setVisitsOnTime(figure(now.visitsOnTime, prev.visitsOnTime))
+                .setAsOfSequence(s.appliedSequence()).build();
+    }
+
+    private static final class Counts {
+        long registered;
+        long resolved;
+        long mediations;
+        long agreed;
+        long disputeCalls;
+        long repeatCalls;
+        long visitsDue;
+        long visitsOnTime;
+    }
+
+    private static Counts count(HubState s, Instant from, Instant to, String zoneId) {
+        Counts c = new Counts();
+        for (DisputeCase d : s.cases().all()) {
+            if (!zoneId.isEmpty() && !zoneId.equals(d.getZoneId())) {
+                continue;
+            }
+            if (in(d.getOpenedAt(), from, to)) {
+                c.registered++;
+                if (d.hasFirstSettledAt() && instant(d.getFirstSettledAt()).isBefore(to)) {
+                    c.resolved++;
+                }
+            }
+            for (MediationSession m : d.getSessionsList()) {
+                if (in(m.getRecordedAt(), from, to)) {
+                    c.mediations++;
+                    if (m.getOutcome() == MediationOutcome.MEDIATION_OUTCOME_AGREED) {
+                        c.agreed++;
+                    }
+                }
+            }
+            for (FollowUpVisit v : d.getVisitsList()) {
+                if (in(v.getDue(), from, to)) {
+                    c.visitsDue++;
+                    if (v.hasDoneAt() && !instant(v.getDoneAt()).isAfter(instant(v.getDue()).plus(VISIT_GRACE))) {
+                        c.visitsOnTime++;
+                    }
+                }
+            }
+        }
+        for (Incident i : s.incidents()) {
+            if (i.getType() == IncidentType.INCIDENT_TYPE_DISPUTE && in(i.getReportedAt(), from, to)
+                    && (zoneId.isEmpty() || zoneId.equals(i.getZoneId()))) {
+                c.disputeCalls++;
+                if (i.getRepeatCall()) {
+                    c.repeatCalls++;
+                }
+            }
+        }
+        return c;
+    }
+
+    private static Figure figure(double value, double previous) {
+        return Figure.newBuilder().setValue(value).setPrevious(previous)
+                .setChange(previous == 0 ? 0 : (value - previous) / previous).build();
+    }
+
+    private static double ratio(long part, long whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+
+    private static boolean in(Timestamp t, Instant from, Instant to) {
+        Instant i = instant(t);
+        return !i.isBefore(from) && i.isBefore(to);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+    }
+}
