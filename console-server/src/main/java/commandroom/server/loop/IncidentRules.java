@@ -23,7 +23,7 @@ import java.util.List;
 public final class IncidentRules {
 
     /** Ids carry the local date of the station (the county is in China Standard Time). */
-    static final ZoneId STATION_TIME = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId STATION_TIME = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private IncidentRules() {}

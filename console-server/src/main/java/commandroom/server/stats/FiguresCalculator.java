@@ -2,6 +2,7 @@ package commandroom.server.stats;
 
 import com.google.protobuf.Timestamp;
 import commandroom.server.loop.HubState;
+import commandroom.server.loop.IncidentRules;
 import commandroom.v1.DisputeCase;
 import commandroom.v1.Figure;
 import commandroom.v1.Figures;
@@ -12,6 +13,9 @@ import commandroom.v1.MediationOutcome;
 import commandroom.v1.MediationSession;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The station chief's figures for a period and the period of the same length before it, counted
@@ -33,9 +37,14 @@ public final class FiguresCalculator {
 
     private FiguresCalculator() {}
 
-    /** The figures of [from, to) in one zone ("" for the station), each with [from - (to - from), from). */
+    /**
+     * The figures of [from, to) in one zone ("" for the station), each with the period before: the
+     * same number of calendar months before when the period runs from a station-time midnight to the
+     * same day of a later month (a year against the year before, leap days and all), else the same
+     * length of time before.
+     */
     public static Figures compute(HubState s, Instant from, Instant to, String zoneId) {
-        Instant before = from.minus(Duration.between(from, to));
+        Instant before = periodBefore(from, to);
         Counts now = count(s, from, to, zoneId);
         Counts prev = count(s, before, from, zoneId);
         return Figures.newBuilder()
@@ -50,6 +59,17 @@ public final class FiguresCalculator {
                 .setVisitsDue(figure(now.visitsDue, prev.visitsDue))
                 .setVisitsOnTime(figure(now.visitsOnTime, prev.visitsOnTime))
                 .setAsOfSequence(s.appliedSequence()).build();
+    }
+
+    static Instant periodBefore(Instant from, Instant to) {
+        ZonedDateTime f = from.atZone(IncidentRules.STATION_TIME);
+        ZonedDateTime t = to.atZone(IncidentRules.STATION_TIME);
+        boolean midnights = f.toLocalTime().equals(LocalTime.MIDNIGHT) && t.toLocalTime().equals(LocalTime.MIDNIGHT);
+        long months = ChronoUnit.MONTHS.between(f, t);
+        if (midnights && months > 0 && f.plusMonths(months).equals(t)) {
+            return f.minusMonths(months).toInstant();
+        }
+        return from.minus(Duration.between(from, to));
     }
 
     private static final class Counts {

@@ -1,0 +1,110 @@
+package commandroom.sim.history;
+
+import commandroom.v1.CaseServiceGrpc;
+import commandroom.v1.CommandServiceGrpc;
+import commandroom.v1.DisputeCategory;
+import commandroom.v1.IncidentType;
+import commandroom.v1.MediationOutcome;
+import commandroom.v1.MediationRoute;
+import commandroom.v1.OpenCaseRequest;
+import commandroom.v1.Party;
+import commandroom.v1.Position;
+import commandroom.v1.Priority;
+import commandroom.v1.RecordMediationRequest;
+import commandroom.v1.ReportIncidentRequest;
+import commandroom.v1.Reporter;
+import commandroom.v1.RiskGrade;
+import commandroom.v1.SettleCaseRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Plays years of a station's dispute work into a hub through its public API, as the room would
+ * have done it: each dispute called in, filed, mediated one to three times (the last time agreed)
+ * and settled within hours; some disputes called in again later (repeat calls). The hub's clock is
+ * moved to each act's time first, so the log carries the history's own dates. Deterministic: the
+ * same years give the same log. For demos, the statistics test and the statistics benchmark.
+ */
+public final class DisputeHistory {
+
+    private final CommandServiceGrpc.CommandServiceBlockingStub intake;
+    private final CaseServiceGrpc.CaseServiceBlockingStub cases;
+    private final CaseServiceGrpc.CaseServiceBlockingStub mediators;
+    private final Consumer<Instant> setClock;
+    private final Position where;
+    private int keys;
+
+    /**
+     * @param intake    a duty officer's command stub (reports calls, opens files)
+     * @param cases     the same officer's case stub
+     * @param mediators a shift leader's case stub (records mediation, settles)
+     * @param setClock  moves the hub's clock to an instant
+     * @param where     a position inside the station's area (the calls' place)
+     */
+    public DisputeHistory(Supplier<CommandServiceGrpc.CommandServiceBlockingStub> intake,
+                          Supplier<CaseServiceGrpc.CaseServiceBlockingStub> cases,
+                          Supplier<CaseServiceGrpc.CaseServiceBlockingStub> mediators, Consumer<Instant> setClock,
+                          Position where) {
+        this.intake = intake.get();
+        this.cases = cases.get();
+        this.mediators = mediators.get();
+        this.setClock = setClock;
+        this.where = where;
+    }
+
+    /** Plays one year that starts at start: its disputes spread evenly over it, some called in again. */
+    public void play(DisputeYear year, Instant start, String label) {
+        Duration length = Duration.ofDays(365);
+        Duration step = length.dividedBy(year.disputes());
+        int extraSessions = year.mediations() - year.disputes();
+        int failed = year.mediations() - year.agreed();
+        java.util.Set<Integer> calledAgain = new java.util.HashSet<>();
+        for (int r = 0; r < year.repeatCalls(); r++) {
+            calledAgain.add((int) ((long) r * year.disputes() / year.repeatCalls()));
+        }
+        for (int i = 0; i < year.disputes(); i++) {
+            Instant t = start.plus(step.multipliedBy(i));
+            String address = "人民路 " + label + "-" + (i + 1) + " 号";
+            String phone = String.format("139%04d%04d", Math.abs(label.hashCode()) % 10_000, i);
+            setClock.accept(t);
+            String incident = intake.reportIncident(ReportIncidentRequest.newBuilder()
+                    .setType(IncidentType.INCIDENT_TYPE_DISPUTE).setPriority(Priority.PRIORITY_NORMAL).setPosition(where)
+                    .setAddress(address).setReporter(Reporter.newBuilder().setName("报警人").setPhone(phone))
+                    .setSummary("纠纷").setIdempotencyKey(key()).build()).getIncident().getId();
+            setClock.accept(t.plus(Duration.ofMinutes(10)));
+            String caseId = cases.openCase(OpenCaseRequest.newBuilder().setIncidentId(incident)
+                    .addParties(Party.newBuilder().setName("甲").setPhone(phone)).addParties(Party.newBuilder().setName("乙"))
+                    .setCategory(DisputeCategory.forNumber(1 + i % 8)).setRiskGrade(i % 2 == 0 ? RiskGrade.RISK_GRADE_C
+                            : RiskGrade.RISK_GRADE_D).setRoute(MediationRoute.forNumber(1 + i % 5))
+                    .setIdempotencyKey(key()).build()).getDisputeCase().getId();
+            // Sessions: one each, the extra ones to the first disputes (at most three in all);
+            // the failed ones first in their dispute, so that each dispute's last session agrees.
+            int sessions = 1 + (i < extraSessions ? 1 : 0) + (i < extraSessions - year.disputes() ? 1 : 0);
+            int fails = i < failed ? 1 : 0;
+            for (int k = 0; k < sessions; k++) {
+                setClock.accept(t.plus(Duration.ofHours(1 + k)));
+                mediators.recordMediation(RecordMediationRequest.newBuilder().setCaseId(caseId)
+                        .setOutcome(k < fails ? MediationOutcome.MEDIATION_OUTCOME_NOT_AGREED
+                                : MediationOutcome.MEDIATION_OUTCOME_AGREED)
+                        .setMediator("社区民警").setIdempotencyKey(key()).build());
+            }
+            setClock.accept(t.plus(Duration.ofHours(1 + sessions)));
+            mediators.settleCase(SettleCaseRequest.newBuilder().setCaseId(caseId).setAgreement("双方达成协议")
+                    .setIdempotencyKey(key()).build());
+            if (calledAgain.contains(i)) {
+                // A neighbour calls about it again the same evening: filed in the case as a repeat call.
+                setClock.accept(t.plus(Duration.ofHours(6)));
+                intake.reportIncident(ReportIncidentRequest.newBuilder().setType(IncidentType.INCIDENT_TYPE_DISPUTE)
+                        .setPriority(Priority.PRIORITY_NORMAL).setPosition(where).setAddress(address)
+                        .setReporter(Reporter.newBuilder().setName("邻居")).setSummary("又吵起来了")
+                        .setIdempotencyKey(key()).build());
+            }
+        }
+    }
+
+    private String key() {
+        return "history-" + (++keys);
+    }
+}
