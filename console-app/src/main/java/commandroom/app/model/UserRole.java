@@ -15,4 +15,9 @@ public enum UserRole {
     public boolean mayReview() {
         return this == STATION_CHIEF;
     }
+
+    /** The period figures (statistics) are the chief's, and the administrator's. */
+    public boolean mayReadFigures() {
+        return this == STATION_CHIEF || this == ADMIN;
+    }
 }

@@ -12,20 +12,27 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
 /**
- * Live counts for the chief (the period figures and charts come with the casework issue): open,
- * overdue, waiting for review, closed. Style classes: stat-tile, stat-value, stat-label.
+ * The statistics panel: live counts (open, overdue, waiting for review, closed) for everyone, and
+ * for the chief the period figures below them ({@link FiguresView}). Style classes: stats,
+ * stat-tile, stat-value, stat-label.
  */
-public final class StatsView extends FlowPane {
+public final class StatsView extends VBox {
 
-    public StatsView(ConsoleState state) {
-        super(16, 16);
-        setStyle("-fx-padding: 16;");
+    /** figures: the chief's period figures, or null for a role that may not read them. */
+    public StatsView(ConsoleState state, FiguresView figures) {
+        super(18);
+        getStyleClass().add("stats");
         ObservableMap<String, TaskItem> tasks = state.tasks();
-        getChildren().addAll(
+        FlowPane live = new FlowPane(16, 16);
+        live.getChildren().addAll(
                 tile("stats.open", tasks, t -> t.stage().isOpen()),
                 tile("stats.overdue", tasks, TaskItem::isOverdue),
                 tile("stats.review", tasks, t -> t.stage() == TaskStage.FEEDBACK_SUBMITTED),
                 tile("stats.closed", tasks, t -> t.stage() == TaskStage.CLOSED));
+        getChildren().add(live);
+        if (figures != null) {
+            getChildren().add(figures);
+        }
     }
 
     private static VBox tile(String key, ObservableMap<String, TaskItem> tasks, Predicate<TaskItem> p) {

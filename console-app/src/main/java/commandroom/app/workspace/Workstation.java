@@ -16,6 +16,9 @@ import commandroom.app.connection.HubSession;
 import commandroom.app.model.UserProfile;
 import commandroom.app.review.ReviewView;
 import commandroom.app.review.ReviewViewModel;
+import commandroom.app.connection.FiguresClient;
+import commandroom.app.stats.FiguresView;
+import commandroom.app.stats.FiguresViewModel;
 import commandroom.app.stats.StatsView;
 import commandroom.app.ui.Messages;
 import commandroom.app.ui.Theme;
@@ -74,6 +77,8 @@ public final class Workstation implements AutoCloseable {
     private final List<Placement> placed = new ArrayList<>();
     private Stage stage;
     private VideoRuntime video;
+    /** Exports go here: the user's documents folder unless told otherwise. */
+    private Path exportDir = Path.of(System.getProperty("user.home"), "Documents", "CommandRoom");
     private final java.util.Map<String, WallPanel> walls = new java.util.LinkedHashMap<>();
     private final List<MapView> maps = new ArrayList<>();
     /** The maps' base map, or null: they draw the roads themselves. Closed by its opener. */
@@ -116,7 +121,8 @@ public final class Workstation implements AutoCloseable {
             placements = ScreenPlacement.place(DefaultLayouts.forRole(role, screens), screens);
         }
         ReviewView review = user.role().mayReview() ? new ReviewView(new ReviewViewModel(state, client)) : null;
-        StatsView stats = new StatsView(state);
+        StatsView stats = new StatsView(state, user.role().mayReadFigures()
+                ? new FiguresView(new FiguresViewModel(new FiguresClient(session, background), clock), exportDir) : null);
         Stage withBoard = null;
         boolean hasWall = placements.stream().anyMatch(p -> p.panels().contains(Panels.WALL));
         for (Placement p : placements) {
@@ -180,6 +186,11 @@ public final class Workstation implements AutoCloseable {
     /** Plays the walls through this video runtime, which the console then owns; call before {@link #show}. */
     public void useVideo(VideoRuntime runtime) {
         this.video = runtime;
+    }
+
+    /** Where exports (the chief's figures as CSV) are written; call before {@link #show}. */
+    public void useExportFolder(Path folder) {
+        this.exportDir = folder;
     }
 
     /** Gives the maps a base map; call before {@link #show}. */

@@ -1,0 +1,144 @@
+package commandroom.app.stats;
+
+import commandroom.app.model.FigureLine;
+import commandroom.app.model.PeriodFigures;
+import commandroom.app.ui.Messages;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The chief's figures: a year or a month against the one before, as a table (this period, the
+ * period before, change) and a bar chart of the counts; CSV export. Ids: figures-year,
+ * figures-month, figures-load, figures-export, figures-status, figures-chart, figures-KEY-value,
+ * figures-KEY-previous, figures-KEY-change. Style classes: figures, figures-table, figure-label,
+ * figure-value, figure-previous, figure-change, figures-status.
+ */
+public final class FiguresView extends VBox {
+
+    /** The counts the chart compares. */
+    private static final List<String> CHARTED = List.of("disputesRegistered", "disputesResolved", "mediations",
+            "mediationsAgreed", "repeatCalls", "visitsDue");
+
+    private final FiguresViewModel model;
+    private final GridPane table = new GridPane();
+    private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+
+    public FiguresView(FiguresViewModel model, Path exportDir) {
+        this.model = model;
+        getStyleClass().add("figures");
+        setSpacing(14);
+
+        ComboBox<Integer> year = new ComboBox<>();
+        year.setId("figures-year");
+        year.getItems().setAll(model.years());
+        year.setConverter(converter(y -> Messages.get("stats.figures.year", Integer.toString(y))));
+        year.setValue(model.yearProperty().get());
+        year.valueProperty().addListener((o, was, y) -> model.yearProperty().set(y));
+        ComboBox<Integer> month = new ComboBox<>();
+        month.setId("figures-month");
+        for (int m = 0; m <= 12; m++) {
+            month.getItems().add(m);
+        }
+        month.setConverter(converter(m -> m == 0 ? Messages.get("stats.figures.wholeYear")
+                : Messages.get("stats.figures.month", m)));
+        month.setValue(0);
+        month.valueProperty().addListener((o, was, m) -> model.monthProperty().set(m));
+        Button load = new Button(Messages.get("stats.figures.load"));
+        load.setId("figures-load");
+        load.setOnAction(e -> load());
+        Button export = new Button(Messages.get("stats.figures.export"));
+        export.setId("figures-export");
+        export.disableProperty().bind(model.figuresProperty().isNull());
+        export.setOnAction(e -> model.exportCsv(exportDir));
+        Label status = new Label();
+        status.setId("figures-status");
+        status.getStyleClass().add("figures-status");
+        status.textProperty().bind(model.statusProperty());
+        HBox bar = new HBox(10, new Label(Messages.get("stats.figures.title")), year, month, load, export, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        table.getStyleClass().add("figures-table");
+        table.setHgap(28);
+        table.setVgap(6);
+        chart.setId("figures-chart");
+        chart.setAnimated(false);
+        chart.setLegendVisible(true);
+        chart.setMinHeight(260);
+        HBox body = new HBox(28, table, chart);
+        HBox.setHgrow(chart, Priority.ALWAYS);
+        getChildren().addAll(bar, body);
+        model.figuresProperty().addListener((o, was, f) -> show(f));
+        load();
+    }
+
+    private void load() {
+        model.load().whenComplete((f, failure) -> Platform.runLater(() -> model.loaded(f, failure)));
+    }
+
+    private void show(PeriodFigures f) {
+        table.getChildren().clear();
+        String[] heads = {"figure", "value", "previous", "change"};
+        for (int c = 0; c < heads.length; c++) {
+            Label h = new Label(Messages.get("stats.figures.column." + heads[c]));
+            h.getStyleClass().add("figure-label");
+            table.add(h, c, 0);
+        }
+        int row = 1;
+        for (FigureLine l : f.lines()) {
+            table.add(cell(FiguresViewModel.label(l), "figure-label", null), 0, row);
+            table.add(cell(FiguresViewModel.value(l, l.value()), "figure-value", "figures-" + l.key() + "-value"), 1, row);
+            table.add(cell(FiguresViewModel.value(l, l.previous()), "figure-previous", "figures-" + l.key() + "-previous"),
+                    2, row);
+            table.add(cell(FiguresViewModel.change(l), "figure-change", "figures-" + l.key() + "-change"), 3, row);
+            row++;
+        }
+        XYChart.Series<String, Number> now = new XYChart.Series<>();
+        now.setName(Messages.get("stats.figures.column.value"));
+        XYChart.Series<String, Number> before = new XYChart.Series<>();
+        before.setName(Messages.get("stats.figures.column.previous"));
+        for (String key : CHARTED) {
+            f.line(key).ifPresent(l -> {
+                now.getData().add(new XYChart.Data<>(FiguresViewModel.label(l), l.value()));
+                before.getData().add(new XYChart.Data<>(FiguresViewModel.label(l), l.previous()));
+            });
+        }
+        chart.getData().setAll(List.of(now, before));
+    }
+
+    private static Label cell(String text, String style, String id) {
+        Label l = new Label(text);
+        l.getStyleClass().add(style);
+        if (id != null) {
+            l.setId(id);
+        }
+        return l;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : show.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        };
+    }
+}

@@ -1,0 +1,139 @@
+package commandroom.app.stats;
+
+import commandroom.app.connection.FiguresClient;
+import commandroom.app.model.FigureLine;
+import commandroom.app.model.PeriodFigures;
+import commandroom.app.ui.Messages;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+
+/**
+ * The chief's figures for a chosen year or month against the one before: asks the hub, holds the
+ * answer, says what went wrong, and writes the figures as CSV (UTF-8 with a byte-order mark, so
+ * that WPS and Excel read the Chinese). Holds no Node; FX thread only, except what
+ * {@link #load} runs in the background.
+ */
+public final class FiguresViewModel {
+
+    private final FiguresClient client;
+    private final Clock clock;
+    private final IntegerProperty year = new SimpleIntegerProperty();
+    /** 0: the whole year; 1..12: that month. */
+    private final IntegerProperty month = new SimpleIntegerProperty();
+    private final ReadOnlyObjectWrapper<PeriodFigures> figures = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+
+    public FiguresViewModel(FiguresClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+        year.set(LocalDate.now(clock.withZone(FiguresClient.STATION_TIME)).getYear());
+    }
+
+    /** This year and the five before, newest first. */
+    public List<Integer> years() {
+        int now = LocalDate.now(clock.withZone(FiguresClient.STATION_TIME)).getYear();
+        List<Integer> out = new ArrayList<>();
+        for (int y = now; y > now - 6; y--) {
+            out.add(y);
+        }
+        return out;
+    }
+
+    public IntegerProperty yearProperty() {
+        return year;
+    }
+
+    public IntegerProperty monthProperty() {
+        return month;
+    }
+
+    public ReadOnlyObjectProperty<PeriodFigures> figuresProperty() {
+        return figures.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Asks the hub for the chosen period; pass the answer to {@link #loaded} on the FX thread. */
+    public CompletableFuture<PeriodFigures> load() {
+        LocalDate from = month.get() == 0 ? LocalDate.of(year.get(), 1, 1) : LocalDate.of(year.get(), month.get(), 1);
+        LocalDate to = month.get() == 0 ? from.plusYears(1) : from.plusMonths(1);
+        status.set(Messages.get("stats.figures.loading"));
+        return client.figures(from, to);
+    }
+
+    /** Takes the hub's answer (or its failure). */
+    public void loaded(PeriodFigures answer, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            status.set(Messages.get("stats.figures.failed", cause.getMessage()));
+            return;
+        }
+        figures.set(answer);
+        status.set(Messages.get("stats.figures.asOf", answer.asOfSequence()));
+    }
+
+    /** Writes the figures shown to dir as CSV and says where; returns the file, or null with nothing to write. */
+    public Path exportCsv(Path dir) {
+        PeriodFigures f = figures.get();
+        if (f == null) {
+            return null;
+        }
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve("figures-" + f.from() + "-" + f.to().minusDays(1) + ".csv");
+            Files.writeString(file, "\uFEFF" + csv(f), StandardCharsets.UTF_8);
+            status.set(Messages.get("stats.figures.exported", file));
+            return file;
+        } catch (IOException e) {
+            status.set(Messages.get("stats.figures.exportFailed", e.getMessage()));
+            return null;
+        }
+    }
+
+    /** The figures as CSV: a header, then one line per figure (label, this period, the period before, change). */
+    public static String csv(PeriodFigures f) {
+        StringBuilder b = new StringBuilder();
+        b.append(Messages.get("stats.figures.column.figure")).append(',')
+                .append(Messages.get("stats.figures.column.value")).append(',')
+                .append(Messages.get("stats.figures.column.previous")).append(',')
+                .append(Messages.get("stats.figures.column.change")).append("\r\n");
+        for (FigureLine l : f.lines()) {
+            b.append(label(l)).append(',').append(value(l, l.value())).append(',').append(value(l, l.previous()))
+                    .append(',').append(change(l)).append("\r\n");
+        }
+        return b.toString();
+    }
+
+    public static String label(FigureLine l) {
+        return Messages.get("stats.figure." + l.key());
+    }
+
+    /** A count as a whole number, a share as a percentage with two decimals. */
+    public static String value(FigureLine l, double v) {
+        return l.rate() ? String.format(Locale.ROOT, "%.2f%%", 100 * v) : String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    /** The change against the period before: +/- percent, or percentage points for a share. */
+    public static String change(FigureLine l) {
+        if (l.rate()) {
+            return String.format(Locale.ROOT, "%+.2f pp", 100 * (l.value() - l.previous()));
+        }
+        return l.previous() == 0 ? "—" : String.format(Locale.ROOT, "%+.1f%%", 100 * l.change());
+    }
+}

@@ -1,0 +1,90 @@
+package commandroom.app.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import commandroom.app.testing.Consoles;
+import commandroom.app.testing.Screenshots;
+import commandroom.app.testing.Waits;
+import commandroom.app.workspace.Workstation;
+import commandroom.server.testing.Backend;
+import commandroom.server.testing.HubClient;
+import commandroom.server.testing.MutableClock;
+import commandroom.server.testing.TestCounty;
+import commandroom.server.testing.TestHub;
+import commandroom.sim.history.DisputeHistory;
+import commandroom.sim.history.DisputeYear;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * The station chief reads the published year in the statistics panel: two years of dispute work
+ * are played into a real hub, the chief picks 2025 and sees exactly the station's published
+ * figures against 2024, and exports them as CSV.
+ */
+class FiguresPanelTest extends FxRobot {
+
+    private static final ZoneId STATION = ZoneId.of("Asia/Shanghai");
+
+    @Test
+    void theChiefReadsThePublishedYearAndExportsIt() throws Exception {
+        MutableClock clock = new MutableClock();
+        try (TestHub hub = TestHub.start(Backend.H2, c -> c.withClock(clock)
+                .withTokens(Duration.ofDays(800), Duration.ofDays(800)));
+             HubClient duty = hub.login("duty1"); HubClient leader = hub.login("leader1")) {
+            DisputeHistory history = new DisputeHistory(duty::command, duty::cases, leader::cases,
+                    t -> clock.advance(Duration.between(clock.instant(), t)), TestCounty.pos(30.5452, 119.9655));
+            history.play(DisputeYear.YEAR_BEFORE, ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, STATION).toInstant(), "2024");
+            history.play(DisputeYear.PUBLISHED, ZonedDateTime.of(2025, 1, 1, 0, 0, 0, 0, STATION).toInstant(), "2025");
+            clock.advance(Duration.between(clock.instant(), java.time.Instant.now()));
+
+            Path exports = Files.createTempDirectory("exports");
+            Workstation w = Consoles.open(hub.port(), hub.certificate(), "chief1", Files.createTempDirectory("layouts"),
+                    c -> c.useExportFolder(exports));
+            try {
+                interact(() -> {
+                    w.stages().get(0).setWidth(1600);
+                    w.stages().get(0).setHeight(900);
+                });
+                clickOn("#tab-stats");
+                clickOn("#figures-year").clickOn("2025 年");
+                clickOn("#figures-month").clickOn("全年");
+                clickOn("#figures-load");
+                Waits.until("the 2025 figures", Duration.ofSeconds(15), () -> text("#figures-disputesRegistered-value").equals("410")
+                        && text("#figures-disputesRegistered-previous").equals("547"));
+                assertEquals("100.00%", text("#figures-resolutionRate-value"));
+                assertEquals("1093", text("#figures-mediations-value"));
+                assertEquals("1073", text("#figures-mediationsAgreed-value"));
+                assertEquals("98.17%", text("#figures-mediationSuccessRate-value"));
+                assertEquals("-25.0%", text("#figures-disputesRegistered-change"));
+                assertEquals("29", text("#figures-repeatCalls-value"));
+                assertEquals("-71.0%", text("#figures-repeatCalls-change"));
+                Screenshots.save(this, w.stages().get(0).getScene().getRoot(), "stats-figures");
+
+                clickOn("#figures-export");
+                Path csv = exports.resolve("figures-2025-01-01-2025-12-31.csv");
+                Waits.until("the CSV written", Duration.ofSeconds(5), () -> Files.exists(csv));
+                List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+                assertEquals("\uFEFF指标,本期,上期,同比变化", lines.get(0));
+                assertTrue(lines.contains("纠纷登记,410,547,-25.0%"), lines.toString());
+                assertTrue(lines.contains("调解成功率,98.17%,95.96%,+2.21 pp"), lines.toString());
+                assertTrue(lines.contains("重复警情,29,100,-71.0%"), lines.toString());
+                assertTrue(text("#figures-status").contains(csv.toString()));
+            } finally {
+                Consoles.close(w);
+            }
+        }
+    }
+
+    private String text(String id) {
+        return lookup(id).tryQueryAs(Label.class).map(Label::getText).orElse("");
+    }
+}
