@@ -2,6 +2,7 @@ package commandroom.app.connection;
 
 import com.google.protobuf.Timestamp;
 import commandroom.app.model.FigureLine;
+import commandroom.app.model.FigureLine.Unit;
 import commandroom.app.model.PeriodFigures;
 import commandroom.v1.CaseServiceGrpc;
 import commandroom.v1.Figure;
@@ -48,20 +49,31 @@ public final class FiguresClient {
     }
 
     private static List<FigureLine> lines(Figures f) {
-        return List.of(line("disputesRegistered", f.getDisputesRegistered(), false),
-                line("disputesResolved", f.getDisputesResolved(), false),
-                line("resolutionRate", f.getResolutionRate(), true),
-                line("mediations", f.getMediations(), false),
-                line("mediationsAgreed", f.getMediationsAgreed(), false),
-                line("mediationSuccessRate", f.getMediationSuccessRate(), true),
-                line("repeatCalls", f.getRepeatCalls(), false),
-                line("repeatCallRate", f.getRepeatCallRate(), true),
-                line("visitsDue", f.getVisitsDue(), false),
-                line("visitsOnTime", f.getVisitsOnTime(), false));
+        return List.of(line("casework", "disputesRegistered", f.getDisputesRegistered(), Unit.COUNT),
+                line("casework", "disputesResolved", f.getDisputesResolved(), Unit.COUNT),
+                line("casework", "resolutionRate", f.getResolutionRate(), Unit.SHARE),
+                line("casework", "mediations", f.getMediations(), Unit.COUNT),
+                line("casework", "mediationsAgreed", f.getMediationsAgreed(), Unit.COUNT),
+                line("casework", "mediationSuccessRate", f.getMediationSuccessRate(), Unit.SHARE),
+                line("casework", "repeatCalls", f.getRepeatCalls(), Unit.COUNT),
+                line("casework", "repeatCallRate", f.getRepeatCallRate(), Unit.SHARE),
+                line("casework", "visitsDue", f.getVisitsDue(), Unit.COUNT),
+                line("casework", "visitsOnTime", f.getVisitsOnTime(), Unit.COUNT),
+                line("loop", "tasksDispatched", f.getTasksDispatched(), Unit.COUNT),
+                line("loop", "signForP50", f.getSignForMinutesP50(), Unit.MINUTES),
+                line("loop", "signForP90", f.getSignForMinutesP90(), Unit.MINUTES),
+                line("loop", "arriveP50", f.getArriveMinutesP50(), Unit.MINUTES),
+                line("loop", "arriveP90", f.getArriveMinutesP90(), Unit.MINUTES),
+                line("loop", "feedbackP50", f.getFeedbackMinutesP50(), Unit.MINUTES),
+                line("loop", "feedbackP90", f.getFeedbackMinutesP90(), Unit.MINUTES),
+                line("loop", "overdueSteps", f.getOverdueSteps(), Unit.COUNT),
+                line("loop", "arrivedWithin1", f.getArrivedWithin1Min(), Unit.SHARE),
+                line("loop", "arrivedWithin3", f.getArrivedWithin3Min(), Unit.SHARE),
+                line("loop", "arrivedWithin5", f.getArrivedWithin5Min(), Unit.SHARE));
     }
 
-    private static FigureLine line(String key, Figure f, boolean rate) {
-        return new FigureLine(key, f.getValue(), f.getPrevious(), f.getChange(), rate);
+    private static FigureLine line(String group, String key, Figure f, Unit unit) {
+        return new FigureLine(group, key, f.getValue(), f.getPrevious(), f.getChange(), unit);
     }
 
     private static Timestamp midnight(LocalDate d) {

@@ -35,6 +35,7 @@ public final class FiguresView extends VBox {
 
     private final FiguresViewModel model;
     private final GridPane table = new GridPane();
+    private final GridPane loopTable = new GridPane();
     private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
 
     public FiguresView(FiguresViewModel model, Path exportDir) {
@@ -71,14 +72,16 @@ public final class FiguresView extends VBox {
         HBox bar = new HBox(10, new Label(Messages.get("stats.figures.title")), year, month, load, export, status);
         bar.setAlignment(Pos.CENTER_LEFT);
 
-        table.getStyleClass().add("figures-table");
-        table.setHgap(28);
-        table.setVgap(6);
+        for (GridPane t : List.of(table, loopTable)) {
+            t.getStyleClass().add("figures-table");
+            t.setHgap(24);
+            t.setVgap(6);
+        }
         chart.setId("figures-chart");
         chart.setAnimated(false);
         chart.setLegendVisible(true);
         chart.setMinHeight(260);
-        HBox body = new HBox(28, table, chart);
+        HBox body = new HBox(36, table, loopTable, chart);
         HBox.setHgrow(chart, Priority.ALWAYS);
         getChildren().addAll(bar, body);
         model.figuresProperty().addListener((o, was, f) -> show(f));
@@ -90,22 +93,8 @@ public final class FiguresView extends VBox {
     }
 
     private void show(PeriodFigures f) {
-        table.getChildren().clear();
-        String[] heads = {"figure", "value", "previous", "change"};
-        for (int c = 0; c < heads.length; c++) {
-            Label h = new Label(Messages.get("stats.figures.column." + heads[c]));
-            h.getStyleClass().add("figure-label");
-            table.add(h, c, 0);
-        }
-        int row = 1;
-        for (FigureLine l : f.lines()) {
-            table.add(cell(FiguresViewModel.label(l), "figure-label", null), 0, row);
-            table.add(cell(FiguresViewModel.value(l, l.value()), "figure-value", "figures-" + l.key() + "-value"), 1, row);
-            table.add(cell(FiguresViewModel.value(l, l.previous()), "figure-previous", "figures-" + l.key() + "-previous"),
-                    2, row);
-            table.add(cell(FiguresViewModel.change(l), "figure-change", "figures-" + l.key() + "-change"), 3, row);
-            row++;
-        }
+        fill(table, f, "casework");
+        fill(loopTable, f, "loop");
         XYChart.Series<String, Number> now = new XYChart.Series<>();
         now.setName(Messages.get("stats.figures.column.value"));
         XYChart.Series<String, Number> before = new XYChart.Series<>();
@@ -117,6 +106,28 @@ public final class FiguresView extends VBox {
             });
         }
         chart.getData().setAll(List.of(now, before));
+    }
+
+    /** One table: a header, then the group's figures (label, this period, the period before, change). */
+    private static void fill(GridPane grid, PeriodFigures f, String group) {
+        grid.getChildren().clear();
+        String[] heads = {"stats.figures.group." + group, "stats.figures.column.value", "stats.figures.column.previous",
+                "stats.figures.column.change"};
+        for (int c = 0; c < heads.length; c++) {
+            grid.add(cell(Messages.get(heads[c]), "figure-label", null), c, 0);
+        }
+        int row = 1;
+        for (FigureLine l : f.lines()) {
+            if (!l.group().equals(group)) {
+                continue;
+            }
+            grid.add(cell(FiguresViewModel.label(l), "figure-label", null), 0, row);
+            grid.add(cell(FiguresViewModel.value(l, l.value()), "figure-value", "figures-" + l.key() + "-value"), 1, row);
+            grid.add(cell(FiguresViewModel.value(l, l.previous()), "figure-previous", "figures-" + l.key() + "-previous"),
+                    2, row);
+            grid.add(cell(FiguresViewModel.change(l), "figure-change", "figures-" + l.key() + "-change"), 3, row);
+            row++;
+        }
     }
 
     private static Label cell(String text, String style, String id) {

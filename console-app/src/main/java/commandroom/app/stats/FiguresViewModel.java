@@ -124,14 +124,18 @@ public final class FiguresViewModel {
         return Messages.get("stats.figure." + l.key());
     }
 
-    /** A count as a whole number, a share as a percentage with two decimals. */
+    /** A count as a whole number, a share as a percentage with two decimals, minutes with one. */
     public static String value(FigureLine l, double v) {
-        return l.rate() ? String.format(Locale.ROOT, "%.2f%%", 100 * v) : String.format(Locale.ROOT, "%.0f", v);
+        return switch (l.unit()) {
+            case SHARE -> String.format(Locale.ROOT, "%.2f%%", 100 * v);
+            case MINUTES -> String.format(Locale.ROOT, "%.1f", v);
+            case COUNT -> String.format(Locale.ROOT, "%.0f", v);
+        };
     }
 
     /** The change against the period before: +/- percent, or percentage points for a share. */
     public static String change(FigureLine l) {
-        if (l.rate()) {
+        if (l.unit() == FigureLine.Unit.SHARE) {
             return String.format(Locale.ROOT, "%+.2f pp", 100 * (l.value() - l.previous()));
         }
         return l.previous() == 0 ? "—" : String.format(Locale.ROOT, "%+.1f%%", 100 * l.change());

@@ -11,6 +11,8 @@ import commandroom.v1.Incident;
 import commandroom.v1.IncidentType;
 import commandroom.v1.MediationOutcome;
 import commandroom.v1.MediationSession;
+import commandroom.v1.Task;
+import commandroom.v1.TaskStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -26,7 +28,10 @@ import java.time.temporal.ChronoUnit;
  * <li>mediations recorded in the period, agreed, success rate;</li>
  * <li>repeat calls: dispute incidents reported in the period that were filed in an existing case
  *     file; repeat-call rate over all dispute incidents reported;</li>
- * <li>follow-up visits due in the period, and of those done within a day of their due time.</li>
+ * <li>follow-up visits due in the period, and of those done within a day of their due time;</li>
+ * <li>the loop: tasks dispatched in the period, minutes from dispatch to signed for, arrival and
+ *     feedback (median and 90th percentile), steps overdue, and the share of arrivals within 1, 3
+ *     and 5 minutes.</li>
  * </ul>
  * Stateless; call under the hub's read lock.
  */
@@ -58,6 +63,23 @@ public final class FiguresCalculator {
                 .setRepeatCallRate(figure(ratio(now.repeatCalls, now.disputeCalls), ratio(prev.repeatCalls, prev.disputeCalls)))
                 .setVisitsDue(figure(now.visitsDue, prev.visitsDue))
                 .setVisitsOnTime(figure(now.visitsOnTime, prev.visitsOnTime))
+                .setTasksDispatched(figure(now.loop.tasks(), prev.loop.tasks()))
+                .setSignForMinutesP50(figure(now.loop.minutes(TaskStep.TASK_STEP_SIGN_FOR, 50),
+                        prev.loop.minutes(TaskStep.TASK_STEP_SIGN_FOR, 50)))
+                .setSignForMinutesP90(figure(now.loop.minutes(TaskStep.TASK_STEP_SIGN_FOR, 90),
+                        prev.loop.minutes(TaskStep.TASK_STEP_SIGN_FOR, 90)))
+                .setArriveMinutesP50(figure(now.loop.minutes(TaskStep.TASK_STEP_ARRIVE, 50),
+                        prev.loop.minutes(TaskStep.TASK_STEP_ARRIVE, 50)))
+                .setArriveMinutesP90(figure(now.loop.minutes(TaskStep.TASK_STEP_ARRIVE, 90),
+                        prev.loop.minutes(TaskStep.TASK_STEP_ARRIVE, 90)))
+                .setFeedbackMinutesP50(figure(now.loop.minutes(TaskStep.TASK_STEP_FEEDBACK, 50),
+                        prev.loop.minutes(TaskStep.TASK_STEP_FEEDBACK, 50)))
+                .setFeedbackMinutesP90(figure(now.loop.minutes(TaskStep.TASK_STEP_FEEDBACK, 90),
+                        prev.loop.minutes(TaskStep.TASK_STEP_FEEDBACK, 90)))
+                .setOverdueSteps(figure(now.loop.overdue(), prev.loop.overdue()))
+                .setArrivedWithin1Min(figure(now.loop.arrivedWithin(1), prev.loop.arrivedWithin(1)))
+                .setArrivedWithin3Min(figure(now.loop.arrivedWithin(3), prev.loop.arrivedWithin(3)))
+                .setArrivedWithin5Min(figure(now.loop.arrivedWithin(5), prev.loop.arrivedWithin(5)))
                 .setAsOfSequence(s.appliedSequence()).build();
     }
 
@@ -81,6 +103,7 @@ public final class FiguresCalculator {
         long repeatCalls;
         long visitsDue;
         long visitsOnTime;
+        final LoopTimes loop = new LoopTimes();
     }
 
     private static Counts count(HubState s, Instant from, Instant to, String zoneId) {
@@ -110,6 +133,11 @@ public final class FiguresCalculator {
                         c.visitsOnTime++;
                     }
                 }
+            }
+        }
+        for (Task t : s.tasks()) {
+            if (in(t.getDispatchedAt(), from, to) && (zoneId.isEmpty() || zoneId.equals(t.getZoneId()))) {
+                c.loop.add(t);
             }
         }
         for (Incident i : s.incidents()) {
