@@ -23,15 +23,17 @@ import java.util.function.Supplier;
 /**
  * Plays years of a station's dispute work into a hub through its public API, as the room would
  * have done it: each dispute called in, filed, mediated one to three times (the last time agreed)
- * and settled within hours; some disputes called in again later (repeat calls). The hub's clock is
+ * and settled before the next one comes in; some called in again after that (repeat calls). Every act
+ * happens in its dispute's slice of the year, so the log's times only go forward. The hub's clock is
  * moved to each act's time first, so the log carries the history's own dates. Deterministic: the
  * same years give the same log. For demos, the statistics test and the statistics benchmark.
  */
 public final class DisputeHistory {
 
-    private final CommandServiceGrpc.CommandServiceBlockingStub intake;
-    private final CaseServiceGrpc.CaseServiceBlockingStub cases;
-    private final CaseServiceGrpc.CaseServiceBlockingStub mediators;
+    /** Asked for a stub per call: a stub carries its deadline from when it was made. */
+    private final Supplier<CommandServiceGrpc.CommandServiceBlockingStub> intake;
+    private final Supplier<CaseServiceGrpc.CaseServiceBlockingStub> cases;
+    private final Supplier<CaseServiceGrpc.CaseServiceBlockingStub> mediators;
     private final Consumer<Instant> setClock;
     private final Position where;
     private int keys;
@@ -47,9 +49,9 @@ public final class DisputeHistory {
                           Supplier<CaseServiceGrpc.CaseServiceBlockingStub> cases,
                           Supplier<CaseServiceGrpc.CaseServiceBlockingStub> mediators, Consumer<Instant> setClock,
                           Position where) {
-        this.intake = intake.get();
-        this.cases = cases.get();
-        this.mediators = mediators.get();
+        this.intake = intake;
+        this.cases = cases;
+        this.mediators = mediators;
         this.setClock = setClock;
         this.where = where;
     }
@@ -69,12 +71,12 @@ public final class DisputeHistory {
             String address = "人民路 " + label + "-" + (i + 1) + " 号";
             String phone = String.format("139%04d%04d", Math.abs(label.hashCode()) % 10_000, i);
             setClock.accept(t);
-            String incident = intake.reportIncident(ReportIncidentRequest.newBuilder()
+            String incident = intake.get().reportIncident(ReportIncidentRequest.newBuilder()
                     .setType(IncidentType.INCIDENT_TYPE_DISPUTE).setPriority(Priority.PRIORITY_NORMAL).setPosition(where)
                     .setAddress(address).setReporter(Reporter.newBuilder().setName("报警人").setPhone(phone))
                     .setSummary("纠纷").setIdempotencyKey(key()).build()).getIncident().getId();
-            setClock.accept(t.plus(Duration.ofMinutes(10)));
-            String caseId = cases.openCase(OpenCaseRequest.newBuilder().setIncidentId(incident)
+            setClock.accept(t.plus(step.dividedBy(16)));
+            String caseId = cases.get().openCase(OpenCaseRequest.newBuilder().setIncidentId(incident)
                     .addParties(Party.newBuilder().setName("甲").setPhone(phone)).addParties(Party.newBuilder().setName("乙"))
                     .setCategory(DisputeCategory.forNumber(1 + i % 8)).setRiskGrade(i % 2 == 0 ? RiskGrade.RISK_GRADE_C
                             : RiskGrade.RISK_GRADE_D).setRoute(MediationRoute.forNumber(1 + i % 5))
@@ -84,19 +86,19 @@ public final class DisputeHistory {
             int sessions = 1 + (i < extraSessions ? 1 : 0) + (i < extraSessions - year.disputes() ? 1 : 0);
             int fails = i < failed ? 1 : 0;
             for (int k = 0; k < sessions; k++) {
-                setClock.accept(t.plus(Duration.ofHours(1 + k)));
-                mediators.recordMediation(RecordMediationRequest.newBuilder().setCaseId(caseId)
+                setClock.accept(t.plus(step.multipliedBy(2 + k).dividedBy(16)));
+                mediators.get().recordMediation(RecordMediationRequest.newBuilder().setCaseId(caseId)
                         .setOutcome(k < fails ? MediationOutcome.MEDIATION_OUTCOME_NOT_AGREED
                                 : MediationOutcome.MEDIATION_OUTCOME_AGREED)
                         .setMediator("社区民警").setIdempotencyKey(key()).build());
             }
-            setClock.accept(t.plus(Duration.ofHours(1 + sessions)));
-            mediators.settleCase(SettleCaseRequest.newBuilder().setCaseId(caseId).setAgreement("双方达成协议")
+            setClock.accept(t.plus(step.multipliedBy(2 + sessions).dividedBy(16)));
+            mediators.get().settleCase(SettleCaseRequest.newBuilder().setCaseId(caseId).setAgreement("双方达成协议")
                     .setIdempotencyKey(key()).build());
             if (calledAgain.contains(i)) {
-                // A neighbour calls about it again the same evening: filed in the case as a repeat call.
-                setClock.accept(t.plus(Duration.ofHours(6)));
-                intake.reportIncident(ReportIncidentRequest.newBuilder().setType(IncidentType.INCIDENT_TYPE_DISPUTE)
+                // A neighbour calls about it again later: filed in the case as a repeat call.
+                setClock.accept(t.plus(step.multipliedBy(12).dividedBy(16)));
+                intake.get().reportIncident(ReportIncidentRequest.newBuilder().setType(IncidentType.INCIDENT_TYPE_DISPUTE)
                         .setPriority(Priority.PRIORITY_NORMAL).setPosition(where).setAddress(address)
                         .setReporter(Reporter.newBuilder().setName("邻居")).setSummary("又吵起来了")
                         .setIdempotencyKey(key()).build());
