@@ -65,11 +65,16 @@ public final class FiguresView extends VBox {
         export.setId("figures-export");
         export.disableProperty().bind(model.figuresProperty().isNull());
         export.setOnAction(e -> model.exportCsv(exportDir));
+        Button pdf = new Button(Messages.get("stats.figures.pdf"));
+        pdf.setId("figures-pdf");
+        pdf.disableProperty().bind(model.figuresProperty().isNull());
+        pdf.setOnAction(e -> exportPdf(exportDir));
         Label status = new Label();
         status.setId("figures-status");
         status.getStyleClass().add("figures-status");
         status.textProperty().bind(model.statusProperty());
-        HBox bar = new HBox(10, new Label(Messages.get("stats.figures.title")), year, month, load, export, status);
+        HBox bar = new HBox(10, new Label(Messages.get("stats.figures.title")), year, month, load, export, pdf,
+                status);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         for (GridPane t : List.of(table, loopTable)) {
@@ -90,6 +95,19 @@ public final class FiguresView extends VBox {
 
     private void load() {
         model.load().whenComplete((f, failure) -> Platform.runLater(() -> model.loaded(f, failure)));
+    }
+
+    /** Draws the report page off screen, snapshots it and has it written as PDF in the background. */
+    private void exportPdf(Path dir) {
+        PeriodFigures f = model.figuresProperty().get();
+        FiguresReportPage page = new FiguresReportPage(f, Messages.get("app.title"), CHARTED, java.time.LocalDateTime.now());
+        new javafx.scene.Scene(page);
+        page.applyCss();
+        page.layout();
+        java.awt.image.BufferedImage image = javafx.embed.swing.SwingFXUtils.fromFXImage(
+                page.snapshot(new javafx.scene.SnapshotParameters(), null), null);
+        model.exportPdf(image, model.pdfFile(dir))
+                .whenComplete((file, failure) -> Platform.runLater(() -> model.pdfWritten(file, failure)));
     }
 
     private void show(PeriodFigures f) {

@@ -106,6 +106,36 @@ public final class FiguresViewModel {
         }
     }
 
+    /** Where the PDF report of the figures shown goes, or null with nothing shown. */
+    public Path pdfFile(Path dir) {
+        PeriodFigures f = figures.get();
+        return f == null ? null : dir.resolve("figures-" + f.from() + "-" + f.to().minusDays(1) + ".pdf");
+    }
+
+    /** Writes the report page (drawn by the view) as PDF in the background; says where, or what failed. */
+    public CompletableFuture<Path> exportPdf(java.awt.image.BufferedImage page, Path file) {
+        status.set(Messages.get("stats.figures.writingPdf"));
+        String title = Messages.get("stats.report.pdfTitle", figures.get().from(), figures.get().to().minusDays(1));
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                ReportPdf.write(page, title, file);
+                return file;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Takes the outcome of {@link #exportPdf}, on the FX thread. */
+    public void pdfWritten(Path file, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            status.set(Messages.get("stats.figures.exportFailed", cause.getMessage()));
+        } else {
+            status.set(Messages.get("stats.figures.exported", file));
+        }
+    }
+
     /** The figures as CSV: a header, then one line per figure (label, this period, the period before, change). */
     public static String csv(PeriodFigures f) {
         StringBuilder b = new StringBuilder();

@@ -17,6 +17,8 @@ import commandroom.app.model.UserProfile;
 import commandroom.app.review.ReviewView;
 import commandroom.app.review.ReviewViewModel;
 import commandroom.app.connection.FiguresClient;
+import commandroom.app.connection.ShiftClient;
+import commandroom.app.workspace.handover.HandoverView;
 import commandroom.app.stats.FiguresView;
 import commandroom.app.stats.FiguresViewModel;
 import commandroom.app.stats.StatsView;
@@ -142,6 +144,7 @@ public final class Workstation implements AutoCloseable {
             view.setOnReassign(this::reassign);
             view.setOnCancel(this::cancelTask);
             view.setOnBroadcast(this::broadcast);
+            view.setOnHandover(this::handover);
             s.setTitle(Messages.get("app.title") + " · " + user.displayName());
             s.setScene(Theme.style(new Scene(view, p.bounds().width(), p.bounds().height())));
             WindowPlacer.apply(s, p);
@@ -307,6 +310,14 @@ public final class Workstation implements AutoCloseable {
     void broadcast() {
         if (user.role().mayDispatch()) {
             ZoneBroadcastView.show(state.zones().values(), state.units().values(), client, stage);
+        }
+    }
+
+    /** The shift handover: hand over (with the cameras this console's walls see offline), or take over. */
+    void handover() {
+        if (user.role().mayReport()) {
+            HandoverView.show(new ShiftClient(session, background), user.username(), state.camerasOffline().keySet(),
+                    id -> state.cameras().containsKey(id) ? state.cameras().get(id).name() : id, stage);
         }
     }
 

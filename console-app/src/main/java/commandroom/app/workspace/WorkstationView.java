@@ -34,6 +34,7 @@ public final class WorkstationView extends BorderPane {
     private Runnable onReassign = () -> { };
     private Runnable onCancel = () -> { };
     private Runnable onBroadcast = () -> { };
+    private Runnable onHandover = () -> { };
 
     /**
      * One window's content: the tool bar and banner, the given panels as tabs (made by the
@@ -50,6 +51,13 @@ public final class WorkstationView extends BorderPane {
             report.setGraphic(new FontIcon(Material2AL.ADD_ALERT));
             report.setOnAction(e -> onReport.run());
             tools.getItems().add(report);
+        }
+        if (role.mayReport()) {
+            Button handover = new Button(Messages.get("action.handover"));
+            handover.setId("action-handover");
+            handover.setGraphic(new FontIcon(Material2MZ.SWAP_VERT));
+            handover.setOnAction(e -> onHandover.run());
+            tools.getItems().add(handover);
         }
         if (role.mayDispatch()) {
             Button dispatch = new Button(Messages.get("action.dispatch"));
@@ -133,6 +141,10 @@ public final class WorkstationView extends BorderPane {
 
     public void setOnCancel(Runnable r) {
         onCancel = r;
+    }
+
+    public void setOnHandover(Runnable r) {
+        onHandover = r;
     }
 
     public void setOnBroadcast(Runnable r) {

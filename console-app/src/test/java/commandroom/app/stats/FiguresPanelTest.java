@@ -78,10 +78,36 @@ class FiguresPanelTest extends FxRobot {
                 assertTrue(lines.contains("调解成功率,98.17%,95.96%,+2.21 pp"), lines.toString());
                 assertTrue(lines.contains("重复警情,29,100,-71.0%"), lines.toString());
                 assertTrue(text("#figures-status").contains(csv.toString()));
+
+                clickOn("#figures-pdf");
+                Path pdf = exports.resolve("figures-2025-01-01-2025-12-31.pdf");
+                Waits.until("the PDF written", Duration.ofSeconds(20), () -> text("#figures-status").contains(pdf.toString()));
+                try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+                    assertEquals(1, doc.getNumberOfPages());
+                    assertEquals("统计报告 2025-01-01 至 2025-12-31", doc.getDocumentInformation().getTitle());
+                    java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 100);
+                    Path png = Screenshots.DIR.resolve("stats-report.png");
+                    javax.imageio.ImageIO.write(page, "png", png.toFile());
+                    assertTrue(darkShare(page) > 0.01 && darkShare(page) < 0.5, "a printed page: dark text and bars on white");
+                }
             } finally {
                 Consoles.close(w);
             }
         }
+    }
+
+    /** Share of pixels darker than mid-grey. */
+    private static double darkShare(java.awt.image.BufferedImage img) {
+        long dark = 0;
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                int rgb = img.getRGB(x, y);
+                if (((rgb >> 16 & 255) + (rgb >> 8 & 255) + (rgb & 255)) / 3 < 128) {
+                    dark++;
+                }
+            }
+        }
+        return dark / (double) ((img.getHeight() / 2) * (img.getWidth() / 2));
     }
 
     private String text(String id) {

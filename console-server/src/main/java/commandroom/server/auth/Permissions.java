@@ -59,6 +59,9 @@ public final class Permissions {
         ROLES.put(CaseServiceGrpc.getGetCaseMethod().getFullMethodName(), CONSOLE);
         ROLES.put(CaseServiceGrpc.getListCasesMethod().getFullMethodName(), CONSOLE);
         ROLES.put(CaseServiceGrpc.getGetFiguresMethod().getFullMethodName(), FIGURES);
+        ROLES.put(commandroom.v1.ShiftServiceGrpc.getStartHandoverMethod().getFullMethodName(), INTAKE);
+        ROLES.put(commandroom.v1.ShiftServiceGrpc.getSignHandoverMethod().getFullMethodName(), INTAKE);
+        ROLES.put(commandroom.v1.ShiftServiceGrpc.getListHandoversMethod().getFullMethodName(), CONSOLE);
         ROLES.put(FieldServiceGrpc.getInstructionsMethod().getFullMethodName(), FIELD);
         ROLES.put(FieldServiceGrpc.getReportProgressMethod().getFullMethodName(), FIELD);
         ROLES.put(FieldServiceGrpc.getReportPositionMethod().getFullMethodName(), FIELD);

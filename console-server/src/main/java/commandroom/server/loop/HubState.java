@@ -36,6 +36,7 @@ public final class HubState {
     final Map<String, Answer> answers = new HashMap<>();
     final Map<String, LoggedPosition> loggedPositions = new HashMap<>();
     final CaseBook cases = new CaseBook();
+    final Map<String, commandroom.v1.Handover> handovers = new LinkedHashMap<>();
     long appliedSequence;
 
     /** Where and when a unit's position was last written to the log. */
@@ -100,6 +101,21 @@ public final class HubState {
     /** The dispute case files. */
     public CaseBook cases() {
         return cases;
+    }
+
+    /** Shift handovers, oldest first. */
+    public Collection<commandroom.v1.Handover> handovers() {
+        return handovers.values();
+    }
+
+    public Optional<commandroom.v1.Handover> handover(String id) {
+        return Optional.ofNullable(handovers.get(id));
+    }
+
+    /** The handover waiting for its incoming officer, if one is. */
+    public Optional<commandroom.v1.Handover> pendingHandover() {
+        return handovers.values().stream()
+                .filter(h -> h.getStatus() == commandroom.v1.HandoverStatus.HANDOVER_STATUS_PENDING).findFirst();
     }
 
     public int incidentCount() {

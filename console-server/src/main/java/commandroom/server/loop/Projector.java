@@ -164,6 +164,18 @@ final class Projector {
                         p.getPosition().getLongitude(), toInstant(e.getTime())));
                 yield null;
             }
+            case HANDOVER_STARTED -> {
+                var h = e.getHandoverStarted().getHandover();
+                s.handovers.put(h.getId(), h);
+                yield h;
+            }
+            case HANDOVER_SIGNED -> {
+                var h = s.handovers.get(e.getHandoverSigned().getHandoverId()).toBuilder()
+                        .setStatus(commandroom.v1.HandoverStatus.HANDOVER_STATUS_SIGNED).setIncoming(e.getActor())
+                        .setSignedAt(e.getTime()).build();
+                s.handovers.put(h.getId(), h);
+                yield h;
+            }
             case CASE_OPENED, MEDIATION_RECORDED, CASE_SETTLED, KIND_NOT_SET -> null;
         };
         var changedCase = s.cases.apply(s, e);

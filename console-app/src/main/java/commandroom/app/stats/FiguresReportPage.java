@@ -1,0 +1,99 @@
+package commandroom.app.stats;
+
+import commandroom.app.model.FigureLine;
+import commandroom.app.model.PeriodFigures;
+import commandroom.app.ui.Messages;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * The figures as a printed page: A4 portrait proportions, black on white (a report is read on
+ * paper, not on the room's dark screens), the title with the period and the period before, both
+ * tables and the chart, and when and from which event it was made. Style class: figures-report
+ * (its colours are in report.css, not the console's theme). Built and snapshotted on the FX thread.
+ */
+final class FiguresReportPage extends VBox {
+
+    /** A4 at 150 dots per inch, the size the page is drawn at. */
+    static final double WIDTH = 1240;
+    static final double HEIGHT = 1754;
+
+    FiguresReportPage(PeriodFigures f, String station, List<String> charted, LocalDateTime made) {
+        getStyleClass().add("figures-report");
+        getStylesheets().add(FiguresReportPage.class.getResource("report.css").toExternalForm());
+        setPrefSize(WIDTH, HEIGHT);
+        setMinSize(WIDTH, HEIGHT);
+        setMaxSize(WIDTH, HEIGHT);
+        setSpacing(28);
+
+        Label title = new Label(Messages.get("stats.report.title", station, period(f)));
+        title.getStyleClass().add("report-title");
+        // The period before as the hub counts it: the same number of calendar months.
+        long months = java.time.temporal.ChronoUnit.MONTHS.between(f.from(), f.to());
+        Label sub = new Label(Messages.get("stats.report.subtitle", f.from(), f.to().minusDays(1),
+                f.from().minusMonths(months), f.from().minusDays(1)));
+        sub.getStyleClass().add("report-subtitle");
+        HBox tables = new HBox(48, table(f, "casework"), table(f, "loop"));
+
+        BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+        chart.setAnimated(false);
+        chart.setPrefHeight(640);
+        XYChart.Series<String, Number> now = new XYChart.Series<>();
+        now.setName(Messages.get("stats.figures.column.value"));
+        XYChart.Series<String, Number> before = new XYChart.Series<>();
+        before.setName(Messages.get("stats.figures.column.previous"));
+        for (String key : charted) {
+            f.line(key).ifPresent(l -> {
+                now.getData().add(new XYChart.Data<>(FiguresViewModel.label(l), l.value()));
+                before.getData().add(new XYChart.Data<>(FiguresViewModel.label(l), l.previous()));
+            });
+        }
+        chart.getData().setAll(List.of(now, before));
+
+        Label foot = new Label(Messages.get("stats.report.footer",
+                made.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), f.asOfSequence()));
+        foot.getStyleClass().add("report-footer");
+        getChildren().addAll(title, sub, tables, chart, foot);
+    }
+
+    private static String period(PeriodFigures f) {
+        return f.to().equals(f.from().plusYears(1)) ? Messages.get("stats.figures.year", Integer.toString(f.from().getYear()))
+                : Messages.get("stats.report.month", f.from().getYear(), f.from().getMonthValue());
+    }
+
+    private static GridPane table(PeriodFigures f, String group) {
+        GridPane g = new GridPane();
+        g.getStyleClass().add("report-table");
+        g.setHgap(22);
+        g.setVgap(8);
+        String[] heads = {"stats.figures.group." + group, "stats.figures.column.value", "stats.figures.column.previous",
+                "stats.figures.column.change"};
+        for (int c = 0; c < heads.length; c++) {
+            Label h = new Label(Messages.get(heads[c]));
+            h.getStyleClass().add("report-head");
+            g.add(h, c, 0);
+        }
+        int row = 1;
+        for (FigureLine l : f.lines()) {
+            if (l.group().equals(group)) {
+                g.add(new Label(FiguresViewModel.label(l)), 0, row);
+                Label v = new Label(FiguresViewModel.value(l, l.value()));
+                v.getStyleClass().add("report-value");
+                g.add(v, 1, row);
+                g.add(new Label(FiguresViewModel.value(l, l.previous())), 2, row);
+                g.add(new Label(FiguresViewModel.change(l)), 3, row);
+                row++;
+            }
+        }
+        return g;
+    }
+}
