@@ -102,6 +102,10 @@ public final class HubBootstrap implements AutoCloseable {
         TaskRules taskRules = new TaskRules(config.sla());
         CaseRules caseRules = new CaseRules(FollowUpPolicy.defaults(), taskRules);
         closeables.add(new FollowUpWatcher(hub, caseRules, config.overduePeriod()));
+        if (config.recurringLists() != null) {
+            closeables.add(new commandroom.server.clock.RecurringListWatcher(hub, config.recurringLists(), taskRules,
+                    config.overduePeriod()));
+        }
 
         TokenService tokens = new TokenService(new SettingsStore(database), config.clock(),
                 config.accessTtl(), config.refreshTtl());

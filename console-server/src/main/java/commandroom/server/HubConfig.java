@@ -1,5 +1,6 @@
 package commandroom.server;
 
+import commandroom.server.loop.RecurringLists;
 import commandroom.server.loop.SlaPolicy;
 import commandroom.v1.CountySeed;
 import java.nio.file.Path;
@@ -30,18 +31,19 @@ import java.time.Duration;
  * @param stallTimeout   how long a subscriber may stay unready before it is cut off
  * @param healthHost     address of the plain-HTTP health endpoint
  * @param healthPort     its port; -1 for none, 0 picks a free one
+ * @param recurringLists the officers' daily, weekly and monthly lists to hand out, or null for none
  */
 public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPassword, String bindHost, int port,
                         Path certFile, Path keyFile, CountySeed seed, SlaPolicy sla,
                         Clock clock, Duration accessTtl, Duration refreshTtl, int passwordCost,
                         Duration overduePeriod, int ringCapacity, Duration stallTimeout,
-                        String healthHost, int healthPort) {
+                        String healthHost, int healthPort, RecurringLists recurringLists) {
 
     /** The embedded default in a data directory. */
     public static HubConfig embedded(Path dataDir) {
         return new HubConfig(dataDir, null, null, null, "127.0.0.1", 0, null, null, null, SlaPolicy.defaults(),
                 Clock.systemUTC(), Duration.ofMinutes(15), Duration.ofHours(14), 10, Duration.ofSeconds(1), 65_536,
-                Duration.ofSeconds(15), "127.0.0.1", -1);
+                Duration.ofSeconds(15), "127.0.0.1", -1, null);
     }
 
     public HubConfig withDatabase(String url, String user, String password) {
@@ -93,6 +95,11 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         });
     }
 
+    /** Hands out these recurring lists (null: none, the default). */
+    public HubConfig withRecurringLists(RecurringLists lists) {
+        return copy(c -> c.recurringLists = lists);
+    }
+
     public HubConfig withPasswordCost(int cost) {
         return copy(c -> c.passwordCost = cost);
     }
@@ -131,6 +138,7 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         Duration stallTimeout;
         String healthHost;
         int healthPort;
+        RecurringLists recurringLists;
 
         Copy(HubConfig h) {
             dataDir = h.dataDir;
@@ -152,11 +160,12 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
             stallTimeout = h.stallTimeout;
             healthHost = h.healthHost;
             healthPort = h.healthPort;
+            recurringLists = h.recurringLists;
         }
 
         HubConfig build() {
             return new HubConfig(dataDir, jdbcUrl, dbUser, dbPassword, bindHost, port, certFile, keyFile, seed, sla,
-                    clock, accessTtl, refreshTtl, passwordCost, overduePeriod, ringCapacity, stallTimeout, healthHost, healthPort);
+                    clock, accessTtl, refreshTtl, passwordCost, overduePeriod, ringCapacity, stallTimeout, healthHost, healthPort, recurringLists);
         }
     }
 }

@@ -40,6 +40,8 @@ final class HubOptions {
             new Option("seed", "FILE", "county (CountySeed JSON) loaded into an empty hub: zones, units, cameras,"
                     + " roads, first users"),
             new Option("password-cost", "N", "bcrypt cost of the passwords the hub hashes (default 10)"),
+            new Option("recurring-lists", "on|off", "hand out the officers' daily, weekly and monthly task lists"
+                    + " (patrol routes, address and population checks, key-person visits) to each zone (default off)"),
             new Option("health-bind", "HOST", "address of the plain-HTTP health endpoint (default 127.0.0.1)"),
             new Option("health-port", "N", "GET http://HOST:N/health answers 200 or 503 with a JSON report"
                     + " (default: none; -1 none)"),
@@ -151,6 +153,13 @@ final class HubOptions {
                 .withListener(get("bind", "127.0.0.1"), integer("port", 50443))
                 .withPasswordCost(integer("password-cost", 10))
                 .withHealthEndpoint(get("health-bind", "127.0.0.1"), integer("health-port", -1));
+        String recurring = get("recurring-lists", "off");
+        if (!recurring.equals("on") && !recurring.equals("off")) {
+            throw new IllegalArgumentException("recurring-lists is on or off, not " + recurring);
+        }
+        if (recurring.equals("on")) {
+            c = c.withRecurringLists(commandroom.server.loop.RecurringLists.defaults());
+        }
         if (values.containsKey("jdbc")) {
             c = c.withDatabase(values.get("jdbc"), values.get("db-user"), values.get("db-password"));
         }
