@@ -117,6 +117,7 @@ public final class HubBootstrap implements AutoCloseable {
                 ServerInterceptors.intercept(new CommandGrpcService(hub, taskRules, fanOut), auth),
                 ServerInterceptors.intercept(new CaseGrpcService(hub, caseRules), auth),
                 ServerInterceptors.intercept(new commandroom.server.api.ShiftGrpcService(hub), auth),
+                ServerInterceptors.intercept(new commandroom.server.api.KeyPersonGrpcService(hub), auth),
                 ServerInterceptors.intercept(new FieldGrpcService(hub, fanOut), auth),
                 health.getHealthService().bindService(),
                 ProtoReflectionServiceV1.newInstance().bindService());

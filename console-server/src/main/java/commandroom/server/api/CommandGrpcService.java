@@ -171,7 +171,7 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
                     .toExceptionNow());
             return;
         }
-        fanOut.subscribe(r.getFromSequence(), (ServerCallStreamObserver<Event>) out);
+        fanOut.subscribe(r.getFromSequence(), KeyPersonRedaction::forConsoles, (ServerCallStreamObserver<Event>) out);
     }
 
     private void incidentReply(java.util.concurrent.CompletableFuture<Hub.Result> f,

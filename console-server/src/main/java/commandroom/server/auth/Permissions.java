@@ -62,6 +62,11 @@ public final class Permissions {
         ROLES.put(commandroom.v1.ShiftServiceGrpc.getStartHandoverMethod().getFullMethodName(), INTAKE);
         ROLES.put(commandroom.v1.ShiftServiceGrpc.getSignHandoverMethod().getFullMethodName(), INTAKE);
         ROLES.put(commandroom.v1.ShiftServiceGrpc.getListHandoversMethod().getFullMethodName(), CONSOLE);
+        Set<Role> register = EnumSet.of(Role.ROLE_STATION_CHIEF, Role.ROLE_FIELD_UNIT);
+        ROLES.put(commandroom.v1.KeyPersonServiceGrpc.getRegisterKeyPersonMethod().getFullMethodName(), CHIEF);
+        ROLES.put(commandroom.v1.KeyPersonServiceGrpc.getRecordCheckInMethod().getFullMethodName(), register);
+        ROLES.put(commandroom.v1.KeyPersonServiceGrpc.getGetKeyPersonMethod().getFullMethodName(), register);
+        ROLES.put(commandroom.v1.KeyPersonServiceGrpc.getListKeyPersonsMethod().getFullMethodName(), register);
         ROLES.put(FieldServiceGrpc.getInstructionsMethod().getFullMethodName(), FIELD);
         ROLES.put(FieldServiceGrpc.getReportProgressMethod().getFullMethodName(), FIELD);
         ROLES.put(FieldServiceGrpc.getReportPositionMethod().getFullMethodName(), FIELD);

@@ -83,11 +83,13 @@ public final class FanOut implements AutoCloseable {
     }
 
     /**
-     * Starts sending every event from a sequence on to an observer (a console). The caller has
+     * Starts sending every event from a sequence on to an observer (a console), each as the view
+     * shows it (a console sees some events redacted; the sequence stays gap-free). The caller has
      * checked that from is at most head + 1.
      */
-    public Subscription subscribe(long from, ServerCallStreamObserver<Event> observer) {
-        Subscription s = new Subscription(this, from, e -> true, observer);
+    public Subscription subscribe(long from, java.util.function.UnaryOperator<Event> view,
+                                  ServerCallStreamObserver<Event> observer) {
+        Subscription s = new Subscription(this, from, e -> true, view, observer);
         everyEvent.add(s);
         return start(s, observer);
     }
@@ -98,7 +100,7 @@ public final class FanOut implements AutoCloseable {
      */
     public Subscription subscribeUnit(String unitId, long from, Predicate<Event> filter,
             ServerCallStreamObserver<Event> observer) {
-        Subscription s = new Subscription(this, from, filter, observer);
+        Subscription s = new Subscription(this, from, filter, e -> e, observer);
         byUnit.computeIfAbsent(unitId, k -> ConcurrentHashMap.newKeySet()).add(s);
         return start(s, observer);
     }

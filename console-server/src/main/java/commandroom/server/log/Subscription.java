@@ -23,6 +23,7 @@ public final class Subscription {
 
     private final FanOut fanOut;
     private final Predicate<Event> filter;
+    private final java.util.function.UnaryOperator<Event> view;
     private final ServerCallStreamObserver<Event> observer;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile long next;
@@ -31,10 +32,12 @@ public final class Subscription {
     private volatile boolean shutdown;
     private volatile long notReadySince;
 
-    Subscription(FanOut fanOut, long from, Predicate<Event> filter, ServerCallStreamObserver<Event> observer) {
+    Subscription(FanOut fanOut, long from, Predicate<Event> filter, java.util.function.UnaryOperator<Event> view,
+                 ServerCallStreamObserver<Event> observer) {
         this.fanOut = fanOut;
         this.next = from;
         this.filter = filter;
+        this.view = view;
         this.observer = observer;
     }
 
@@ -79,7 +82,7 @@ public final class Subscription {
                 if (!ready()) {
                     return;
                 }
-                observer.onNext(e);
+                observer.onNext(view.apply(e));
                 next = e.getSequence() + 1;
             } else {
                 if (!ready()) {
@@ -109,7 +112,7 @@ public final class Subscription {
             return;
         }
         if (filter.test(e)) {
-            observer.onNext(e);
+            observer.onNext(view.apply(e));
         }
         next = e.getSequence() + 1;
     }

@@ -37,6 +37,7 @@ public final class HubState {
     final Map<String, LoggedPosition> loggedPositions = new HashMap<>();
     final CaseBook cases = new CaseBook();
     final Map<String, commandroom.v1.Handover> handovers = new LinkedHashMap<>();
+    final Map<String, commandroom.v1.KeyPerson> keyPersons = new LinkedHashMap<>();
     long appliedSequence;
 
     /** Where and when a unit's position was last written to the log. */
@@ -101,6 +102,15 @@ public final class HubState {
     /** The dispute case files. */
     public CaseBook cases() {
         return cases;
+    }
+
+    /** The key persons register, by id (read it through KeyPersonRules' visibility). */
+    public Collection<commandroom.v1.KeyPerson> keyPersons() {
+        return keyPersons.values();
+    }
+
+    public Optional<commandroom.v1.KeyPerson> keyPerson(String id) {
+        return Optional.ofNullable(keyPersons.get(id));
     }
 
     /** Shift handovers, oldest first. */

@@ -176,6 +176,23 @@ final class Projector {
                 s.handovers.put(h.getId(), h);
                 yield h;
             }
+            case KEY_PERSON_REGISTERED -> {
+                var p = e.getKeyPersonRegistered().getPerson();
+                var stored = p.toBuilder().setVersion(1).setNextCheckInDue(plus(e.getTime(), p.getCheckInEvery())).build();
+                s.keyPersons.put(stored.getId(), stored);
+                yield stored;
+            }
+            case KEY_PERSON_CHECKED_IN -> {
+                var c = e.getKeyPersonCheckedIn();
+                var old = s.keyPersons.get(c.getPersonId());
+                var p = old.toBuilder().setVersion(old.getVersion() + 1)
+                        .addCheckIns(commandroom.v1.CheckIn.newBuilder().setAt(e.getTime())
+                                .setBy(e.getActor().getUserId()).setNote(c.getNote()))
+                        .setNextCheckInDue(plus(e.getTime(), old.getCheckInEvery())).build();
+                s.keyPersons.put(p.getId(), p);
+                yield p;
+            }
+            case KEY_PERSON_ACCESSED -> null;
             case CASE_OPENED, MEDIATION_RECORDED, CASE_SETTLED, KIND_NOT_SET -> null;
         };
         var changedCase = s.cases.apply(s, e);
@@ -270,6 +287,11 @@ final class Projector {
             return i.toBuilder().clearTimeline().build();
         }
         return m;
+    }
+
+    private static Timestamp plus(Timestamp t, com.google.protobuf.Duration d) {
+        Instant i = toInstant(t).plusSeconds(d.getSeconds()).plusNanos(d.getNanos());
+        return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
     }
 
     static Instant toInstant(Timestamp t) {

@@ -1,0 +1,22 @@
+package commandroom.server.api;
+
+import commandroom.v1.Event;
+
+/**
+ * What a console's event stream shows of the key persons register: that something happened at
+ * that sequence (the stream stays gap-free, the chain hashes are there), not who or what. The
+ * register is read through KeyPersonService only, where every access is logged. Stateless.
+ */
+final class KeyPersonRedaction {
+
+    private KeyPersonRedaction() {}
+
+    static Event forConsoles(Event e) {
+        return switch (e.getKindCase()) {
+            case KEY_PERSON_REGISTERED, KEY_PERSON_CHECKED_IN, KEY_PERSON_ACCESSED -> Event.newBuilder()
+                    .setSequence(e.getSequence()).setTime(e.getTime()).setPrevHash(e.getPrevHash()).setHash(e.getHash())
+                    .build();
+            default -> e;
+        };
+    }
+}
