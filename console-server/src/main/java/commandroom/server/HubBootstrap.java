@@ -118,6 +118,7 @@ public final class HubBootstrap implements AutoCloseable {
                 ServerInterceptors.intercept(new CaseGrpcService(hub, caseRules), auth),
                 ServerInterceptors.intercept(new commandroom.server.api.ShiftGrpcService(hub), auth),
                 ServerInterceptors.intercept(new commandroom.server.api.KeyPersonGrpcService(hub), auth),
+                ServerInterceptors.intercept(new commandroom.server.api.FraudGrpcService(hub, taskRules), auth),
                 ServerInterceptors.intercept(new FieldGrpcService(hub, fanOut), auth),
                 health.getHealthService().bindService(),
                 ProtoReflectionServiceV1.newInstance().bindService());

@@ -67,6 +67,7 @@ public final class Permissions {
         ROLES.put(commandroom.v1.KeyPersonServiceGrpc.getRecordCheckInMethod().getFullMethodName(), register);
         ROLES.put(commandroom.v1.KeyPersonServiceGrpc.getGetKeyPersonMethod().getFullMethodName(), register);
         ROLES.put(commandroom.v1.KeyPersonServiceGrpc.getListKeyPersonsMethod().getFullMethodName(), register);
+        ROLES.put(commandroom.v1.FraudServiceGrpc.getImportWarningsMethod().getFullMethodName(), MEDIATORS);
         ROLES.put(FieldServiceGrpc.getInstructionsMethod().getFullMethodName(), FIELD);
         ROLES.put(FieldServiceGrpc.getReportProgressMethod().getFullMethodName(), FIELD);
         ROLES.put(FieldServiceGrpc.getReportPositionMethod().getFullMethodName(), FIELD);
