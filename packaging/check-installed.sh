@@ -26,16 +26,7 @@ start=$(date +%s%N)
 "$app/lib/make-cds-archive.sh" "$app"
 echo "CDS archive made in $(( ($(date +%s%N) - start) / 1000000 )) ms: $(du -h "$app/lib/app/commandroom.jsa" | cut -f1)"
 
-# Waits up to $2 seconds for a line matching $3 in file $1.
-wait_for() {
-  for _ in $(seq 1 $(($2 * 10))); do
-    grep -q "$3" "$1" 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "no '$3' within $2 s in $1:" >&2
-  cat "$1" >&2
-  return 1
-}
+source "$(dirname "$0")/lib.sh"
 
 # The shipped example with this run's folders and free ports, as an IT officer edits it.
 sed -e "s|^data = .*|data = $work/hub|" -e "s|^port = .*|port = 0|" -e "s|^health-port = .*|health-port = 0|" \

@@ -13,15 +13,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-wait_for() {
-  for _ in $(seq 1 $(($2 * 10))); do
-    grep -q "$3" "$1" 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "no '$3' within $2 s in $1:" >&2
-  cat "$1" >&2
-  return 1
-}
+source "$(dirname "$0")/../lib.sh"
 "$app/bin/commandroom-hub" --data "$work/hub" --port 0 --seed "$app/lib/demo-county.json" >"$work/hub.out" 2>"$work/hub.log" &
 pids+=($!)
 wait_for "$work/hub.out" 60 "HUB READY"

@@ -23,7 +23,6 @@ import commandroom.v1.ReviewFeedbackRequest;
 import commandroom.v1.StepDeadlineOverride;
 import commandroom.v1.TaskKind;
 import commandroom.v1.TaskStep;
-import io.grpc.StatusRuntimeException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -173,13 +172,7 @@ public final class CommandClient {
     }
 
     private <T> CompletableFuture<T> call(Supplier<T> work) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return work.get();
-            } catch (StatusRuntimeException e) {
-                throw CommandFailure.from(e);
-            }
-        }, executor);
+        return HubCalls.async(executor, work);
     }
 
     private static String key() {

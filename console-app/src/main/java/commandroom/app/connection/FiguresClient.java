@@ -8,7 +8,6 @@ import commandroom.v1.CaseServiceGrpc;
 import commandroom.v1.Figure;
 import commandroom.v1.Figures;
 import commandroom.v1.GetFiguresRequest;
-import io.grpc.StatusRuntimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -36,16 +35,12 @@ public final class FiguresClient {
 
     /** The figures of the days [from, to) for the station. */
     public CompletableFuture<PeriodFigures> figures(LocalDate from, LocalDate to) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                Figures f = CaseServiceGrpc.newBlockingStub(session.channel()).withCallCredentials(session.credentials())
-                        .withDeadlineAfter(15, TimeUnit.SECONDS)
-                        .getFigures(GetFiguresRequest.newBuilder().setFrom(midnight(from)).setTo(midnight(to)).build());
-                return new PeriodFigures(from, to, lines(f), f.getAsOfSequence());
-            } catch (StatusRuntimeException e) {
-                throw CommandFailure.from(e);
-            }
-        }, executor);
+        return HubCalls.async(executor, () -> {
+            Figures f = CaseServiceGrpc.newBlockingStub(session.channel()).withCallCredentials(session.credentials())
+                    .withDeadlineAfter(15, TimeUnit.SECONDS)
+                    .getFigures(GetFiguresRequest.newBuilder().setFrom(midnight(from)).setTo(midnight(to)).build());
+            return new PeriodFigures(from, to, lines(f), f.getAsOfSequence());
+        });
     }
 
     private static List<FigureLine> lines(Figures f) {

@@ -7,7 +7,6 @@ import commandroom.v1.ListHandoversRequest;
 import commandroom.v1.ShiftServiceGrpc;
 import commandroom.v1.SignHandoverRequest;
 import commandroom.v1.StartHandoverRequest;
-import io.grpc.StatusRuntimeException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
@@ -57,13 +56,7 @@ public final class ShiftClient {
     }
 
     private <T> CompletableFuture<T> call(Supplier<T> body) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return body.get();
-            } catch (StatusRuntimeException e) {
-                throw CommandFailure.from(e);
-            }
-        }, executor);
+        return HubCalls.async(executor, body);
     }
 
     static HandoverItem item(Handover h) {

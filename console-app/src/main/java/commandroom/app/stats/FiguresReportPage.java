@@ -1,15 +1,12 @@
 package commandroom.app.stats;
 
-import commandroom.app.model.FigureLine;
 import commandroom.app.model.PeriodFigures;
 import commandroom.app.ui.Messages;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -27,7 +24,7 @@ final class FiguresReportPage extends VBox {
     static final double WIDTH = 1240;
     static final double HEIGHT = 1754;
 
-    FiguresReportPage(PeriodFigures f, String station, List<String> charted, LocalDateTime made) {
+    FiguresReportPage(PeriodFigures f, String station, LocalDateTime made) {
         getStyleClass().add("figures-report");
         getStylesheets().add(FiguresReportPage.class.getResource("report.css").toExternalForm());
         setPrefSize(WIDTH, HEIGHT);
@@ -47,17 +44,7 @@ final class FiguresReportPage extends VBox {
         BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
         chart.setAnimated(false);
         chart.setPrefHeight(640);
-        XYChart.Series<String, Number> now = new XYChart.Series<>();
-        now.setName(Messages.get("stats.figures.column.value"));
-        XYChart.Series<String, Number> before = new XYChart.Series<>();
-        before.setName(Messages.get("stats.figures.column.previous"));
-        for (String key : charted) {
-            f.line(key).ifPresent(l -> {
-                now.getData().add(new XYChart.Data<>(FiguresViewModel.label(l), l.value()));
-                before.getData().add(new XYChart.Data<>(FiguresViewModel.label(l), l.previous()));
-            });
-        }
-        chart.getData().setAll(List.of(now, before));
+        chart.getData().setAll(FiguresGrid.series(f));
 
         Label foot = new Label(Messages.get("stats.report.footer",
                 made.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), f.asOfSequence()));
@@ -75,25 +62,7 @@ final class FiguresReportPage extends VBox {
         g.getStyleClass().add("report-table");
         g.setHgap(22);
         g.setVgap(8);
-        String[] heads = {"stats.figures.group." + group, "stats.figures.column.value", "stats.figures.column.previous",
-                "stats.figures.column.change"};
-        for (int c = 0; c < heads.length; c++) {
-            Label h = new Label(Messages.get(heads[c]));
-            h.getStyleClass().add("report-head");
-            g.add(h, c, 0);
-        }
-        int row = 1;
-        for (FigureLine l : f.lines()) {
-            if (l.group().equals(group)) {
-                g.add(new Label(FiguresViewModel.label(l)), 0, row);
-                Label v = new Label(FiguresViewModel.value(l, l.value()));
-                v.getStyleClass().add("report-value");
-                g.add(v, 1, row);
-                g.add(new Label(FiguresViewModel.value(l, l.previous())), 2, row);
-                g.add(new Label(FiguresViewModel.change(l)), 3, row);
-                row++;
-            }
-        }
+        FiguresGrid.fill(g, f, group, "report-head");
         return g;
     }
 }

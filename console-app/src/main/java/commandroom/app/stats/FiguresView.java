@@ -1,6 +1,5 @@
 package commandroom.app.stats;
 
-import commandroom.app.model.FigureLine;
 import commandroom.app.model.PeriodFigures;
 import commandroom.app.ui.Messages;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -28,10 +26,6 @@ import javafx.util.StringConverter;
  * figure-value, figure-previous, figure-change, figures-status.
  */
 public final class FiguresView extends VBox {
-
-    /** The counts the chart compares. */
-    private static final List<String> CHARTED = List.of("disputesRegistered", "disputesResolved", "mediations",
-            "mediationsAgreed", "repeatCalls", "visitsDue");
 
     private final FiguresViewModel model;
     private final GridPane table = new GridPane();
@@ -100,7 +94,7 @@ public final class FiguresView extends VBox {
     /** Draws the report page off screen, snapshots it and has it written as PDF in the background. */
     private void exportPdf(Path dir) {
         PeriodFigures f = model.figuresProperty().get();
-        FiguresReportPage page = new FiguresReportPage(f, Messages.get("app.title"), CHARTED, java.time.LocalDateTime.now());
+        FiguresReportPage page = new FiguresReportPage(f, Messages.get("app.title"), java.time.LocalDateTime.now());
         new javafx.scene.Scene(page);
         page.applyCss();
         page.layout();
@@ -111,50 +105,9 @@ public final class FiguresView extends VBox {
     }
 
     private void show(PeriodFigures f) {
-        fill(table, f, "casework");
-        fill(loopTable, f, "loop");
-        XYChart.Series<String, Number> now = new XYChart.Series<>();
-        now.setName(Messages.get("stats.figures.column.value"));
-        XYChart.Series<String, Number> before = new XYChart.Series<>();
-        before.setName(Messages.get("stats.figures.column.previous"));
-        for (String key : CHARTED) {
-            f.line(key).ifPresent(l -> {
-                now.getData().add(new XYChart.Data<>(FiguresViewModel.label(l), l.value()));
-                before.getData().add(new XYChart.Data<>(FiguresViewModel.label(l), l.previous()));
-            });
-        }
-        chart.getData().setAll(List.of(now, before));
-    }
-
-    /** One table: a header, then the group's figures (label, this period, the period before, change). */
-    private static void fill(GridPane grid, PeriodFigures f, String group) {
-        grid.getChildren().clear();
-        String[] heads = {"stats.figures.group." + group, "stats.figures.column.value", "stats.figures.column.previous",
-                "stats.figures.column.change"};
-        for (int c = 0; c < heads.length; c++) {
-            grid.add(cell(Messages.get(heads[c]), "figure-label", null), c, 0);
-        }
-        int row = 1;
-        for (FigureLine l : f.lines()) {
-            if (!l.group().equals(group)) {
-                continue;
-            }
-            grid.add(cell(FiguresViewModel.label(l), "figure-label", null), 0, row);
-            grid.add(cell(FiguresViewModel.value(l, l.value()), "figure-value", "figures-" + l.key() + "-value"), 1, row);
-            grid.add(cell(FiguresViewModel.value(l, l.previous()), "figure-previous", "figures-" + l.key() + "-previous"),
-                    2, row);
-            grid.add(cell(FiguresViewModel.change(l), "figure-change", "figures-" + l.key() + "-change"), 3, row);
-            row++;
-        }
-    }
-
-    private static Label cell(String text, String style, String id) {
-        Label l = new Label(text);
-        l.getStyleClass().add(style);
-        if (id != null) {
-            l.setId(id);
-        }
-        return l;
+        FiguresGrid.fill(table, f, "casework", "figure-label");
+        FiguresGrid.fill(loopTable, f, "loop", "figure-label");
+        chart.getData().setAll(FiguresGrid.series(f));
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {

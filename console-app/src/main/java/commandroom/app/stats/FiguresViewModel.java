@@ -96,7 +96,7 @@ public final class FiguresViewModel {
         }
         try {
             Files.createDirectories(dir);
-            Path file = dir.resolve("figures-" + f.from() + "-" + f.to().minusDays(1) + ".csv");
+            Path file = dir.resolve(fileName(f) + ".csv");
             Files.writeString(file, "\uFEFF" + csv(f), StandardCharsets.UTF_8);
             status.set(Messages.get("stats.figures.exported", file));
             return file;
@@ -109,7 +109,12 @@ public final class FiguresViewModel {
     /** Where the PDF report of the figures shown goes, or null with nothing shown. */
     public Path pdfFile(Path dir) {
         PeriodFigures f = figures.get();
-        return f == null ? null : dir.resolve("figures-" + f.from() + "-" + f.to().minusDays(1) + ".pdf");
+        return f == null ? null : dir.resolve(fileName(f) + ".pdf");
+    }
+
+    /** figures-FIRST-LAST (days of the period), the exports' name. */
+    private static String fileName(PeriodFigures f) {
+        return "figures-" + f.from() + "-" + f.to().minusDays(1);
     }
 
     /** Writes the report page (drawn by the view) as PDF in the background; says where, or what failed. */

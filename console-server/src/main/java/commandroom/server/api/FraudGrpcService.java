@@ -3,14 +3,12 @@ package commandroom.server.api;
 import commandroom.server.auth.Caller;
 import commandroom.server.loop.FraudRules;
 import commandroom.server.loop.Hub;
-import commandroom.server.loop.IncidentRules;
+import commandroom.server.loop.ReportAndDispatch;
 import commandroom.server.loop.TaskRules;
-import commandroom.v1.Event;
 import commandroom.v1.FraudServiceGrpc;
 import commandroom.v1.FraudWarning;
 import commandroom.v1.ImportWarningsRequest;
 import commandroom.v1.ImportWarningsResponse;
-import commandroom.v1.Incident;
 import commandroom.v1.Task;
 import io.grpc.stub.StreamObserver;
 
@@ -38,12 +36,9 @@ public final class FraudGrpcService extends FraudServiceGrpc.FraudServiceImplBas
             ImportWarningsResponse.Builder b = ImportWarningsResponse.newBuilder();
             int created = 0;
             for (int row = 0; row < r.getWarningsCount(); row++) {
-                var report = FraudRules.incident(r, row, officers.get(row));
-                Incident incident = (Incident) hub.submit(actor, report.getIdempotencyKey(),
-                        Event.KindCase.INCIDENT_REPORTED, IncidentRules.report(report)).join().entity();
-                var dispatch = FraudRules.task(r, row, incident.getId(), officers.get(row));
-                Hub.Result res = hub.submit(actor, dispatch.getIdempotencyKey(), Event.KindCase.TASK_DISPATCHED,
-                        tasks.dispatch(dispatch, actor)).join();
+                int at = row;
+                Hub.Result res = ReportAndDispatch.run(hub, tasks, actor, FraudRules.incident(r, at, officers.get(at)),
+                        incidentId -> FraudRules.task(r, at, incidentId, officers.get(at)));
                 b.addTaskIds(((Task) res.entity()).getId());
                 if (res.written()) {
                     created++;

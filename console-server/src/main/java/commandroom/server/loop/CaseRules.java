@@ -1,6 +1,5 @@
 package commandroom.server.loop;
 
-import com.google.protobuf.Timestamp;
 import commandroom.v1.CaseOpened;
 import commandroom.v1.CaseSettled;
 import commandroom.v1.CaseStatus;
@@ -73,7 +72,7 @@ public final class CaseRules {
 
     public Hub.Decision mediate(RecordMediationRequest r) {
         return (s, now) -> {
-            DisputeCase c = open(s, r.getCaseId(), r.getExpectedVersion());
+            DisputeCase c = openCase(s, r.getCaseId(), r.getExpectedVersion());
             MediationSession session = MediationSession.newBuilder().setNumber(c.getSessionsCount() + 1)
                     .setOutcome(r.getOutcome()).setMediator(r.getMediator()).setNote(r.getNote())
                     .setRecordedAt(TaskRules.ts(now)).build();
@@ -84,7 +83,7 @@ public final class CaseRules {
 
     public Hub.Decision settle(SettleCaseRequest r) {
         return (s, now) -> {
-            DisputeCase c = open(s, r.getCaseId(), r.getExpectedVersion());
+            DisputeCase c = openCase(s, r.getCaseId(), r.getExpectedVersion());
             if (c.getSessionsCount() == 0
                     || c.getSessions(c.getSessionsCount() - 1).getOutcome() != MediationOutcome.MEDIATION_OUTCOME_AGREED) {
                 throw HubException.precondition("case " + c.getId() + " has no agreed mediation to settle on");
@@ -152,7 +151,7 @@ public final class CaseRules {
     }
 
     /** The case, checked to exist, to be open and at the version the caller saw (0 skips). */
-    private static DisputeCase open(HubState s, String id, long expectedVersion) {
+    private static DisputeCase openCase(HubState s, String id, long expectedVersion) {
         DisputeCase c = s.cases().get(id).orElseThrow(() -> HubException.notFound("case_id", "case", id));
         if (expectedVersion != 0 && expectedVersion != c.getVersion()) {
             throw HubException.stale("expected_version", expectedVersion, c.getVersion());
@@ -162,9 +161,5 @@ public final class CaseRules {
                     + ", not open");
         }
         return c;
-    }
-
-    static Timestamp ts(Instant i) {
-        return TaskRules.ts(i);
     }
 }

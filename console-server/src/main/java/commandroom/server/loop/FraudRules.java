@@ -1,6 +1,5 @@
 package commandroom.server.loop;
 
-import com.google.protobuf.util.Durations;
 import commandroom.v1.DispatchTaskRequest;
 import commandroom.v1.FraudWarning;
 import commandroom.v1.ImportWarningsRequest;
@@ -8,7 +7,6 @@ import commandroom.v1.IncidentType;
 import commandroom.v1.Priority;
 import commandroom.v1.Reporter;
 import commandroom.v1.ReportIncidentRequest;
-import commandroom.v1.StepDeadlineOverride;
 import commandroom.v1.TaskKind;
 import commandroom.v1.TaskStep;
 import commandroom.v1.Unit;
@@ -73,13 +71,9 @@ public final class FraudRules {
                 .addUnitIds(officer.getId())
                 .setInstruction("立即联系并劝阻：" + w.getName() + "，" + w.getPhone() + "，" + w.getAddress()
                         + "。反馈结果：已劝阻 / 联系不上 / 已被骗")
-                .addDeadlines(override(TaskStep.TASK_STEP_SIGN_FOR, SIGN_FOR))
-                .addDeadlines(override(TaskStep.TASK_STEP_ARRIVE, ANSWER))
-                .addDeadlines(override(TaskStep.TASK_STEP_FEEDBACK, ANSWER))
+                .addDeadlines(TaskRules.override(TaskStep.TASK_STEP_SIGN_FOR, SIGN_FOR))
+                .addDeadlines(TaskRules.override(TaskStep.TASK_STEP_ARRIVE, ANSWER))
+                .addDeadlines(TaskRules.override(TaskStep.TASK_STEP_FEEDBACK, ANSWER))
                 .setIdempotencyKey(key(r, row) + ":task").build();
-    }
-
-    private static StepDeadlineOverride override(TaskStep step, Duration within) {
-        return StepDeadlineOverride.newBuilder().setStep(step).setWithin(Durations.fromNanos(within.toNanos())).build();
     }
 }

@@ -1,12 +1,10 @@
 package commandroom.server.loop;
 
-import com.google.protobuf.util.Durations;
 import commandroom.v1.Actor;
 import commandroom.v1.DispatchTaskRequest;
 import commandroom.v1.IncidentType;
 import commandroom.v1.Priority;
 import commandroom.v1.ReportIncidentRequest;
-import commandroom.v1.StepDeadlineOverride;
 import commandroom.v1.TaskStep;
 import commandroom.v1.Unit;
 import commandroom.v1.Zone;
@@ -66,13 +64,9 @@ public final class RecurringRules {
         return DispatchTaskRequest.newBuilder().setIncidentId(incidentId).setKind(d.spec().kind())
                 .addAllUnitIds(d.units().stream().map(Unit::getId).toList())
                 .setInstruction(d.spec().title() + " " + d.period().name() + "：" + d.spec().instruction())
-                .addDeadlines(override(TaskStep.TASK_STEP_SIGN_FOR, signFor))
-                .addDeadlines(override(TaskStep.TASK_STEP_ARRIVE, feedback))
-                .addDeadlines(override(TaskStep.TASK_STEP_FEEDBACK, feedback))
+                .addDeadlines(TaskRules.override(TaskStep.TASK_STEP_SIGN_FOR, signFor))
+                .addDeadlines(TaskRules.override(TaskStep.TASK_STEP_ARRIVE, feedback))
+                .addDeadlines(TaskRules.override(TaskStep.TASK_STEP_FEEDBACK, feedback))
                 .setIdempotencyKey(d.key() + ":task").build();
-    }
-
-    private static StepDeadlineOverride override(TaskStep step, Duration within) {
-        return StepDeadlineOverride.newBuilder().setStep(step).setWithin(Durations.fromNanos(within.toNanos())).build();
     }
 }

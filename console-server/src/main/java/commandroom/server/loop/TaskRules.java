@@ -134,6 +134,12 @@ public final class TaskRules {
         }
     }
 
+    /** A step's clock set by the hub's own workflows instead of the configured one. */
+    static StepDeadlineOverride override(TaskStep step, Duration within) {
+        return StepDeadlineOverride.newBuilder().setStep(step)
+                .setWithin(com.google.protobuf.util.Durations.fromNanos(within.toNanos())).build();
+    }
+
     static Timestamp ts(Instant i) {
         return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
     }

@@ -54,22 +54,28 @@ class RecurringListTest {
                         "due when the week ends: " + feedback.getDue().getSeconds() + " vs " + weekEnds);
             }
             Eventually.until("today's patrol list for the auxiliary officer", Duration.ofSeconds(10),
-                    () -> tasks(duty).stream().anyMatch(t -> t.getInstruction().startsWith("日清单·重点巡防 " + monday.toLocalDate())
-                            && t.getAssigneeUnitIdsList().equals(List.of("u-cd-aux1"))));
+                    () -> daily(duty, monday).stream().anyMatch(t -> t.getAssigneeUnitIdsList().equals(List.of("u-cd-aux1"))));
 
             clock.advance(Duration.ofDays(7));
             String next = RecurringLists.period(RecurringLists.Cadence.WEEKLY, monday.plusWeeks(1)).name();
             Eventually.until("next week's lists", Duration.ofSeconds(10), () -> weekly(duty, next).size() == 2);
 
-            int before = tasks(duty).size();
             hub.restart();
             try (HubClient again = hub.login("duty1")) {
-                Eventually.until("the hub ticking again", Duration.ofSeconds(10), () -> hub.hub().lastSequence() > 0);
-                sleep(2500);
-                assertEquals(before, tasks(again).size(), "nothing handed out twice after a restart");
-                assertEquals(2, weekly(again, week).size());
+                // The next day's list shows the clock ticking after the restart; what came before must not come again.
+                clock.advance(Duration.ofDays(1));
+                Eventually.until("the next day's patrol list", Duration.ofSeconds(10),
+                        () -> daily(again, monday.plusDays(8)).size() == 1);
+                assertEquals(2, weekly(again, week).size(), "nothing handed out twice after a restart");
+                assertEquals(2, weekly(again, next).size());
+                assertEquals(1, daily(again, monday).size());
+                assertEquals(1, daily(again, monday.plusWeeks(1)).size());
             }
         }
+    }
+
+    private static List<Task> daily(HubClient c, ZonedDateTime day) {
+        return tasks(c).stream().filter(t -> t.getInstruction().startsWith("日清单·重点巡防 " + day.toLocalDate())).toList();
     }
 
     private static List<Task> weekly(HubClient c, String week) {
@@ -78,13 +84,5 @@ class RecurringListTest {
 
     private static List<Task> tasks(HubClient c) {
         return c.command().getSnapshot(GetSnapshotRequest.getDefaultInstance()).getTasksList();
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
