@@ -36,6 +36,8 @@ public final class ConsoleState {
     final ObservableMap<String, CameraItem> cameras = FXCollections.observableHashMap();
     final ObservableMap<String, commandroom.app.model.RoadItem> roads = FXCollections.observableHashMap();
     final ReadOnlyLongWrapper lastSequence = new ReadOnlyLongWrapper();
+    /** The sequence of the last event that may have changed a case file (the console keeps no copy of them). */
+    final ReadOnlyLongWrapper casesChanged = new ReadOnlyLongWrapper();
     final ReadOnlyObjectWrapper<ConnectionState> connection = new ReadOnlyObjectWrapper<>(
             new ConnectionState(ConnectionState.Status.CONNECTING, Instant.now(), 0, ""));
     private final List<Consumer<Alert>> alertListeners = new ArrayList<>();
@@ -82,6 +84,14 @@ public final class ConsoleState {
     /** The roads, for the map (they change only when the registry does). */
     public ObservableMap<String, commandroom.app.model.RoadItem> roads() {
         return roadsView;
+    }
+
+    /**
+     * Changes when an event may have changed a dispute case file: filed, mediated, settled, a
+     * repeat call, a visit handed out or closed. Views that show case files reload on it.
+     */
+    public ReadOnlyLongProperty casesChangedProperty() {
+        return casesChanged.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty lastSequenceProperty() {

@@ -60,6 +60,9 @@ public final class EventApplier {
                 continue;
             }
             applyOne(e);
+            if (mayChangeACase(e)) {
+                state.casesChanged.set(e.getSequence());
+            }
             state.lastSequence.set(e.getSequence());
         }
     }
@@ -152,6 +155,16 @@ public final class EventApplier {
             }
             default -> { }
         }
+    }
+
+    private static boolean mayChangeACase(Event e) {
+        return switch (e.getKindCase()) {
+            case CASE_OPENED, MEDIATION_RECORDED, CASE_SETTLED -> true;
+            case INCIDENT_REPORTED -> !e.getIncidentReported().getIncident().getCaseId().isEmpty();
+            case TASK_DISPATCHED -> !e.getTaskDispatched().getTask().getCaseId().isEmpty();
+            case TASK_CLOSED, TASK_CANCELLED -> true;
+            default -> false;
+        };
     }
 
     private TaskItem mapTask(Task t) {

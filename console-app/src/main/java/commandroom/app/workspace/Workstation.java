@@ -9,6 +9,9 @@ import commandroom.app.board.dispatch.DispatchDialogView;
 import commandroom.app.board.dispatch.DispatchDialogViewModel;
 import commandroom.app.board.report.ReportIncidentDialogView;
 import commandroom.app.board.report.ReportIncidentDialogViewModel;
+import commandroom.app.casework.DisputesView;
+import commandroom.app.casework.DisputesViewModel;
+import commandroom.app.connection.CaseClient;
 import commandroom.app.connection.CommandClient;
 import commandroom.app.connection.ConsoleState;
 import commandroom.app.connection.EventFeed;
@@ -132,6 +135,8 @@ public final class Workstation implements AutoCloseable {
                 case Panels.BOARD -> board;
                 case Panels.REVIEW -> review;
                 case Panels.STATS -> stats;
+                case Panels.DISPUTES -> new DisputesView(new DisputesViewModel(new CaseClient(session, background), state,
+                        user.role()), user.displayName());
                 case Panels.WALL -> wallPanel(p.windowId(), layout);
                 case Panels.MAP -> google != null ? new GoogleMapPane(new MapViewModel(state, travel), google)
                         : mapView(hasWall);
@@ -219,7 +224,10 @@ public final class Workstation implements AutoCloseable {
         return "wall." + windowId + ".";
     }
 
-    /** Drops panels the role may not have (a saved layout may be older than a role change). */
+    /**
+     * Drops panels the role may not have (a saved layout may be older than a role change), and
+     * adds the role's casework panels a layout saved before they existed lacks, to its last window.
+     */
     private static List<Placement> allowedOnly(List<Placement> placements, String role) {
         List<String> allowed = new ArrayList<>(DefaultLayouts.panelsOf(role));
         for (String always : List.of(Panels.BOARD, Panels.STATS, Panels.MAP)) {
@@ -233,6 +241,14 @@ public final class Workstation implements AutoCloseable {
             if (!keep.isEmpty()) {
                 out.add(new Placement(p.windowId(), keep, p.screen(), p.bounds(), p.maximized()));
             }
+        }
+        List<String> missing = DefaultLayouts.caseworkOf(role).stream()
+                .filter(id -> out.stream().noneMatch(p -> p.panels().contains(id))).toList();
+        if (!missing.isEmpty() && !out.isEmpty()) {
+            Placement last = out.remove(out.size() - 1);
+            List<String> panels = new ArrayList<>(last.panels());
+            panels.addAll(missing);
+            out.add(new Placement(last.windowId(), panels, last.screen(), last.bounds(), last.maximized()));
         }
         return out;
     }

@@ -8,6 +8,10 @@ public final class Panels {
     public static final String BOARD = "board";
     public static final String REVIEW = "review";
     public static final String STATS = "stats";
+    /** The dispute case files (纠纷档案). */
+    public static final String DISPUTES = "disputes";
+    /** The key persons register (重点人员), the chief's. */
+    public static final String KEY_PERSONS = "keypersons";
 
     private Panels() {}
 }

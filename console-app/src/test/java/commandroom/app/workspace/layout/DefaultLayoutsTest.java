@@ -15,31 +15,31 @@ class DefaultLayoutsTest {
     static final ScreenRect FOUR = new ScreenRect(1920, 1080, 1920, 1080);
 
     @Test
-    void theChiefOnOneScreenGetsOneMaximizedWindowWithBoardReviewAndStatistics() {
+    void theChiefOnOneScreenGetsOneMaximizedWindowWithBoardReviewStatisticsAndCasework() {
         WorkspaceLayout layout = DefaultLayouts.forRole("STATION_CHIEF", List.of(ONE));
 
-        assertEquals(List.of(new WindowLayout("window-1", List.of("board", "review", "stats"), ONE, ONE, true)),
+        assertEquals(List.of(new WindowLayout("window-1", List.of("board", "review", "stats", "disputes", "keypersons"), ONE, ONE, true)),
                 layout.windows());
         assertTrue(layout.boardFilter().isEmpty());
     }
 
     @Test
-    void theChiefOnTwoScreensGetsTheBoardOnThePrimaryAndReviewWithStatisticsOnTheOther() {
+    void theChiefOnTwoScreensGetsTheBoardOnThePrimaryAndTheRestOnTheOther() {
         WorkspaceLayout layout = DefaultLayouts.forRole("STATION_CHIEF", List.of(ONE, TWO));
 
         assertEquals(List.of(
                 new WindowLayout("window-1", List.of("board"), ONE, ONE, true),
-                new WindowLayout("window-2", List.of("review", "stats"), TWO, TWO, true)), layout.windows());
+                new WindowLayout("window-2", List.of("review", "stats", "disputes", "keypersons"), TWO, TWO, true)), layout.windows());
     }
 
     @Test
-    void theChiefOnFourScreensGetsOnePanelPerScreenAndTheFourthScreenStaysEmpty() {
+    void theChiefOnFourScreensGetsOnePanelPerScreenCaseworkBesideTheLastAndTheFourthScreenStaysEmpty() {
         WorkspaceLayout layout = DefaultLayouts.forRole("STATION_CHIEF", List.of(ONE, TWO, THREE, FOUR));
 
         assertEquals(List.of(
                 new WindowLayout("window-1", List.of("board"), ONE, ONE, true),
                 new WindowLayout("window-2", List.of("review"), TWO, TWO, true),
-                new WindowLayout("window-3", List.of("stats"), THREE, THREE, true)), layout.windows());
+                new WindowLayout("window-3", List.of("stats", "disputes", "keypersons"), THREE, THREE, true)), layout.windows());
     }
 
     @Test
@@ -48,14 +48,14 @@ class DefaultLayoutsTest {
 
         assertEquals(List.of(
                 new WindowLayout("window-1", List.of("wall"), TWO, TWO, true),
-                new WindowLayout("window-2", List.of("map"), ONE, ONE, true)), layout.windows());
+                new WindowLayout("window-2", List.of("map", "disputes"), ONE, ONE, true)), layout.windows());
     }
 
     @Test
-    void theDutyOfficerOnOneScreenGetsWallAndMapInOneWindow() {
+    void theDutyOfficerOnOneScreenGetsWallMapAndDisputeFilesInOneWindow() {
         WorkspaceLayout layout = DefaultLayouts.forRole("DUTY_OFFICER", List.of(ONE));
 
-        assertEquals(List.of(new WindowLayout("window-1", List.of("wall", "map"), ONE, ONE, true)), layout.windows());
+        assertEquals(List.of(new WindowLayout("window-1", List.of("wall", "map", "disputes"), ONE, ONE, true)), layout.windows());
     }
 
     @Test
@@ -64,7 +64,7 @@ class DefaultLayoutsTest {
 
         assertEquals(List.of(
                 new WindowLayout("window-1", List.of("map"), ONE, ONE, true),
-                new WindowLayout("window-2", List.of("board"), TWO, TWO, true)), layout.windows());
+                new WindowLayout("window-2", List.of("board", "disputes"), TWO, TWO, true)), layout.windows());
     }
 
     @Test
