@@ -15,7 +15,7 @@ import javafx.scene.layout.VBox;
  * agreement, the follow-up visits and what they found, the calls filed in it (repeats marked).
  * Record a mediation and settle for the roles that mediate, while the file is open. Ids:
  * dispute-detail, case-title, case-status, case-sessions, case-agreement, case-visits, case-calls,
- * case-mediate, case-settle. Style classes: dispute-detail, case-fact, visit-STABLE,
+ * case-mediate, case-settle. Style classes: dispute-detail, casework-body, case-fact, visit-STABLE,
  * visit-RELAPSED, visit-PENDING, visit-CANCELLED. FX thread only.
  */
 final class DisputeDetail extends ScrollPane {
@@ -30,6 +30,7 @@ final class DisputeDetail extends ScrollPane {
         setId("dispute-detail");
         getStyleClass().add("dispute-detail");
         setFitToWidth(true);
+        body.getStyleClass().add("casework-body");
         setContent(body);
         model.selectedProperty().addListener((o, a, c) -> show(c));
         show(null);

@@ -13,6 +13,9 @@ import commandroom.app.casework.DisputesView;
 import commandroom.app.casework.DisputesViewModel;
 import commandroom.app.connection.CaseClient;
 import commandroom.app.connection.CommandClient;
+import commandroom.app.connection.KeyPersonClient;
+import commandroom.app.keyperson.KeyPersonsView;
+import commandroom.app.keyperson.KeyPersonsViewModel;
 import commandroom.app.connection.ConsoleState;
 import commandroom.app.connection.EventFeed;
 import commandroom.app.connection.HubSession;
@@ -137,6 +140,8 @@ public final class Workstation implements AutoCloseable {
                 case Panels.STATS -> stats;
                 case Panels.DISPUTES -> new DisputesView(new DisputesViewModel(new CaseClient(session, background), state,
                         user.role()), user.displayName());
+                case Panels.KEY_PERSONS -> new KeyPersonsView(new KeyPersonsViewModel(
+                        new KeyPersonClient(session, background), state));
                 case Panels.WALL -> wallPanel(p.windowId(), layout);
                 case Panels.MAP -> google != null ? new GoogleMapPane(new MapViewModel(state, travel), google)
                         : mapView(hasWall);

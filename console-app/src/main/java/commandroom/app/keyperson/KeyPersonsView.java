@@ -1,0 +1,125 @@
+package commandroom.app.keyperson;
+
+import commandroom.app.model.KeyPersonItem;
+import commandroom.app.ui.Messages;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The key persons register panel (重点人员): the persons on the left, the one in hand on the right
+ * (why registered, where, the plan, the cadence, the units assigned, the next check-in and every
+ * check-in so far); 登记 opens {@link RegisterForm}. The register is read when the panel is first
+ * shown and after each registration, not kept live: each read is an audited access. Ids:
+ * keypersons-list, keyperson-register, keypersons-problem, keyperson-detail, keyperson-plan,
+ * keyperson-checkins. Style classes: keypersons, keyperson-detail, casework-body, section-title, case-fact.
+ * FX thread only.
+ */
+public final class KeyPersonsView extends HBox {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    private final KeyPersonsViewModel model;
+    private final VBox detail = new VBox(12);
+
+    public KeyPersonsView(KeyPersonsViewModel model) {
+        super(20);
+        this.model = model;
+        getStyleClass().add("keypersons");
+        ListView<KeyPersonItem> list = new ListView<>(model.persons());
+        list.setId("keypersons-list");
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(KeyPersonItem p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : Messages.get("keyperson.row", p.id(), p.name(),
+                        Messages.get("keyperson.category." + p.category()), model.zoneName(p.zoneId())));
+            }
+        });
+        list.setPlaceholder(new Label(Messages.get("keyperson.none")));
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                model.select(p);
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        Label problem = new Label();
+        problem.setId("keypersons-problem");
+        problem.getStyleClass().add("form-error");
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.problemProperty());
+        Button register = new Button(Messages.get("keyperson.register"));
+        register.setId("keyperson-register");
+        register.disableProperty().bind(model.problemProperty().isNotEmpty());
+        register.setOnAction(e -> RegisterForm.show(model, getScene().getWindow()));
+        Label title = new Label(Messages.get("panel.keypersons"));
+        title.getStyleClass().add("section-title");
+        Label notice = new Label(Messages.get("keyperson.notice"));
+        notice.setWrapText(true);
+        notice.getStyleClass().add("case-fact");
+        VBox left = new VBox(10, title, notice, register, list, problem);
+        left.setPrefWidth(640);
+        left.setMinWidth(480);
+        detail.getStyleClass().add("casework-body");
+        ScrollPane right = new ScrollPane(detail);
+        right.setId("keyperson-detail");
+        right.getStyleClass().add("keyperson-detail");
+        right.setFitToWidth(true);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        getChildren().addAll(left, right);
+        model.selectedProperty().addListener((o, a, p) -> show(p));
+        show(null);
+        model.reload();
+    }
+
+    private void show(KeyPersonItem p) {
+        if (p == null) {
+            detail.getChildren().setAll(new Label(Messages.get("keyperson.pick")));
+            return;
+        }
+        Label title = new Label(p.name() + " · " + Messages.get("keyperson.category." + p.category()));
+        title.getStyleClass().add("section-title");
+        GridPane facts = new GridPane();
+        facts.setHgap(18);
+        facts.setVgap(8);
+        fact(facts, 0, "keyperson.address", p.address() + "（" + model.zoneName(p.zoneId()) + "）");
+        fact(facts, 1, "keyperson.every", Messages.get("keyperson.everyDays", p.everyDays()));
+        fact(facts, 2, "keyperson.assigned", p.assignedUnitIds().stream().map(model::unitName)
+                .collect(Collectors.joining("、")));
+        fact(facts, 3, "keyperson.nextDue", p.nextDue() == null ? "" : DAY.format(p.nextDue()));
+        Label plan = new Label(p.plan());
+        plan.setId("keyperson-plan");
+        plan.setWrapText(true);
+        VBox checkIns = new VBox(6);
+        checkIns.setId("keyperson-checkins");
+        p.checkIns().forEach(c -> checkIns.getChildren().add(new Label(Messages.get("keyperson.checkIn",
+                DAY.format(c.at()), c.by(), c.note()))));
+        if (p.checkIns().isEmpty()) {
+            checkIns.getChildren().add(new Label(Messages.get("keyperson.noCheckIns")));
+        }
+        detail.getChildren().setAll(title, facts, section("keyperson.plan"), plan, section("keyperson.checkIns"), checkIns);
+    }
+
+    private static void fact(GridPane grid, int row, String key, String value) {
+        Label name = new Label(Messages.get(key));
+        name.getStyleClass().add("case-fact");
+        Label v = new Label(value);
+        v.setWrapText(true);
+        grid.addRow(row, name, v);
+    }
+
+    private static Label section(String key) {
+        Label l = new Label(Messages.get(key));
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+}
