@@ -16,6 +16,11 @@ public enum UserRole {
         return this == STATION_CHIEF;
     }
 
+    /** The county's anti-fraud list is taken in by the shift leader or the chief. */
+    public boolean mayImportWarnings() {
+        return this == SHIFT_LEADER || this == STATION_CHIEF;
+    }
+
     /** The period figures (statistics) are the chief's, and the administrator's. */
     public boolean mayReadFigures() {
         return this == STATION_CHIEF || this == ADMIN;

@@ -13,6 +13,9 @@ import commandroom.app.casework.DisputesView;
 import commandroom.app.casework.DisputesViewModel;
 import commandroom.app.connection.CaseClient;
 import commandroom.app.connection.CommandClient;
+import commandroom.app.connection.FraudClient;
+import commandroom.app.fraud.FraudImportView;
+import commandroom.app.fraud.FraudImportViewModel;
 import commandroom.app.connection.KeyPersonClient;
 import commandroom.app.keyperson.KeyPersonsView;
 import commandroom.app.keyperson.KeyPersonsViewModel;
@@ -155,6 +158,8 @@ public final class Workstation implements AutoCloseable {
             view.setOnCancel(this::cancelTask);
             view.setOnBroadcast(this::broadcast);
             view.setOnHandover(this::handover);
+            view.setOnFraudList(() -> FraudImportView.show(new FraudImportViewModel(new FraudClient(session, background),
+                    state), stage));
             s.setTitle(Messages.get("app.title") + " · " + user.displayName());
             s.setScene(Theme.style(new Scene(view, p.bounds().width(), p.bounds().height())));
             WindowPlacer.apply(s, p);

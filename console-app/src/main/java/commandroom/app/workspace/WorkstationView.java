@@ -35,6 +35,7 @@ public final class WorkstationView extends BorderPane {
     private Runnable onCancel = () -> { };
     private Runnable onBroadcast = () -> { };
     private Runnable onHandover = () -> { };
+    private Runnable onFraudList = () -> { };
 
     /**
      * One window's content: the tool bar and banner, the given panels as tabs (made by the
@@ -85,6 +86,13 @@ public final class WorkstationView extends BorderPane {
             broadcast.setGraphic(new FontIcon(Material2AL.ANNOUNCEMENT));
             broadcast.setOnAction(e -> onBroadcast.run());
             tools.getItems().addAll(reassign, cancel, broadcast);
+        }
+        if (role.mayImportWarnings()) {
+            Button fraud = new Button(Messages.get("action.fraud"));
+            fraud.setId("action-fraud");
+            fraud.setGraphic(new FontIcon(Material2MZ.PHONELINK_ERASE));
+            fraud.setOnAction(e -> onFraudList.run());
+            tools.getItems().add(fraud);
         }
         setTop(new VBox(new ConnectionBanner(state), tools));
         TabPane tabs = new TabPane();
@@ -145,6 +153,10 @@ public final class WorkstationView extends BorderPane {
 
     public void setOnHandover(Runnable r) {
         onHandover = r;
+    }
+
+    public void setOnFraudList(Runnable r) {
+        onFraudList = r;
     }
 
     public void setOnBroadcast(Runnable r) {
