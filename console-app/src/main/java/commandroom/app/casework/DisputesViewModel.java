@@ -10,7 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.util.Duration;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -37,13 +40,29 @@ public final class DisputesViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private boolean loading;
     private boolean again;
+    private boolean unfiledDue;
+    /** A busy stream asks often: the files are read once this long after the first ask, not once per event. */
+    private final PauseTransition quiet = new PauseTransition(Duration.millis(400));
 
     public DisputesViewModel(CaseClient client, ConsoleState state, UserRole role) {
         this.client = client;
         this.state = state;
         this.role = role;
-        state.casesChangedProperty().addListener((o, a, b) -> reload());
-        state.incidents().addListener((MapChangeListener<String, IncidentItem>) c -> refreshUnfiled());
+        quiet.setOnFinished(e -> reload());
+        state.casesChangedProperty().addListener((o, a, b) -> {
+            if (quiet.getStatus() != Animation.Status.RUNNING) {
+                quiet.play();
+            }
+        });
+        state.incidents().addListener((MapChangeListener<String, IncidentItem>) c -> unfiledLater());
+    }
+
+    /** One recount per batch of incident changes, not one per change (a snapshot puts thousands). */
+    private void unfiledLater() {
+        if (!unfiledDue) {
+            unfiledDue = true;
+            Platform.runLater(this::refreshUnfiled);
+        }
     }
 
     /** Reads the files from the hub; a reload asked for while one runs is done once after it. */
@@ -76,6 +95,7 @@ public final class DisputesViewModel {
     }
 
     private void refreshUnfiled() {
+        unfiledDue = false;
         Set<String> filed = new HashSet<>();
         cases.forEach(c -> filed.addAll(c.incidentIds()));
         unfiled.setAll(state.incidents().values().stream()

@@ -48,7 +48,7 @@ public final class VideoRuntime implements AutoCloseable {
 
     /** Finds libVLC; without it the runtime still starts and says what is missing. */
     public static VideoRuntime start() {
-        return start(() -> new NativeDiscovery().discover());
+        return start(() -> VlcLocator.mayHaveLibVlc() && new NativeDiscovery().discover());
     }
 
     /**
