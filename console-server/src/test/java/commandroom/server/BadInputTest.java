@@ -82,6 +82,7 @@ class BadInputTest {
             bad(Status.Code.INVALID_ARGUMENT, "type", () -> cmd.reportIncident(good().clearType().build()));
             bad(Status.Code.INVALID_ARGUMENT, "type", () -> cmd.reportIncident(good().setTypeValue(99).build()));
             bad(Status.Code.INVALID_ARGUMENT, "priority", () -> cmd.reportIncident(good().setPriorityValue(-1).build()));
+            bad(Status.Code.INVALID_ARGUMENT, "offence", () -> cmd.reportIncident(good().setOffenceValue(99).build()));
             bad(Status.Code.INVALID_ARGUMENT, "position", () -> cmd.reportIncident(good().clearPosition().build()));
             bad(Status.Code.INVALID_ARGUMENT, "position.latitude",
                     () -> cmd.reportIncident(good().setPosition(TestCounty.pos(91, 119)).build()));

@@ -13,6 +13,7 @@ import commandroom.v1.DispatchTaskRequest;
 import commandroom.v1.GetEvidenceRequest;
 import commandroom.v1.GetIncidentRequest;
 import commandroom.v1.IncidentType;
+import commandroom.v1.OffenceCategory;
 import commandroom.v1.Photo;
 import commandroom.v1.Position;
 import commandroom.v1.Priority;
@@ -45,9 +46,16 @@ public final class CommandClient {
     public record DispatchDraft(String incidentId, long incidentVersion, String kind, List<String> unitIds,
                                 String instruction, Map<String, Integer> minutesPerStep) {}
 
-    /** A new incident as a duty officer types it in. */
+    /** A new incident as a duty officer types it in; offence "" when it reports none (or it is not known). */
     public record IncidentDraft(String type, String priority, double latitude, double longitude, String address,
-                                String summary, String reporterName, String reporterPhone) {}
+                                String summary, String reporterName, String reporterPhone, String offence) {
+
+        /** An incident that reports no offence. */
+        public IncidentDraft(String type, String priority, double latitude, double longitude, String address,
+                             String summary, String reporterName, String reporterPhone) {
+            this(type, priority, latitude, longitude, address, summary, reporterName, reporterPhone, "");
+        }
+    }
 
     /** An incident's case file: the incident, its tasks, every line of its timeline and its evidence. */
     public record CaseFile(IncidentItem incident, List<TaskItem> tasks, List<TimelineLine> timeline,
@@ -68,6 +76,8 @@ public final class CommandClient {
         return call(() -> ProtoMapper.incident(stub().reportIncident(ReportIncidentRequest.newBuilder()
                 .setType(IncidentType.valueOf("INCIDENT_TYPE_" + d.type()))
                 .setPriority(Priority.valueOf("PRIORITY_" + d.priority()))
+                .setOffence(d.offence().isEmpty() ? OffenceCategory.OFFENCE_CATEGORY_UNSPECIFIED
+                        : OffenceCategory.valueOf("OFFENCE_CATEGORY_" + d.offence()))
                 .setPosition(Position.newBuilder().setLatitude(d.latitude()).setLongitude(d.longitude()))
                 .setAddress(d.address()).setSummary(d.summary())
                 .setReporter(Reporter.newBuilder().setName(d.reporterName()).setPhone(d.reporterPhone()))

@@ -3,7 +3,8 @@ package commandroom.app.model;
 /**
  * One of the chief's figures in a period and the period before.
  *
- * @param group    which table it belongs to: casework (disputes, mediation, visits) or loop (step times)
+ * @param group    which table it belongs to: casework (disputes, mediation, visits), loop (step times) or
+ *                 preventable (preventable cases, in all and by offence)
  * @param key      what it counts: a message key's last part (stats.figure.KEY)
  * @param value    this period
  * @param previous the period before

@@ -10,37 +10,48 @@ import javafx.scene.layout.GridPane;
 
 /**
  * The figures as the panel and the printed report both lay them out: a table per group (label,
- * this period, the period before, change) and the chart's two series. Cells carry the style classes
- * figure-label, figure-value, figure-previous, figure-change and the ids figures-KEY-value,
- * -previous, -change. FX thread only.
+ * this period, the period before, change), or several groups in one table, and the chart's two
+ * series. Cells carry the style classes figure-label, figure-value, figure-previous, figure-change
+ * (and group-break on the heads of a table's second and later groups) and the ids
+ * figures-KEY-value, -previous, -change. FX thread only.
  */
 final class FiguresGrid {
 
     /** The counts the chart compares. */
     static final List<String> CHARTED = List.of("disputesRegistered", "disputesResolved", "mediations",
-            "mediationsAgreed", "repeatCalls", "visitsDue");
+            "mediationsAgreed", "repeatCalls", "visitsDue", "preventableCases");
 
     private FiguresGrid() {}
 
-    /** Fills grid with the group's table; the header cells get headStyle. */
-    static void fill(GridPane grid, PeriodFigures f, String group, String headStyle) {
+    /**
+     * Fills grid with the groups' tables one under the other, so that their columns line up; each
+     * group's header cells get headStyle, and those after the first also group-break.
+     */
+    static void fill(GridPane grid, PeriodFigures f, String headStyle, String... groups) {
         grid.getChildren().clear();
-        String[] heads = {"stats.figures.group." + group, "stats.figures.column.value", "stats.figures.column.previous",
-                "stats.figures.column.change"};
-        for (int c = 0; c < heads.length; c++) {
-            grid.add(cell(Messages.get(heads[c]), headStyle, null), c, 0);
-        }
-        int row = 1;
-        for (FigureLine l : f.lines()) {
-            if (!l.group().equals(group)) {
-                continue;
+        int row = 0;
+        for (String group : groups) {
+            String[] heads = {"stats.figures.group." + group, "stats.figures.column.value",
+                    "stats.figures.column.previous", "stats.figures.column.change"};
+            for (int c = 0; c < heads.length; c++) {
+                Label head = cell(Messages.get(heads[c]), headStyle, null);
+                if (row > 0) {
+                    head.getStyleClass().add("group-break");
+                }
+                grid.add(head, c, row);
             }
-            grid.add(cell(FiguresViewModel.label(l), "figure-label", null), 0, row);
-            grid.add(cell(FiguresViewModel.value(l, l.value()), "figure-value", "figures-" + l.key() + "-value"), 1, row);
-            grid.add(cell(FiguresViewModel.value(l, l.previous()), "figure-previous", "figures-" + l.key() + "-previous"),
-                    2, row);
-            grid.add(cell(FiguresViewModel.change(l), "figure-change", "figures-" + l.key() + "-change"), 3, row);
             row++;
+            for (FigureLine l : f.lines()) {
+                if (!l.group().equals(group)) {
+                    continue;
+                }
+                String id = "figures-" + l.key();
+                grid.add(cell(FiguresViewModel.label(l), "figure-label", null), 0, row);
+                grid.add(cell(FiguresViewModel.value(l, l.value()), "figure-value", id + "-value"), 1, row);
+                grid.add(cell(FiguresViewModel.value(l, l.previous()), "figure-previous", id + "-previous"), 2, row);
+                grid.add(cell(FiguresViewModel.change(l), "figure-change", id + "-change"), 3, row);
+                row++;
+            }
         }
     }
 

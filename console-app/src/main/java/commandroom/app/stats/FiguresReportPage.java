@@ -14,9 +14,10 @@ import javafx.scene.layout.VBox;
 
 /**
  * The figures as a printed page: A4 portrait proportions, black on white (a report is read on
- * paper, not on the room's dark screens), the title with the period and the period before, both
- * tables and the chart, and when and from which event it was made. Style class: figures-report
- * (its colours are in report.css, not the console's theme). Built and snapshotted on the FX thread.
+ * paper, not on the room's dark screens), the title with the station (or zone), the period and the
+ * period before, the tables and the chart, and when and from which event it was made. Style
+ * class: figures-report (its colours are in report.css, not the console's theme). Built and
+ * snapshotted on the FX thread.
  */
 final class FiguresReportPage extends VBox {
 
@@ -39,7 +40,7 @@ final class FiguresReportPage extends VBox {
         Label sub = new Label(Messages.get("stats.report.subtitle", f.from(), f.to().minusDays(1),
                 f.from().minusMonths(months), f.from().minusDays(1)));
         sub.getStyleClass().add("report-subtitle");
-        HBox tables = new HBox(48, table(f, "casework"), table(f, "loop"));
+        HBox tables = new HBox(48, table(f, "casework", "preventable"), table(f, "loop"));
 
         BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
         chart.setAnimated(false);
@@ -57,12 +58,12 @@ final class FiguresReportPage extends VBox {
                 : Messages.get("stats.report.month", f.from().getYear(), f.from().getMonthValue());
     }
 
-    private static GridPane table(PeriodFigures f, String group) {
+    private static GridPane table(PeriodFigures f, String... groups) {
         GridPane g = new GridPane();
         g.getStyleClass().add("report-table");
         g.setHgap(22);
         g.setVgap(8);
-        FiguresGrid.fill(g, f, group, "report-head");
+        FiguresGrid.fill(g, f, "report-head", groups);
         return g;
     }
 }

@@ -1,10 +1,15 @@
 package commandroom.app.stats;
 
 import commandroom.app.model.PeriodFigures;
+import commandroom.app.model.ZoneItem;
 import commandroom.app.ui.Messages;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import javafx.application.Platform;
+import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableMap;
 import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -12,6 +17,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -19,21 +25,26 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * The chief's figures: a year or a month against the one before, as a table (this period, the
- * period before, change) and a bar chart of the counts; CSV export. Ids: figures-year,
- * figures-month, figures-load, figures-export, figures-status, figures-chart, figures-KEY-value,
- * figures-KEY-previous, figures-KEY-change. Style classes: figures, figures-table, figure-label,
- * figure-value, figure-previous, figure-change, figures-status.
+ * The chief's figures: a year or a month against the one before, for the station or one zone, as
+ * tables (this period, the period before, change) and a bar chart of the counts; CSV and PDF
+ * export. Ids: figures-year, figures-month, figures-zone, figures-load, figures-export,
+ * figures-status, figures-chart, figures-KEY-value, figures-KEY-previous, figures-KEY-change. Style
+ * classes: figures, figures-table, figure-label, figure-value, figure-previous, figure-change,
+ * figures-status, figures-scroll (the tables and chart, scrolling). FX thread only.
  */
 public final class FiguresView extends VBox {
 
     private final FiguresViewModel model;
     private final GridPane table = new GridPane();
     private final GridPane loopTable = new GridPane();
+    private final GridPane preventableTable = new GridPane();
+    private final ObservableMap<String, ZoneItem> zones;
     private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
 
-    public FiguresView(FiguresViewModel model, Path exportDir) {
+    /** zones: the station's zones as the console knows them, to choose from. */
+    public FiguresView(FiguresViewModel model, ObservableMap<String, ZoneItem> zones, Path exportDir) {
         this.model = model;
+        this.zones = zones;
         getStyleClass().add("figures");
         setSpacing(14);
 
@@ -52,6 +63,12 @@ public final class FiguresView extends VBox {
                 : Messages.get("stats.figures.month", m)));
         month.setValue(0);
         month.valueProperty().addListener((o, was, m) -> model.monthProperty().set(m));
+        ComboBox<String> zone = new ComboBox<>();
+        zone.setId("figures-zone");
+        zone.setConverter(converter(this::zoneName));
+        zoneChoices(zone);
+        zones.addListener((MapChangeListener<String, ZoneItem>) c -> zoneChoices(zone));
+        zone.valueProperty().addListener((o, was, z) -> model.zoneProperty().set(z == null ? "" : z));
         Button load = new Button(Messages.get("stats.figures.load"));
         load.setId("figures-load");
         load.setOnAction(e -> load());
@@ -67,11 +84,11 @@ public final class FiguresView extends VBox {
         status.setId("figures-status");
         status.getStyleClass().add("figures-status");
         status.textProperty().bind(model.statusProperty());
-        HBox bar = new HBox(10, new Label(Messages.get("stats.figures.title")), year, month, load, export, pdf,
+        HBox bar = new HBox(10, new Label(Messages.get("stats.figures.title")), year, month, zone, load, export, pdf,
                 status);
         bar.setAlignment(Pos.CENTER_LEFT);
 
-        for (GridPane t : List.of(table, loopTable)) {
+        for (GridPane t : List.of(table, loopTable, preventableTable)) {
             t.getStyleClass().add("figures-table");
             t.setHgap(24);
             t.setVgap(6);
@@ -80,9 +97,14 @@ public final class FiguresView extends VBox {
         chart.setAnimated(false);
         chart.setLegendVisible(true);
         chart.setMinHeight(260);
-        HBox body = new HBox(36, table, loopTable, chart);
-        HBox.setHgrow(chart, Priority.ALWAYS);
-        getChildren().addAll(bar, body);
+        chart.setPrefHeight(380);
+        // Three tables and the chart are taller than a 900-pixel screen: they scroll under the bar.
+        VBox body = new VBox(18, new HBox(36, table, loopTable, preventableTable), chart);
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.getStyleClass().add("figures-scroll");
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(bar, scroll);
         model.figuresProperty().addListener((o, was, f) -> show(f));
         load();
     }
@@ -94,7 +116,9 @@ public final class FiguresView extends VBox {
     /** Draws the report page off screen, snapshots it and has it written as PDF in the background. */
     private void exportPdf(Path dir) {
         PeriodFigures f = model.figuresProperty().get();
-        FiguresReportPage page = new FiguresReportPage(f, Messages.get("app.title"), java.time.LocalDateTime.now());
+        String station = f.zoneId().isEmpty() ? Messages.get("app.title")
+                : Messages.get("stats.report.inZone", Messages.get("app.title"), zoneName(f.zoneId()));
+        FiguresReportPage page = new FiguresReportPage(f, station, java.time.LocalDateTime.now());
         new javafx.scene.Scene(page);
         page.applyCss();
         page.layout();
@@ -105,9 +129,27 @@ public final class FiguresView extends VBox {
     }
 
     private void show(PeriodFigures f) {
-        FiguresGrid.fill(table, f, "casework", "figure-label");
-        FiguresGrid.fill(loopTable, f, "loop", "figure-label");
+        FiguresGrid.fill(table, f, "figure-label", "casework");
+        FiguresGrid.fill(loopTable, f, "figure-label", "loop");
+        FiguresGrid.fill(preventableTable, f, "figure-label", "preventable");
         chart.getData().setAll(FiguresGrid.series(f));
+    }
+
+    /** The whole station first, then the zones by name; keeps the choice when the zones change. */
+    private void zoneChoices(ComboBox<String> box) {
+        String chosen = box.getValue() == null ? "" : box.getValue();
+        List<String> ids = new ArrayList<>(List.of(""));
+        zones.values().stream().sorted(Comparator.comparing(ZoneItem::name)).map(ZoneItem::id).forEach(ids::add);
+        box.getItems().setAll(ids);
+        box.setValue(ids.contains(chosen) ? chosen : "");
+    }
+
+    private String zoneName(String id) {
+        if (id.isEmpty()) {
+            return Messages.get("stats.figures.station");
+        }
+        ZoneItem z = zones.get(id);
+        return z == null ? id : z.name();
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {

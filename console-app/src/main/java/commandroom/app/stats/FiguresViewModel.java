@@ -20,9 +20,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
- * The chief's figures for a chosen year or month against the one before: asks the hub, holds the
+ * The chief's figures for a chosen year or month against the one before, for the station or one of
+ * its zones (the published "preventable cases in town" is a zone's figure): asks the hub, holds the
  * answer, says what went wrong, and writes the figures as CSV (UTF-8 with a byte-order mark, so
  * that WPS and Excel read the Chinese). Holds no Node; FX thread only, except what
  * {@link #load} runs in the background.
@@ -34,6 +37,8 @@ public final class FiguresViewModel {
     private final IntegerProperty year = new SimpleIntegerProperty();
     /** 0: the whole year; 1..12: that month. */
     private final IntegerProperty month = new SimpleIntegerProperty();
+    /** "": the whole station; else a zone's id. */
+    private final StringProperty zone = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<PeriodFigures> figures = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
@@ -61,6 +66,10 @@ public final class FiguresViewModel {
         return month;
     }
 
+    public StringProperty zoneProperty() {
+        return zone;
+    }
+
     public ReadOnlyObjectProperty<PeriodFigures> figuresProperty() {
         return figures.getReadOnlyProperty();
     }
@@ -74,7 +83,7 @@ public final class FiguresViewModel {
         LocalDate from = month.get() == 0 ? LocalDate.of(year.get(), 1, 1) : LocalDate.of(year.get(), month.get(), 1);
         LocalDate to = month.get() == 0 ? from.plusYears(1) : from.plusMonths(1);
         status.set(Messages.get("stats.figures.loading"));
-        return client.figures(from, to);
+        return client.figures(from, to, zone.get());
     }
 
     /** Takes the hub's answer (or its failure). */
@@ -112,9 +121,9 @@ public final class FiguresViewModel {
         return f == null ? null : dir.resolve(fileName(f) + ".pdf");
     }
 
-    /** figures-FIRST-LAST (days of the period), the exports' name. */
+    /** figures-FIRST-LAST (days of the period), then -ZONE for a zone's figures: the exports' name. */
     private static String fileName(PeriodFigures f) {
-        return "figures-" + f.from() + "-" + f.to().minusDays(1);
+        return "figures-" + f.from() + "-" + f.to().minusDays(1) + (f.zoneId().isEmpty() ? "" : "-" + f.zoneId());
     }
 
     /** Writes the report page (drawn by the view) as PDF in the background; says where, or what failed. */

@@ -9,6 +9,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableMap;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -31,6 +32,8 @@ public final class StatsView extends VBox {
                 tile("stats.closed", tasks, t -> t.stage() == TaskStage.CLOSED));
         getChildren().add(live);
         if (figures != null) {
+            // The figures take the rest of the height, and scroll within it.
+            VBox.setVgrow(figures, Priority.ALWAYS);
             getChildren().add(figures);
         }
     }

@@ -27,8 +27,9 @@ import org.testfx.api.FxRobot;
 
 /**
  * The station chief reads the published year in the statistics panel: two years of dispute work
- * are played into a real hub, the chief picks 2025 and sees exactly the station's published
- * figures against 2024, and exports them as CSV.
+ * and preventable cases are played into a real hub, the chief picks 2025 and sees exactly the
+ * station's published figures against 2024, exports them as CSV and PDF, then picks the town's zone
+ * (the test county's east zone, z-cd) and reads the published "preventable cases in town down 9 %".
  */
 class FiguresPanelTest extends FxRobot {
 
@@ -41,7 +42,8 @@ class FiguresPanelTest extends FxRobot {
                 .withTokens(Duration.ofDays(800), Duration.ofDays(800)));
              HubClient duty = hub.login("duty1"); HubClient leader = hub.login("leader1")) {
             DisputeHistory history = new DisputeHistory(duty::command, duty::cases, leader::cases,
-                    t -> clock.advance(Duration.between(clock.instant(), t)), TestCounty.pos(30.5452, 119.9655));
+                    t -> clock.advance(Duration.between(clock.instant(), t)), TestCounty.pos(30.5452, 119.9655),
+                    TestCounty.pos(30.5452, 119.9555));
             history.play(DisputeYear.YEAR_BEFORE, ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, STATION).toInstant(), "2024");
             history.play(DisputeYear.PUBLISHED, ZonedDateTime.of(2025, 1, 1, 0, 0, 0, 0, STATION).toInstant(), "2025");
             clock.advance(Duration.between(clock.instant(), java.time.Instant.now()));
@@ -67,6 +69,10 @@ class FiguresPanelTest extends FxRobot {
                 assertEquals("-25.0%", text("#figures-disputesRegistered-change"));
                 assertEquals("29", text("#figures-repeatCalls-value"));
                 assertEquals("-71.0%", text("#figures-repeatCalls-change"));
+                // The whole station's preventable cases barely moved; the published fall is the town's (below).
+                assertEquals("173", text("#figures-preventableCases-value"));
+                assertEquals("174", text("#figures-preventableCases-previous"));
+                assertEquals("17", text("#figures-preventableBurglary-value"), "lines by category");
                 Screenshots.save(this, w.stages().get(0).getScene().getRoot(), "stats-figures");
 
                 clickOn("#figures-export");
@@ -77,6 +83,10 @@ class FiguresPanelTest extends FxRobot {
                 assertTrue(lines.contains("纠纷登记,410,547,-25.0%"), lines.toString());
                 assertTrue(lines.contains("调解成功率,98.17%,95.96%,+2.21 pp"), lines.toString());
                 assertTrue(lines.contains("重复警情,29,100,-71.0%"), lines.toString());
+                assertTrue(lines.contains("可防性案件合计,173,174,-0.6%"), lines.toString());
+                for (String category : List.of("入室盗窃", "盗窃车辆", "扒窃", "其他盗窃", "诈骗", "抢劫抢夺")) {
+                    assertTrue(lines.stream().anyMatch(l -> l.startsWith(category + ",")), category + " in " + lines);
+                }
                 assertTrue(text("#figures-status").contains(csv.toString()));
 
                 clickOn("#figures-pdf");
@@ -90,6 +100,21 @@ class FiguresPanelTest extends FxRobot {
                     javax.imageio.ImageIO.write(page, "png", png.toFile());
                     assertTrue(darkShare(page) > 0.01 && darkShare(page) < 0.5, "a printed page: dark text and bars on white");
                 }
+
+                // The town: its zone chosen, the published fall of its preventable cases.
+                Waits.until("the zones to choose from", Duration.ofSeconds(10),
+                        () -> lookup("#figures-zone").queryComboBox().getItems().contains("z-cd"));
+                clickOn("#figures-zone").clickOn("城东警务区");
+                clickOn("#figures-load");
+                Waits.until("the town's figures", Duration.ofSeconds(15),
+                        () -> text("#figures-preventableCases-value").equals("121"));
+                assertEquals("133", text("#figures-preventableCases-previous"));
+                assertEquals("-9.0%", text("#figures-preventableCases-change"));
+                clickOn("#figures-export");
+                Path town = exports.resolve("figures-2025-01-01-2025-12-31-z-cd.csv");
+                Waits.until("the town's CSV written", Duration.ofSeconds(5), () -> Files.exists(town));
+                List<String> townLines = Files.readAllLines(town, StandardCharsets.UTF_8);
+                assertTrue(townLines.contains("可防性案件合计,121,133,-9.0%"), townLines.toString());
             } finally {
                 Consoles.close(w);
             }

@@ -82,7 +82,8 @@ public final class FiguresHarness {
             long start = System.nanoTime();
             try (HubClient duty = hub.login("duty1"); HubClient leader = hub.login("leader1")) {
                 DisputeHistory history = new DisputeHistory(duty::command, duty::cases, leader::cases,
-                        t -> clock.advance(Duration.between(clock.instant(), t)), TestCounty.pos(30.5452, 119.9655));
+                        t -> clock.advance(Duration.between(clock.instant(), t)), TestCounty.pos(30.5452, 119.9655),
+                        TestCounty.pos(30.5452, 119.9555));
                 history.play(DisputeYear.YEAR_BEFORE.times(scale), y2024, "2024");
                 history.play(DisputeYear.PUBLISHED.times(scale), y2025, "2025");
             }

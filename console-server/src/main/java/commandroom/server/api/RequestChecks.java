@@ -38,7 +38,7 @@ final class RequestChecks {
 
     static void check(ReportIncidentRequest r) {
         Violations v = new Violations().known("type", r.getType()).known("priority", r.getPriority())
-                .position("position", r.hasPosition(), r.getPosition())
+                .knownOrUnset("offence", r.getOffence()).position("position", r.hasPosition(), r.getPosition())
                 .text("address", r.getAddress(), 1, 500).text("summary", r.getSummary(), 1, 2000)
                 .text("reporter.name", r.getReporter().getName(), 0, 100)
                 .text("reporter.phone", r.getReporter().getPhone(), 0, 100)

@@ -59,13 +59,25 @@ final class Violations {
 
     /** An enum value that is set and known to this hub. */
     Violations known(String field, ProtocolMessageEnum value) {
-        // UNRECOGNIZED (a number this hub does not know) throws on getNumber(): test it first.
-        if (((Enum<?>) value).name().equals("UNRECOGNIZED")) {
+        if (unrecognized(value)) {
             add(field, "has an unknown value");
         } else if (value.getNumber() == 0) {
             add(field, "is required");
         }
         return this;
+    }
+
+    /** An optional enum value: unset (its _UNSPECIFIED) or known to this hub. */
+    Violations knownOrUnset(String field, ProtocolMessageEnum value) {
+        if (unrecognized(value)) {
+            add(field, "has an unknown value");
+        }
+        return this;
+    }
+
+    /** UNRECOGNIZED (a number this hub does not know) throws on getNumber(): test it first. */
+    private static boolean unrecognized(ProtocolMessageEnum value) {
+        return ((Enum<?>) value).name().equals("UNRECOGNIZED");
     }
 
     Violations position(String field, boolean present, Position p) {

@@ -40,7 +40,7 @@ public final class IncidentRules {
             String id = String.format("I-%s-%05d", DAY.format(now.atZone(STATION_TIME)), s.incidentCount() + 1);
             Incident incident = Incident.newBuilder().setId(id).setType(r.getType()).setPriority(r.getPriority())
                     .setPosition(r.getPosition()).setAddress(r.getAddress()).setZoneId(zoneId)
-                    .setReporter(r.getReporter()).setSummary(r.getSummary())
+                    .setReporter(r.getReporter()).setSummary(r.getSummary()).setOffence(r.getOffence())
                     .setStatus(IncidentStatus.INCIDENT_STATUS_OPEN).addAllCameraIds(r.getCameraIdsList())
                     .setReportedAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
                     .setVersion(1).build();

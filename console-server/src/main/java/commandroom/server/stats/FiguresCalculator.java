@@ -11,6 +11,7 @@ import commandroom.v1.Incident;
 import commandroom.v1.IncidentType;
 import commandroom.v1.MediationOutcome;
 import commandroom.v1.MediationSession;
+import commandroom.v1.OffenceFigure;
 import commandroom.v1.Task;
 import commandroom.v1.TaskStep;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * The station chief's figures for a period and the period of the same length before it, counted
@@ -31,7 +33,9 @@ import java.time.temporal.ChronoUnit;
  * <li>follow-up visits due in the period, and of those done within a day of their due time;</li>
  * <li>the loop: tasks dispatched in the period, minutes from dispatch to signed for, arrival and
  *     feedback (median and 90th percentile), steps overdue, and the share of arrivals within 1, 3
- *     and 5 minutes.</li>
+ *     and 5 minutes;</li>
+ * <li>preventable cases: incidents reported in the period whose offence {@link PreventableCases}
+ *     counts, in all and by category.</li>
  * </ul>
  * Stateless; call under the hub's read lock.
  */
@@ -80,6 +84,8 @@ public final class FiguresCalculator {
                 .setArrivedWithin1Min(figure(now.loop.arrivedWithin(1), prev.loop.arrivedWithin(1)))
                 .setArrivedWithin3Min(figure(now.loop.arrivedWithin(3), prev.loop.arrivedWithin(3)))
                 .setArrivedWithin5Min(figure(now.loop.arrivedWithin(5), prev.loop.arrivedWithin(5)))
+                .setPreventableCases(figure(now.preventable.total(), prev.preventable.total()))
+                .addAllPreventableByCategory(byCategory(now.preventable, prev.preventable))
                 .setAsOfSequence(s.appliedSequence()).build();
     }
 
@@ -104,6 +110,7 @@ public final class FiguresCalculator {
         long visitsDue;
         long visitsOnTime;
         final LoopTimes loop = new LoopTimes();
+        final PreventableCases preventable = new PreventableCases();
     }
 
     private static Counts count(HubState s, Instant from, Instant to, String zoneId) {
@@ -141,8 +148,11 @@ public final class FiguresCalculator {
             }
         }
         for (Incident i : s.incidents()) {
-            if (i.getType() == IncidentType.INCIDENT_TYPE_DISPUTE && in(i.getReportedAt(), from, to)
-                    && (zoneId.isEmpty() || zoneId.equals(i.getZoneId()))) {
+            if (!in(i.getReportedAt(), from, to) || !(zoneId.isEmpty() || zoneId.equals(i.getZoneId()))) {
+                continue;
+            }
+            c.preventable.add(i);
+            if (i.getType() == IncidentType.INCIDENT_TYPE_DISPUTE) {
                 c.disputeCalls++;
                 if (i.getRepeatCall()) {
                     c.repeatCalls++;
@@ -150,6 +160,12 @@ public final class FiguresCalculator {
             }
         }
         return c;
+    }
+
+    /** Every preventable category, zeros included, so that a table has the same lines every period. */
+    private static List<OffenceFigure> byCategory(PreventableCases now, PreventableCases prev) {
+        return PreventableCases.CATEGORIES.stream().map(k -> OffenceFigure.newBuilder().setCategory(k)
+                .setFigure(figure(now.of(k), prev.of(k))).build()).toList();
     }
 
     private static Figure figure(double value, double previous) {

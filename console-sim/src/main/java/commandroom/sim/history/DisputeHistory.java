@@ -23,10 +23,12 @@ import java.util.function.Supplier;
 /**
  * Plays years of a station's dispute work into a hub through its public API, as the room would
  * have done it: each dispute called in, filed, mediated one to three times (the last time agreed)
- * and settled before the next one comes in; some called in again after that (repeat calls). Every act
- * happens in its dispute's slice of the year, so the log's times only go forward. The hub's clock is
- * moved to each act's time first, so the log carries the history's own dates. Deterministic: the
- * same years give the same log. For demos, the statistics test and the statistics benchmark.
+ * and settled before the next one comes in; some called in again after that (repeat calls); and
+ * between them the year's preventable cases (thefts, frauds, robberies), reported as 110 calls in the
+ * town's zone and elsewhere ({@link OffenceCalls}). Every act happens in its dispute's slice of the
+ * year, so the log's times only go forward. The hub's clock is moved to each act's time first, so
+ * the log carries the history's own dates. Deterministic: the same years give the same log. For
+ * demos, the statistics test and the statistics benchmark.
  */
 public final class DisputeHistory {
 
@@ -36,6 +38,7 @@ public final class DisputeHistory {
     private final Supplier<CaseServiceGrpc.CaseServiceBlockingStub> mediators;
     private final Consumer<Instant> setClock;
     private final Position where;
+    private final Position elsewhere;
     private int keys;
 
     /**
@@ -43,25 +46,31 @@ public final class DisputeHistory {
      * @param cases     the same officer's case stub
      * @param mediators a shift leader's case stub (records mediation, settles)
      * @param setClock  moves the hub's clock to an instant
-     * @param where     a position inside the station's area (the calls' place)
+     * @param where     a position in the town's zone: the disputes' place and the town's preventable cases'
+     * @param elsewhere a position in another zone of the station: the rest of its preventable cases'
      */
     public DisputeHistory(Supplier<CommandServiceGrpc.CommandServiceBlockingStub> intake,
                           Supplier<CaseServiceGrpc.CaseServiceBlockingStub> cases,
                           Supplier<CaseServiceGrpc.CaseServiceBlockingStub> mediators, Consumer<Instant> setClock,
-                          Position where) {
+                          Position where, Position elsewhere) {
         this.intake = intake;
         this.cases = cases;
         this.mediators = mediators;
         this.setClock = setClock;
         this.where = where;
+        this.elsewhere = elsewhere;
     }
 
-    /** Plays one year that starts at start: its disputes spread evenly over it, some called in again. */
+    /**
+     * Plays one year that starts at start: its disputes spread evenly over it, some called in again,
+     * its preventable cases in between.
+     */
     public void play(DisputeYear year, Instant start, String label) {
         Duration length = Duration.ofDays(365);
         Duration step = length.dividedBy(year.disputes());
         int extraSessions = year.mediations() - year.disputes();
         int failed = year.mediations() - year.agreed();
+        OffenceCalls offences = new OffenceCalls(year, label);
         java.util.Set<Integer> calledAgain = new java.util.HashSet<>();
         for (int r = 0; r < year.repeatCalls(); r++) {
             calledAgain.add((int) ((long) r * year.disputes() / year.repeatCalls()));
@@ -102,6 +111,13 @@ public final class DisputeHistory {
                         .setPriority(Priority.PRIORITY_NORMAL).setPosition(where).setAddress(address)
                         .setReporter(Reporter.newBuilder().setName("邻居")).setSummary("又吵起来了")
                         .setIdempotencyKey(key()).build());
+            }
+            // The slice's preventable cases, in its last quarter, after every act of the dispute.
+            int due = offences.inSlice(i);
+            for (int k = 0; k < due; k++) {
+                setClock.accept(t.plus(step.multipliedBy(13).dividedBy(16))
+                        .plus(step.multipliedBy(3L * k).dividedBy(16L * due)));
+                intake.get().reportIncident(offences.next(where, elsewhere, key()));
             }
         }
     }

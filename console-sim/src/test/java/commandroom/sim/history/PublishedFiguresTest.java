@@ -1,6 +1,7 @@
 package commandroom.sim.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Timestamp;
 import commandroom.server.testing.Backend;
@@ -11,10 +12,12 @@ import commandroom.server.testing.TestHub;
 import commandroom.v1.Figure;
 import commandroom.v1.Figures;
 import commandroom.v1.GetFiguresRequest;
+import commandroom.v1.OffenceFigure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,11 +25,14 @@ import org.junit.jupiter.api.Test;
  * into a real hub over gRPC (the year before, then the published year), and the chief's figures
  * for the published year say exactly what the station published: 410 disputes registered and all
  * resolved, 1,073 of 1,093 mediations agreed (98.17 %), disputes down 25 % and repeat calls down
- * 71 % on the year before.
+ * 71 % on the year before; and in town, 121 preventable cases, down 9 % from 133. The test county's
+ * east zone (z-cd 城东警务区, where the disputes are) stands for the town, its west zone for the rest
+ * of the station.
  */
 class PublishedFiguresTest {
 
     private static final ZoneId STATION = ZoneId.of("Asia/Shanghai");
+    private static final String TOWN = "z-cd";
 
     @Test
     void aYearOfDisputeWorkGivesThePublishedFigures() {
@@ -39,7 +45,8 @@ class PublishedFiguresTest {
             Instant year2025 = ZonedDateTime.of(2025, 1, 1, 0, 0, 0, 0, STATION).toInstant();
             Instant year2026 = ZonedDateTime.of(2026, 1, 1, 0, 0, 0, 0, STATION).toInstant();
             DisputeHistory history = new DisputeHistory(duty::command, duty::cases, leader::cases,
-                    t -> clock.advance(Duration.between(clock.instant(), t)), TestCounty.pos(30.5452, 119.9655));
+                    t -> clock.advance(Duration.between(clock.instant(), t)), TestCounty.pos(30.5452, 119.9655),
+                    TestCounty.pos(30.5452, 119.9555));
             history.play(DisputeYear.YEAR_BEFORE, year2024, "2024");
             history.play(DisputeYear.PUBLISHED, year2025, "2025");
 
@@ -54,7 +61,23 @@ class PublishedFiguresTest {
             assertEquals("-25", String.format("%.0f", 100 * f.getDisputesRegistered().getChange()), "disputes fell 25 %");
             assertFigure(29, 100, f.getRepeatCalls());
             assertEquals("-71", String.format("%.0f", 100 * f.getRepeatCalls().getChange()), "repeat calls fell 71 %");
+
+            Figures town = chief.cases().getFigures(GetFiguresRequest.newBuilder().setFrom(ts(year2025))
+                    .setTo(ts(year2026)).setZoneId(TOWN).build());
+            assertFigure(121, 133, town.getPreventableCases());
+            assertEquals("-9.0", String.format("%.1f", 100 * town.getPreventableCases().getChange()),
+                    "preventable cases in town fell 9 %");
+            assertFigure(121, 133, sum(town.getPreventableByCategoryList()));
+            assertTrue(town.getPreventableByCategoryList().stream().allMatch(c -> c.getFigure().getValue() > 0),
+                    "spread over every category: " + town.getPreventableByCategoryList());
+            assertFigure(410, 547, town.getDisputesRegistered());
+            assertFigure(173, 174, f.getPreventableCases());
         }
+    }
+
+    private static Figure sum(List<OffenceFigure> byCategory) {
+        return Figure.newBuilder().setValue(byCategory.stream().mapToDouble(c -> c.getFigure().getValue()).sum())
+                .setPrevious(byCategory.stream().mapToDouble(c -> c.getFigure().getPrevious()).sum()).build();
     }
 
     private static void assertFigure(double value, double previous, Figure f) {

@@ -21,6 +21,7 @@ public final class ReportIncidentDialogView {
 
     @FXML private ComboBox<String> typeBox;
     @FXML private ComboBox<String> priorityBox;
+    @FXML private ComboBox<String> offenceBox;
     @FXML private TextField addressField;
     @FXML private TextArea summaryArea;
     @FXML private TextField reporterField;
@@ -50,6 +51,11 @@ public final class ReportIncidentDialogView {
 
         codes(typeBox, "type", "CALL_110", "DISPUTE", "KEY_PERSON_ALERT", "PATROL_FINDING", "INFO_COLLECTION", "OTHER");
         codes(priorityBox, "priority", "URGENT", "HIGH", "NORMAL", "LOW");
+        // "" first: most calls report no offence, or it is not yet known what it is.
+        codes(offenceBox, "offence", "", "BURGLARY", "VEHICLE_THEFT", "PICKPOCKETING", "OTHER_THEFT", "FRAUD",
+                "ROBBERY", "OTHER_OFFENCE");
+        offenceBox.setId("report-offence");
+        offenceBox.valueProperty().bindBidirectional(model.offenceProperty());
         typeBox.valueProperty().bindBidirectional(model.typeProperty());
         priorityBox.valueProperty().bindBidirectional(model.priorityProperty());
         addressField.setId("report-address");
@@ -65,7 +71,7 @@ public final class ReportIncidentDialogView {
 
     private static void codes(ComboBox<String> box, String prefix, String... values) {
         box.getItems().setAll(values);
-        box.setConverter(Labels.of(v -> v == null ? "" : Messages.get(prefix + "." + v)));
+        box.setConverter(Labels.of(v -> v == null ? "" : Messages.get(prefix + "." + (v.isEmpty() ? "NONE" : v))));
     }
 
     public IncidentItem showAndWait() {

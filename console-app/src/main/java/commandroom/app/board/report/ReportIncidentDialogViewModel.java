@@ -11,14 +11,17 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * A duty officer taking in an incident: type, urgency, where (address and position; the map issue
- * lets the officer pick the point), what, and who called. Holds no Node; FX thread only.
+ * A duty officer taking in an incident: type, urgency, the offence it reports if any (for the
+ * preventable-case figures), where (address and position; the map issue lets the officer pick the
+ * point), what, and who called. Holds no Node; FX thread only.
  */
 public final class ReportIncidentDialogViewModel {
 
     private final CommandClient client;
     private final StringProperty type = new SimpleStringProperty("CALL_110");
     private final StringProperty priority = new SimpleStringProperty("HIGH");
+    /** "": no offence, or not classified. */
+    private final StringProperty offence = new SimpleStringProperty("");
     private final StringProperty address = new SimpleStringProperty("");
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty reporter = new SimpleStringProperty("");
@@ -39,6 +42,10 @@ public final class ReportIncidentDialogViewModel {
 
     public StringProperty priorityProperty() {
         return priority;
+    }
+
+    public StringProperty offenceProperty() {
+        return offence;
     }
 
     public StringProperty addressProperty() {
@@ -72,6 +79,7 @@ public final class ReportIncidentDialogViewModel {
 
     public CompletableFuture<IncidentItem> send() {
         return client.report(new CommandClient.IncidentDraft(type.get(), priority.get(), latitude.get(),
-                longitude.get(), address.get().trim(), summary.get().trim(), reporter.get().trim(), phone.get().trim()));
+                longitude.get(), address.get().trim(), summary.get().trim(), reporter.get().trim(), phone.get().trim(),
+                offence.get() == null ? "" : offence.get()));
     }
 }
