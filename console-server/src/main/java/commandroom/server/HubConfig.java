@@ -100,6 +100,14 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         return copy(c -> c.recurringLists = lists);
     }
 
+    /**
+     * How often the hub's clocks (step clocks, follow-up visits, recurring lists) look at the time; a
+     * second unless told. A history played in simulated time needs them to look often.
+     */
+    public HubConfig withClockPeriod(Duration period) {
+        return copy(c -> c.overduePeriod = period);
+    }
+
     public HubConfig withPasswordCost(int cost) {
         return copy(c -> c.passwordCost = cost);
     }

@@ -37,14 +37,17 @@ public final class FiguresClient {
         this.executor = executor;
     }
 
-    /** The figures of the days [from, to) in one zone, or for the station with zoneId "". */
-    public CompletableFuture<PeriodFigures> figures(LocalDate from, LocalDate to, String zoneId) {
+    /**
+     * The figures of the days [from, to) in one zone, or for the station with zoneId ""; the loop's
+     * only of one unit's tasks unless unitId is "".
+     */
+    public CompletableFuture<PeriodFigures> figures(LocalDate from, LocalDate to, String zoneId, String unitId) {
         return HubCalls.async(executor, () -> {
             Figures f = CaseServiceGrpc.newBlockingStub(session.channel()).withCallCredentials(session.credentials())
                     .withDeadlineAfter(15, TimeUnit.SECONDS)
                     .getFigures(GetFiguresRequest.newBuilder().setFrom(midnight(from)).setTo(midnight(to))
-                            .setZoneId(zoneId).build());
-            return new PeriodFigures(from, to, zoneId, lines(f), f.getAsOfSequence());
+                            .setZoneId(zoneId).setUnitId(unitId).build());
+            return new PeriodFigures(from, to, zoneId, unitId, lines(f), f.getAsOfSequence());
         });
     }
 

@@ -1,6 +1,7 @@
 package commandroom.app.stats;
 
 import commandroom.app.model.PeriodFigures;
+import commandroom.app.model.UnitItem;
 import commandroom.app.model.ZoneItem;
 import commandroom.app.ui.Messages;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ import javafx.util.StringConverter;
 /**
  * The chief's figures: a year or a month against the one before, for the station or one zone, as
  * tables (this period, the period before, change) and a bar chart of the counts; CSV and PDF
- * export. Ids: figures-year, figures-month, figures-zone, figures-load, figures-export,
+ * export. Ids: figures-year, figures-month, figures-zone, figures-unit, figures-load, figures-export,
  * figures-status, figures-chart, figures-KEY-value, figures-KEY-previous, figures-KEY-change. Style
  * classes: figures, figures-table, figure-label, figure-value, figure-previous, figure-change,
  * figures-status, figures-scroll (the tables and chart, scrolling). FX thread only.
@@ -39,12 +40,15 @@ public final class FiguresView extends VBox {
     private final GridPane loopTable = new GridPane();
     private final GridPane preventableTable = new GridPane();
     private final ObservableMap<String, ZoneItem> zones;
+    private final ObservableMap<String, UnitItem> units;
     private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
 
-    /** zones: the station's zones as the console knows them, to choose from. */
-    public FiguresView(FiguresViewModel model, ObservableMap<String, ZoneItem> zones, Path exportDir) {
+    /** zones, units: the station's as the console knows them, to choose from. */
+    public FiguresView(FiguresViewModel model, ObservableMap<String, ZoneItem> zones, ObservableMap<String, UnitItem> units,
+                       Path exportDir) {
         this.model = model;
         this.zones = zones;
+        this.units = units;
         getStyleClass().add("figures");
         setSpacing(14);
 
@@ -69,6 +73,17 @@ public final class FiguresView extends VBox {
         zoneChoices(zone);
         zones.addListener((MapChangeListener<String, ZoneItem>) c -> zoneChoices(zone));
         zone.valueProperty().addListener((o, was, z) -> model.zoneProperty().set(z == null ? "" : z));
+        ComboBox<String> unit = new ComboBox<>();
+        unit.setId("figures-unit");
+        unit.setConverter(converter(this::unitName));
+        unitChoices(unit);
+        units.addListener((MapChangeListener<String, UnitItem>) c -> {
+            if (c.wasAdded() && !c.wasRemoved()) {
+                unitChoices(unit);
+            }
+        });
+        zone.valueProperty().addListener((o, was, z) -> unitChoices(unit));
+        unit.valueProperty().addListener((o, was, u) -> model.unitProperty().set(u == null ? "" : u));
         Button load = new Button(Messages.get("stats.figures.load"));
         load.setId("figures-load");
         load.setOnAction(e -> load());
@@ -84,7 +99,8 @@ public final class FiguresView extends VBox {
         status.setId("figures-status");
         status.getStyleClass().add("figures-status");
         status.textProperty().bind(model.statusProperty());
-        HBox bar = new HBox(10, new Label(Messages.get("stats.figures.title")), year, month, zone, load, export, pdf,
+        HBox bar = new HBox(10, new Label(Messages.get("stats.figures.title")), year, month, zone, unit, load, export,
+                pdf,
                 status);
         bar.setAlignment(Pos.CENTER_LEFT);
 
@@ -118,6 +134,9 @@ public final class FiguresView extends VBox {
         PeriodFigures f = model.figuresProperty().get();
         String station = f.zoneId().isEmpty() ? Messages.get("app.title")
                 : Messages.get("stats.report.inZone", Messages.get("app.title"), zoneName(f.zoneId()));
+        if (!f.unitId().isEmpty()) {
+            station = Messages.get("stats.report.inZone", station, unitName(f.unitId()));
+        }
         FiguresReportPage page = new FiguresReportPage(f, station, java.time.LocalDateTime.now());
         new javafx.scene.Scene(page);
         page.applyCss();
@@ -142,6 +161,25 @@ public final class FiguresView extends VBox {
         zones.values().stream().sorted(Comparator.comparing(ZoneItem::name)).map(ZoneItem::id).forEach(ids::add);
         box.getItems().setAll(ids);
         box.setValue(ids.contains(chosen) ? chosen : "");
+    }
+
+    /** Every unit first, then the chosen zone's units (all the station's when none is) by name. */
+    private void unitChoices(ComboBox<String> box) {
+        String chosen = box.getValue() == null ? "" : box.getValue();
+        String zone = model.zoneProperty().get();
+        List<String> ids = new ArrayList<>(List.of(""));
+        units.values().stream().filter(u -> zone.isEmpty() || zone.equals(u.zoneId()))
+                .sorted(Comparator.comparing(UnitItem::name)).map(UnitItem::id).forEach(ids::add);
+        box.getItems().setAll(ids);
+        box.setValue(ids.contains(chosen) ? chosen : "");
+    }
+
+    private String unitName(String id) {
+        if (id.isEmpty()) {
+            return Messages.get("stats.figures.allUnits");
+        }
+        UnitItem u = units.get(id);
+        return u == null ? id : u.name();
     }
 
     private String zoneName(String id) {

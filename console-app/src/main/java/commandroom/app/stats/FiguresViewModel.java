@@ -39,6 +39,8 @@ public final class FiguresViewModel {
     private final IntegerProperty month = new SimpleIntegerProperty();
     /** "": the whole station; else a zone's id. */
     private final StringProperty zone = new SimpleStringProperty("");
+    /** "": every unit; else the unit whose tasks the loop's figures count. */
+    private final StringProperty unit = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<PeriodFigures> figures = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
@@ -70,6 +72,10 @@ public final class FiguresViewModel {
         return zone;
     }
 
+    public StringProperty unitProperty() {
+        return unit;
+    }
+
     public ReadOnlyObjectProperty<PeriodFigures> figuresProperty() {
         return figures.getReadOnlyProperty();
     }
@@ -83,7 +89,7 @@ public final class FiguresViewModel {
         LocalDate from = month.get() == 0 ? LocalDate.of(year.get(), 1, 1) : LocalDate.of(year.get(), month.get(), 1);
         LocalDate to = month.get() == 0 ? from.plusYears(1) : from.plusMonths(1);
         status.set(Messages.get("stats.figures.loading"));
-        return client.figures(from, to, zone.get());
+        return client.figures(from, to, zone.get(), unit.get());
     }
 
     /** Takes the hub's answer (or its failure). */
@@ -121,9 +127,10 @@ public final class FiguresViewModel {
         return f == null ? null : dir.resolve(fileName(f) + ".pdf");
     }
 
-    /** figures-FIRST-LAST (days of the period), then -ZONE for a zone's figures: the exports' name. */
+    /** figures-FIRST-LAST (days of the period), then -ZONE and -UNIT when chosen: the exports' name. */
     private static String fileName(PeriodFigures f) {
-        return "figures-" + f.from() + "-" + f.to().minusDays(1) + (f.zoneId().isEmpty() ? "" : "-" + f.zoneId());
+        return "figures-" + f.from() + "-" + f.to().minusDays(1) + (f.zoneId().isEmpty() ? "" : "-" + f.zoneId())
+                + (f.unitId().isEmpty() ? "" : "-" + f.unitId());
     }
 
     /** Writes the report page (drawn by the view) as PDF in the background; says where, or what failed. */

@@ -134,7 +134,7 @@ public final class Workstation implements AutoCloseable {
         ReviewView review = user.role().mayReview() ? new ReviewView(new ReviewViewModel(state, client)) : null;
         StatsView stats = new StatsView(state, user.role().mayReadFigures()
                 ? new FiguresView(new FiguresViewModel(new FiguresClient(session, background), clock), state.zones(),
-                exportDir) : null);
+                state.units(), exportDir) : null);
         Stage withBoard = null;
         boolean hasWall = placements.stream().anyMatch(p -> p.panels().contains(Panels.WALL));
         for (Placement p : placements) {

@@ -38,10 +38,12 @@ class FiguresPanelTest extends FxRobot {
     @Test
     void theChiefReadsThePublishedYearAndExportsIt() throws Exception {
         MutableClock clock = new MutableClock();
-        try (TestHub hub = TestHub.start(Backend.H2, c -> c.withClock(clock)
+        try (TestHub hub = TestHub.start(Backend.H2, c -> c.withClock(clock).withClockPeriod(Duration.ofMillis(10))
                 .withTokens(Duration.ofDays(800), Duration.ofDays(800)));
-             HubClient duty = hub.login("duty1"); HubClient leader = hub.login("leader1")) {
-            DisputeHistory history = new DisputeHistory(duty::command, duty::cases, leader::cases,
+             HubClient duty = hub.login("duty1"); HubClient leader = hub.login("leader1");
+             HubClient officer = hub.login("u-cd-co1"); HubClient chief = hub.login("chief1")) {
+            DisputeHistory history = new DisputeHistory(new DisputeHistory.Room(duty::command, duty::cases, leader::cases,
+                    officer::field, chief::command),
                     t -> clock.advance(Duration.between(clock.instant(), t)), TestCounty.pos(30.5452, 119.9655),
                     TestCounty.pos(30.5452, 119.9555));
             history.play(DisputeYear.YEAR_BEFORE, ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, STATION).toInstant(), "2024");
@@ -115,6 +117,20 @@ class FiguresPanelTest extends FxRobot {
                 Waits.until("the town's CSV written", Duration.ofSeconds(5), () -> Files.exists(town));
                 List<String> townLines = Files.readAllLines(town, StandardCharsets.UTF_8);
                 assertTrue(townLines.contains("可防性案件合计,121,133,-9.0%"), townLines.toString());
+
+                // One unit of the town: the loop's figures count its tasks only (the visits were the
+                // community officer's, none the auxiliary officer's); the case figures stay the town's.
+                String townTasks = text("#figures-tasksDispatched-value");
+                assertTrue(Integer.parseInt(townTasks) > 0, townTasks);
+                clickOn("#figures-unit").clickOn("城东辅警 王强");
+                clickOn("#figures-load");
+                Waits.until("the auxiliary officer's figures", Duration.ofSeconds(15),
+                        () -> text("#figures-tasksDispatched-value").equals("0"));
+                assertEquals("121", text("#figures-preventableCases-value"));
+                clickOn("#figures-unit").clickOn("城东社区民警 李明");
+                clickOn("#figures-load");
+                Waits.until("the community officer's figures", Duration.ofSeconds(15),
+                        () -> text("#figures-tasksDispatched-value").equals(townTasks));
             } finally {
                 Consoles.close(w);
             }

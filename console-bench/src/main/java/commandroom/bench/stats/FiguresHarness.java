@@ -77,11 +77,13 @@ public final class FiguresHarness {
         Instant y2025 = ZonedDateTime.of(2025, 1, 1, 0, 0, 0, 0, STATION).toInstant();
         Instant y2026 = ZonedDateTime.of(2026, 1, 1, 0, 0, 0, 0, STATION).toInstant();
         GetFiguresRequest year = GetFiguresRequest.newBuilder().setFrom(ts(y2025)).setTo(ts(y2026)).build();
-        try (TestHub hub = TestHub.start(Backend.H2, c -> c.withClock(clock)
+        try (TestHub hub = TestHub.start(Backend.H2, c -> c.withClock(clock).withClockPeriod(Duration.ofMillis(10))
                 .withTokens(Duration.ofDays(800), Duration.ofDays(800)))) {
             long start = System.nanoTime();
-            try (HubClient duty = hub.login("duty1"); HubClient leader = hub.login("leader1")) {
-                DisputeHistory history = new DisputeHistory(duty::command, duty::cases, leader::cases,
+            try (HubClient duty = hub.login("duty1"); HubClient leader = hub.login("leader1");
+                 HubClient officer = hub.login("u-cd-co1"); HubClient chief = hub.login("chief1")) {
+                DisputeHistory history = new DisputeHistory(new DisputeHistory.Room(duty::command, duty::cases, leader::cases,
+                    officer::field, chief::command),
                         t -> clock.advance(Duration.between(clock.instant(), t)), TestCounty.pos(30.5452, 119.9655),
                         TestCounty.pos(30.5452, 119.9555));
                 history.play(DisputeYear.YEAR_BEFORE.times(scale), y2024, "2024");

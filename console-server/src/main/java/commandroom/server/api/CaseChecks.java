@@ -61,6 +61,9 @@ final class CaseChecks {
         if (!r.getZoneId().isEmpty()) {
             v.id("zone_id", r.getZoneId());
         }
+        if (!r.getUnitId().isEmpty()) {
+            v.id("unit_id", r.getUnitId());
+        }
         v.throwIfAny();
     }
 

@@ -13,6 +13,7 @@ import commandroom.v1.Event;
 import commandroom.v1.Figures;
 import commandroom.v1.GetCaseRequest;
 import commandroom.v1.GetFiguresRequest;
+import commandroom.v1.Unit;
 import commandroom.v1.ListCasesRequest;
 import commandroom.v1.ListCasesResponse;
 import commandroom.v1.OpenCaseRequest;
@@ -95,11 +96,20 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
     public void getFigures(GetFiguresRequest r, StreamObserver<Figures> out) {
         Replies.call(() -> {
             CaseChecks.check(r);
-            if (!r.getZoneId().isEmpty()) {
-                hub.read(s -> s.zone(r.getZoneId())
-                        .orElseThrow(() -> HubException.notFound("zone_id", "zone", r.getZoneId())));
-            }
-            return hub.read(s -> FiguresCalculator.compute(s, instant(r.getFrom()), instant(r.getTo()), r.getZoneId()));
+            return hub.read(s -> {
+                if (!r.getZoneId().isEmpty()) {
+                    s.zone(r.getZoneId()).orElseThrow(() -> HubException.notFound("zone_id", "zone", r.getZoneId()));
+                }
+                String zoneId = r.getZoneId();
+                if (!r.getUnitId().isEmpty()) {
+                    Unit unit = s.unit(r.getUnitId()).orElseThrow(() -> HubException.notFound("unit_id", "unit", r.getUnitId()));
+                    if (!zoneId.isEmpty() && !zoneId.equals(unit.getZoneId())) {
+                        throw HubException.invalid("unit_id", "unit " + unit.getId() + " is not in zone " + zoneId);
+                    }
+                    zoneId = unit.getZoneId();
+                }
+                return FiguresCalculator.compute(s, instant(r.getFrom()), instant(r.getTo()), zoneId, r.getUnitId());
+            });
         }, out);
     }
 

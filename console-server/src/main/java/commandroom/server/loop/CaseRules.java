@@ -16,6 +16,7 @@ import commandroom.v1.OpenCaseRequest;
 import commandroom.v1.RecordMediationRequest;
 import commandroom.v1.SettleCaseRequest;
 import commandroom.v1.TaskKind;
+import commandroom.v1.TaskStep;
 import commandroom.v1.Unit;
 import commandroom.v1.UnitKind;
 import commandroom.v1.VisitMode;
@@ -35,6 +36,13 @@ import java.util.Optional;
  * officer as a follow-up task. The request's shape was checked by the API layer. Thread-safe.
  */
 public final class CaseRules {
+
+    /**
+     * A visit is planned work due on a day, not an emergency: the officer signs for it within two
+     * hours and makes and reports it within the day (the same day the figures count as on time).
+     */
+    static final Duration VISIT_SIGN_FOR = Duration.ofHours(2);
+    static final Duration VISIT_MADE = Duration.ofHours(24);
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
@@ -137,6 +145,9 @@ public final class CaseRules {
             DispatchTaskRequest request = DispatchTaskRequest.newBuilder().setIncidentId(c.getIncidentIds(0))
                     .setKind(TaskKind.TASK_KIND_FOLLOW_UP).addUnitIds(officer.getId())
                     .setInstruction(how + "：" + c.getId() + "，" + c.getAddress() + "。协议：" + c.getAgreement())
+                    .addDeadlines(TaskRules.override(TaskStep.TASK_STEP_SIGN_FOR, VISIT_SIGN_FOR))
+                    .addDeadlines(TaskRules.override(TaskStep.TASK_STEP_ARRIVE, VISIT_MADE))
+                    .addDeadlines(TaskRules.override(TaskStep.TASK_STEP_FEEDBACK, VISIT_MADE))
                     .build();
             Event.Builder e = tasks.dispatch(request, actor).decide(s, now);
             e.getTaskDispatchedBuilder().getTaskBuilder().setCaseId(c.getId()).setVisitId(visit.getId());

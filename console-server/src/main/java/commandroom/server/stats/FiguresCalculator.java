@@ -47,15 +47,15 @@ public final class FiguresCalculator {
     private FiguresCalculator() {}
 
     /**
-     * The figures of [from, to) in one zone ("" for the station), each with the period before: the
-     * same number of calendar months before when the period runs from a station-time midnight to the
-     * same day of a later month (a year against the year before, leap days and all), else the same
-     * length of time before.
+     * The figures of [from, to) in one zone ("" for the station), the loop's only of the tasks one
+     * unit held ("" for every unit), each with the period before: the same number of calendar months
+     * before when the period runs from a station-time midnight to the same day of a later month (a
+     * year against the year before, leap days and all), else the same length of time before.
      */
-    public static Figures compute(HubState s, Instant from, Instant to, String zoneId) {
+    public static Figures compute(HubState s, Instant from, Instant to, String zoneId, String unitId) {
         Instant before = periodBefore(from, to);
-        Counts now = count(s, from, to, zoneId);
-        Counts prev = count(s, before, from, zoneId);
+        Counts now = count(s, from, to, zoneId, unitId);
+        Counts prev = count(s, before, from, zoneId, unitId);
         return Figures.newBuilder()
                 .setDisputesRegistered(figure(now.registered, prev.registered))
                 .setDisputesResolved(figure(now.resolved, prev.resolved))
@@ -113,7 +113,7 @@ public final class FiguresCalculator {
         final PreventableCases preventable = new PreventableCases();
     }
 
-    private static Counts count(HubState s, Instant from, Instant to, String zoneId) {
+    private static Counts count(HubState s, Instant from, Instant to, String zoneId, String unitId) {
         Counts c = new Counts();
         for (DisputeCase d : s.cases().all()) {
             if (!zoneId.isEmpty() && !zoneId.equals(d.getZoneId())) {
@@ -143,7 +143,8 @@ public final class FiguresCalculator {
             }
         }
         for (Task t : s.tasks()) {
-            if (in(t.getDispatchedAt(), from, to) && (zoneId.isEmpty() || zoneId.equals(t.getZoneId()))) {
+            if (in(t.getDispatchedAt(), from, to) && (zoneId.isEmpty() || zoneId.equals(t.getZoneId()))
+                    && (unitId.isEmpty() || t.getAssigneeUnitIdsList().contains(unitId))) {
                 c.loop.add(t);
             }
         }

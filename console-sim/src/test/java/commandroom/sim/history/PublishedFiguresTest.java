@@ -37,14 +37,15 @@ class PublishedFiguresTest {
     @Test
     void aYearOfDisputeWorkGivesThePublishedFigures() {
         MutableClock clock = new MutableClock();
-        try (TestHub hub = TestHub.start(Backend.H2, c -> c.withClock(clock)
+        try (TestHub hub = TestHub.start(Backend.H2, c -> c.withClock(clock).withClockPeriod(Duration.ofMillis(10))
                 .withTokens(Duration.ofDays(800), Duration.ofDays(800)));
              HubClient duty = hub.login("duty1"); HubClient leader = hub.login("leader1");
-             HubClient chief = hub.login("chief1")) {
+             HubClient chief = hub.login("chief1"); HubClient officer = hub.login("u-cd-co1")) {
             Instant year2024 = ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, STATION).toInstant();
             Instant year2025 = ZonedDateTime.of(2025, 1, 1, 0, 0, 0, 0, STATION).toInstant();
             Instant year2026 = ZonedDateTime.of(2026, 1, 1, 0, 0, 0, 0, STATION).toInstant();
-            DisputeHistory history = new DisputeHistory(duty::command, duty::cases, leader::cases,
+            DisputeHistory history = new DisputeHistory(new DisputeHistory.Room(duty::command, duty::cases, leader::cases,
+                    officer::field, chief::command),
                     t -> clock.advance(Duration.between(clock.instant(), t)), TestCounty.pos(30.5452, 119.9655),
                     TestCounty.pos(30.5452, 119.9555));
             history.play(DisputeYear.YEAR_BEFORE, year2024, "2024");
@@ -58,6 +59,12 @@ class PublishedFiguresTest {
             assertFigure(1093, 1460, f.getMediations());
             assertFigure(1073, 1401, f.getMediationsAgreed());
             assertEquals("98.17", String.format("%.2f", 100 * f.getMediationSuccessRate().getValue()));
+            // The town's community officer made the visits as they fell due: nearly all on time (the last
+            // days' visits fall due after the history ends), each step within its clock.
+            assertTrue(f.getVisitsDue().getValue() > 700, "visits due: " + f.getVisitsDue().getValue());
+            assertTrue(f.getVisitsOnTime().getValue() >= 0.95 * f.getVisitsDue().getValue(),
+                    f.getVisitsOnTime().getValue() + " of " + f.getVisitsDue().getValue() + " on time");
+            assertTrue(f.getSignForMinutesP50().getValue() > 0, "signed for after some minutes");
             assertEquals("-25", String.format("%.0f", 100 * f.getDisputesRegistered().getChange()), "disputes fell 25 %");
             assertFigure(29, 100, f.getRepeatCalls());
             assertEquals("-71", String.format("%.0f", 100 * f.getRepeatCalls().getChange()), "repeat calls fell 71 %");
