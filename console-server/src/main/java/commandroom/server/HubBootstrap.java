@@ -13,7 +13,6 @@ import commandroom.server.clock.OverdueWatcher;
 import commandroom.server.log.EventLog;
 import commandroom.server.log.FanOut;
 import commandroom.server.loop.CaseRules;
-import commandroom.server.loop.FollowUpPolicy;
 import commandroom.server.loop.Hub;
 import commandroom.server.loop.TaskRules;
 import commandroom.server.ops.HealthEndpoint;
@@ -100,7 +99,7 @@ public final class HubBootstrap implements AutoCloseable {
         }
         closeables.add(new OverdueWatcher(hub, config.overduePeriod()));
         TaskRules taskRules = new TaskRules(config.sla());
-        CaseRules caseRules = new CaseRules(FollowUpPolicy.defaults(), taskRules);
+        CaseRules caseRules = new CaseRules(config.followUps(), taskRules);
         closeables.add(new FollowUpWatcher(hub, caseRules, config.overduePeriod()));
         if (config.recurringLists() != null) {
             closeables.add(new commandroom.server.clock.RecurringListWatcher(hub, config.recurringLists(), taskRules,

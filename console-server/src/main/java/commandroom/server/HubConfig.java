@@ -1,5 +1,6 @@
 package commandroom.server;
 
+import commandroom.server.loop.FollowUpPolicy;
 import commandroom.server.loop.RecurringLists;
 import commandroom.server.loop.SlaPolicy;
 import commandroom.v1.CountySeed;
@@ -32,18 +33,19 @@ import java.time.Duration;
  * @param healthHost     address of the plain-HTTP health endpoint
  * @param healthPort     its port; -1 for none, 0 picks a free one
  * @param recurringLists the officers' daily, weekly and monthly lists to hand out, or null for none
+ * @param followUps      when settled disputes are visited again
  */
 public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPassword, String bindHost, int port,
                         Path certFile, Path keyFile, CountySeed seed, SlaPolicy sla,
                         Clock clock, Duration accessTtl, Duration refreshTtl, int passwordCost,
                         Duration overduePeriod, int ringCapacity, Duration stallTimeout,
-                        String healthHost, int healthPort, RecurringLists recurringLists) {
+                        String healthHost, int healthPort, RecurringLists recurringLists, FollowUpPolicy followUps) {
 
     /** The embedded default in a data directory. */
     public static HubConfig embedded(Path dataDir) {
         return new HubConfig(dataDir, null, null, null, "127.0.0.1", 0, null, null, null, SlaPolicy.defaults(),
                 Clock.systemUTC(), Duration.ofMinutes(15), Duration.ofHours(14), 10, Duration.ofSeconds(1), 65_536,
-                Duration.ofSeconds(15), "127.0.0.1", -1, null);
+                Duration.ofSeconds(15), "127.0.0.1", -1, null, FollowUpPolicy.defaults());
     }
 
     public HubConfig withDatabase(String url, String user, String password) {
@@ -108,6 +110,11 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         return copy(c -> c.overduePeriod = period);
     }
 
+    /** Visits settled disputes by this plan instead of the station's usual one. */
+    public HubConfig withFollowUps(FollowUpPolicy policy) {
+        return copy(c -> c.followUps = policy);
+    }
+
     public HubConfig withPasswordCost(int cost) {
         return copy(c -> c.passwordCost = cost);
     }
@@ -147,6 +154,7 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         String healthHost;
         int healthPort;
         RecurringLists recurringLists;
+        FollowUpPolicy followUps;
 
         Copy(HubConfig h) {
             dataDir = h.dataDir;
@@ -169,11 +177,13 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
             healthHost = h.healthHost;
             healthPort = h.healthPort;
             recurringLists = h.recurringLists;
+            followUps = h.followUps;
         }
 
         HubConfig build() {
             return new HubConfig(dataDir, jdbcUrl, dbUser, dbPassword, bindHost, port, certFile, keyFile, seed, sla,
-                    clock, accessTtl, refreshTtl, passwordCost, overduePeriod, ringCapacity, stallTimeout, healthHost, healthPort, recurringLists);
+                    clock, accessTtl, refreshTtl, passwordCost, overduePeriod, ringCapacity, stallTimeout, healthHost, healthPort, recurringLists,
+                    followUps);
         }
     }
 }

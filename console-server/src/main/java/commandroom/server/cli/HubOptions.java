@@ -42,6 +42,9 @@ final class HubOptions {
             new Option("password-cost", "N", "bcrypt cost of the passwords the hub hashes (default 10)"),
             new Option("recurring-lists", "on|off", "hand out the officers' daily, weekly and monthly task lists"
                     + " (patrol routes, address and population checks, key-person visits) to each zone (default off)"),
+            new Option("follow-up-visits", "PLAN", "when settled disputes are visited again, by risk grade"
+                    + " (default A=in-person:3,7,30; B=in-person:3,7,30; C=phone:7,30; D=phone:7,30; grades not"
+                    + " written keep theirs)"),
             new Option("health-bind", "HOST", "address of the plain-HTTP health endpoint (default 127.0.0.1)"),
             new Option("health-port", "N", "GET http://HOST:N/health answers 200 or 503 with a JSON report"
                     + " (default: none; -1 none)"),
@@ -159,6 +162,9 @@ final class HubOptions {
         }
         if (recurring.equals("on")) {
             c = c.withRecurringLists(commandroom.server.loop.RecurringLists.defaults());
+        }
+        if (values.containsKey("follow-up-visits")) {
+            c = c.withFollowUps(commandroom.server.loop.FollowUpPolicy.parse(values.get("follow-up-visits")));
         }
         if (values.containsKey("jdbc")) {
             c = c.withDatabase(values.get("jdbc"), values.get("db-user"), values.get("db-password"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import commandroom.server.loop.FollowUpPolicy;
 import commandroom.server.testing.Backend;
 import commandroom.server.testing.Eventually;
 import commandroom.server.testing.HubClient;
@@ -119,6 +120,20 @@ class DisputeCaseTest {
             DisputeCase resettled = Disputes.settle(leader, c.getId());
             assertEquals(List.of("S2V1", "S2V2"), resettled.getVisitsList().stream().map(FollowUpVisit::getId).toList());
             assertEquals(settled.getFirstSettledAt(), resettled.getFirstSettledAt(), "resolved once, counted once");
+        }
+    }
+
+    @Test
+    void theHubsSettingsDecideWhenAGradeIsVisited() {
+        try (TestHub hub = TestHub.start(Backend.H2, c -> c.withFollowUps(FollowUpPolicy.parse("C=in-person:2,14")));
+             HubClient duty = hub.login("duty1"); HubClient leader = hub.login("leader1")) {
+            DisputeCase c = Disputes.open(duty, Disputes.report(duty, "城东路 60 号", "13800000060"),
+                    RiskGrade.RISK_GRADE_C, "13800000060");
+            Disputes.mediate(leader, c.getId(), MediationOutcome.MEDIATION_OUTCOME_AGREED);
+            DisputeCase settled = Disputes.settle(leader, c.getId());
+            assertEquals(List.of(2L, 14L), settled.getVisitsList().stream().map(v ->
+                    Duration.ofSeconds(v.getDue().getSeconds() - settled.getSettledAt().getSeconds()).toDays()).toList());
+            assertTrue(settled.getVisitsList().stream().allMatch(v -> v.getMode() == VisitMode.VISIT_MODE_IN_PERSON));
         }
     }
 
