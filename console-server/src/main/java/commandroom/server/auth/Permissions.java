@@ -86,9 +86,4 @@ public final class Permissions {
     public static boolean allows(String fullMethodName, Role role) {
         return ROLES.getOrDefault(fullMethodName, Set.of()).contains(role);
     }
-
-    /** Every method that needs a token, with its roles (for the table-driven test). */
-    public static Map<String, Set<Role>> table() {
-        return Map.copyOf(ROLES);
-    }
 }

@@ -1,0 +1,186 @@
+package commandroom.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import commandroom.server.testing.Backend;
+import commandroom.server.testing.HubClient;
+import commandroom.server.testing.TestHub;
+import commandroom.v1.AuthServiceGrpc;
+import commandroom.v1.CaseServiceGrpc;
+import commandroom.v1.CommandServiceGrpc;
+import commandroom.v1.FieldServiceGrpc;
+import commandroom.v1.FraudServiceGrpc;
+import commandroom.v1.KeyPersonServiceGrpc;
+import commandroom.v1.Role;
+import commandroom.v1.ShiftServiceGrpc;
+import io.grpc.CallCredentials;
+import io.grpc.CallOptions;
+import io.grpc.Context;
+import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServiceDescriptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCalls;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every RPC the hub serves × every role, against the table below (written here, not read from the
+ * hub, so that a change of who may do what is a change of this test too): a role the method is not
+ * for gets PERMISSION_DENIED and the log does not move; a role it is for gets past the door (an
+ * empty request is then refused for what it lacks, never with INTERNAL); a call without a token
+ * gets UNAUTHENTICATED. A served method missing from the table fails the test.
+ */
+class PermissionMatrixTest {
+
+    private static final Map<Role, String> USERS = new LinkedHashMap<>();
+
+    static {
+        USERS.put(Role.ROLE_DUTY_OFFICER, "duty1");
+        USERS.put(Role.ROLE_SHIFT_LEADER, "leader1");
+        USERS.put(Role.ROLE_STATION_CHIEF, "chief1");
+        USERS.put(Role.ROLE_ADMIN, "admin1");
+        USERS.put(Role.ROLE_FIELD_UNIT, "u-cd-co1");
+    }
+
+    private static final List<ServiceDescriptor> SERVICES = List.of(AuthServiceGrpc.getServiceDescriptor(),
+            CommandServiceGrpc.getServiceDescriptor(), FieldServiceGrpc.getServiceDescriptor(),
+            CaseServiceGrpc.getServiceDescriptor(), ShiftServiceGrpc.getServiceDescriptor(),
+            KeyPersonServiceGrpc.getServiceDescriptor(), FraudServiceGrpc.getServiceDescriptor());
+
+    /**
+     * Who may call what: D duty officer, L shift leader, C station chief, A administrator, F field
+     * unit. Log-in and refresh need no token.
+     */
+    private static final Map<String, String> RULES = Map.ofEntries(
+            Map.entry("AuthService/Login", "open"), Map.entry("AuthService/Refresh", "open"),
+            Map.entry("AuthService/Logout", "DLCAF"),
+            Map.entry("CommandService/ReportIncident", "DL"), Map.entry("CommandService/UpdateIncident", "DL"),
+            Map.entry("CommandService/AddEvidence", "DL"), Map.entry("CommandService/GetEvidence", "DLCA"),
+            Map.entry("CommandService/DispatchTask", "L"), Map.entry("CommandService/ReassignTask", "L"),
+            Map.entry("CommandService/CancelTask", "L"), Map.entry("CommandService/ReviewFeedback", "C"),
+            Map.entry("CommandService/GetSnapshot", "DLCA"), Map.entry("CommandService/GetIncident", "DLCA"),
+            Map.entry("CommandService/GetTask", "DLCA"), Map.entry("CommandService/ListTasks", "DLCA"),
+            Map.entry("CommandService/Subscribe", "DLCA"),
+            Map.entry("FieldService/Instructions", "F"), Map.entry("FieldService/ReportProgress", "F"),
+            Map.entry("FieldService/ReportPosition", "F"), Map.entry("FieldService/SubmitFeedback", "F"),
+            Map.entry("FieldService/ListMyTasks", "F"),
+            Map.entry("CaseService/OpenCase", "DL"), Map.entry("CaseService/RecordMediation", "LC"),
+            Map.entry("CaseService/SettleCase", "LC"), Map.entry("CaseService/GetCase", "DLCA"),
+            Map.entry("CaseService/ListCases", "DLCA"), Map.entry("CaseService/GetFigures", "CA"),
+            Map.entry("ShiftService/StartHandover", "DL"), Map.entry("ShiftService/SignHandover", "DL"),
+            Map.entry("ShiftService/ListHandovers", "DLCA"),
+            Map.entry("KeyPersonService/RegisterKeyPerson", "C"), Map.entry("KeyPersonService/RecordCheckIn", "CF"),
+            Map.entry("KeyPersonService/GetKeyPerson", "CF"), Map.entry("KeyPersonService/ListKeyPersons", "CF"),
+            Map.entry("FraudService/ImportWarnings", "LC"));
+
+    private static final Map<Role, Character> LETTER = Map.of(Role.ROLE_DUTY_OFFICER, 'D', Role.ROLE_SHIFT_LEADER, 'L',
+            Role.ROLE_STATION_CHIEF, 'C', Role.ROLE_ADMIN, 'A', Role.ROLE_FIELD_UNIT, 'F');
+
+    /** Log-out would end the caller's session for the rest of the table: it is called last, on its own. */
+    private static final String LOGOUT = AuthServiceGrpc.getLogoutMethod().getFullMethodName();
+
+    @Test
+    void everyRpcRefusesEveryRoleItIsNotForAndWritesNothing() {
+        try (TestHub hub = TestHub.start(Backend.H2)) {
+            Map<Role, HubClient> clients = new LinkedHashMap<>();
+            USERS.forEach((role, user) -> clients.put(role, hub.login(user)));
+            try {
+                List<String> checked = new ArrayList<>();
+                for (ServiceDescriptor service : SERVICES) {
+                    for (MethodDescriptor<?, ?> method : service.getMethods()) {
+                        String name = method.getFullMethodName();
+                        String rule = RULES.get(name.substring("commandroom.v1.".length()));
+                        assertNotNull(rule, name + " has a rule in this test's table");
+                        if (rule.equals("open")) {
+                            continue;
+                        }
+                        ManagedChannel channel = clients.get(Role.ROLE_DUTY_OFFICER).channel();
+                        assertEquals(Status.Code.UNAUTHENTICATED, call(channel, null, method), name + " without a token");
+                        if (name.equals(LOGOUT)) {
+                            continue;
+                        }
+                        for (Map.Entry<Role, HubClient> e : clients.entrySet()) {
+                            Role role = e.getKey();
+                            HubClient c = e.getValue();
+                            long before = hub.hub().lastSequence();
+                            Status.Code code = call(c.channel(), HubClient.bearer(c.login().getAccessToken()), method);
+                            if (rule.indexOf(LETTER.get(role)) >= 0) {
+                                assertFalse(Set.of(Status.Code.PERMISSION_DENIED, Status.Code.UNAUTHENTICATED,
+                                        Status.Code.INTERNAL, Status.Code.UNKNOWN).contains(code), name + " as " + role + ": " + code);
+                            } else {
+                                assertEquals(Status.Code.PERMISSION_DENIED, code, name + " as " + role);
+                                assertEquals(before, hub.hub().lastSequence(), name + " as " + role + " wrote nothing");
+                            }
+                            checked.add(name + "/" + role);
+                        }
+                    }
+                }
+                assertEquals((RULES.size() - 3) * USERS.size(), checked.size(), "every method checked as every role");
+                for (HubClient c : clients.values()) {
+                    assertEquals(Status.Code.OK, call(c.channel(), HubClient.bearer(c.login().getAccessToken()),
+                            AuthServiceGrpc.getLogoutMethod()), "anyone may log out");
+                }
+            } finally {
+                clients.values().forEach(HubClient::close);
+            }
+        }
+    }
+
+    /** Calls the method with an empty request; answers the status (OK, or a stream's first answer). */
+    private static Status.Code call(ManagedChannel channel, CallCredentials token, MethodDescriptor<?, ?> method) {
+        MethodDescriptor<byte[], byte[]> raw = MethodDescriptor.<byte[], byte[]>newBuilder(BYTES, BYTES)
+                .setType(method.getType()).setFullMethodName(method.getFullMethodName()).build();
+        CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(3, TimeUnit.SECONDS);
+        if (token != null) {
+            options = options.withCallCredentials(token);
+        }
+        Context.CancellableContext context = Context.current().withCancellation();
+        Context previous = context.attach();
+        try {
+            if (method.getType() == MethodDescriptor.MethodType.UNARY) {
+                ClientCalls.blockingUnaryCall(channel, raw, options, new byte[0]);
+            } else {
+                // A stream the caller may open answers with its first message, or stays open until the deadline.
+                ClientCalls.blockingServerStreamingCall(channel, raw, options, new byte[0]).hasNext();
+            }
+            return Status.Code.OK;
+        } catch (StatusRuntimeException e) {
+            Status.Code code = e.getStatus().getCode();
+            return code == Status.Code.DEADLINE_EXCEEDED && method.getType() != MethodDescriptor.MethodType.UNARY
+                    ? Status.Code.OK : code;
+        } finally {
+            context.detach(previous);
+            context.cancel(null);
+        }
+    }
+
+    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
+        @Override
+        public InputStream stream(byte[] value) {
+            return new ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+            try {
+                return stream.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    };
+}
