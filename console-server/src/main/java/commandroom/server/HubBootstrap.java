@@ -112,7 +112,8 @@ public final class HubBootstrap implements AutoCloseable {
         AuthInterceptor auth = new AuthInterceptor(tokens, users);
         HealthStatusManager health = new HealthStatusManager();
         List<io.grpc.ServerServiceDefinition> services = List.of(
-                ServerInterceptors.intercept(new AuthGrpcService(users, passwords, tokens), auth),
+                ServerInterceptors.intercept(new AuthGrpcService(users, passwords, tokens,
+                        new commandroom.server.auth.LoginThrottle(config.clock())), auth),
                 ServerInterceptors.intercept(new CommandGrpcService(hub, taskRules, fanOut), auth),
                 ServerInterceptors.intercept(new CaseGrpcService(hub, caseRules), auth),
                 ServerInterceptors.intercept(new commandroom.server.api.ShiftGrpcService(hub), auth),

@@ -2,6 +2,7 @@ package commandroom.server.api;
 
 import com.google.protobuf.Timestamp;
 import commandroom.server.auth.Caller;
+import commandroom.server.auth.LoginThrottle;
 import commandroom.server.auth.PasswordHasher;
 import commandroom.server.auth.TokenService;
 import commandroom.server.auth.UserDirectory;
@@ -17,18 +18,24 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** AuthService: log in, refresh, log out. Thread-safe. */
+/** AuthService: log in (guessing stopped by a {@link LoginThrottle}), refresh, log out. Thread-safe. */
 public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthGrpcService.class);
 
     private final UserDirectory users;
     private final PasswordHasher passwords;
     private final TokenService tokens;
+    private final LoginThrottle throttle;
 
-    public AuthGrpcService(UserDirectory users, PasswordHasher passwords, TokenService tokens) {
+    public AuthGrpcService(UserDirectory users, PasswordHasher passwords, TokenService tokens, LoginThrottle throttle) {
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.throttle = throttle;
     }
 
     @Override
@@ -36,15 +43,31 @@ public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
         Replies.call(() -> {
             new Violations().text("username", r.getUsername(), 1, 64).text("password", r.getPassword(), 1, 256)
                     .throwIfAny();
+            Optional<Instant> locked = throttle.lockedUntil(r.getUsername());
+            if (locked.isPresent()) {
+                throw locked(locked.get());
+            }
             Optional<UserRecord> user = users.load(r.getUsername());
             if (user.isEmpty() || !passwords.matches(r.getPassword(), user.get().passwordHash())) {
+                Optional<Instant> nowLocked = throttle.failed(r.getUsername());
+                if (nowLocked.isPresent()) {
+                    LOG.warn("log-in for {} locked until {} after {} failures", r.getUsername(), nowLocked.get(),
+                            LoginThrottle.FAILURES);
+                    throw locked(nowLocked.get());
+                }
                 throw Status.UNAUTHENTICATED.withDescription("wrong user name or password").asRuntimeException();
             }
+            throttle.succeeded(r.getUsername());
             if (user.get().disabled()) {
                 throw Status.PERMISSION_DENIED.withDescription("account is disabled").asRuntimeException();
             }
             return issue(user.get(), tokens.newSession());
         }, out);
+    }
+
+    private static RuntimeException locked(Instant until) {
+        return Status.PERMISSION_DENIED.withDescription("account locked after " + LoginThrottle.FAILURES
+                + " failed log-ins until " + until + "; ask the administrator, or wait").asRuntimeException();
     }
 
     @Override
