@@ -112,14 +112,14 @@ public final class HubBootstrap implements AutoCloseable {
         AuthInterceptor auth = new AuthInterceptor(tokens, users);
         HealthStatusManager health = new HealthStatusManager();
         List<io.grpc.ServerServiceDefinition> services = List.of(
-                ServerInterceptors.intercept(new AuthGrpcService(users, passwords, tokens,
+                strict(new AuthGrpcService(users, passwords, tokens,
                         new commandroom.server.auth.LoginThrottle(config.clock())), auth),
-                ServerInterceptors.intercept(new CommandGrpcService(hub, taskRules, fanOut), auth),
-                ServerInterceptors.intercept(new CaseGrpcService(hub, caseRules), auth),
-                ServerInterceptors.intercept(new commandroom.server.api.ShiftGrpcService(hub), auth),
-                ServerInterceptors.intercept(new commandroom.server.api.KeyPersonGrpcService(hub), auth),
-                ServerInterceptors.intercept(new commandroom.server.api.FraudGrpcService(hub, taskRules), auth),
-                ServerInterceptors.intercept(new FieldGrpcService(hub, fanOut), auth),
+                strict(new CommandGrpcService(hub, taskRules, fanOut), auth),
+                strict(new CaseGrpcService(hub, caseRules), auth),
+                strict(new commandroom.server.api.ShiftGrpcService(hub), auth),
+                strict(new commandroom.server.api.KeyPersonGrpcService(hub), auth),
+                strict(new commandroom.server.api.FraudGrpcService(hub, taskRules), auth),
+                strict(new FieldGrpcService(hub, fanOut), auth),
                 health.getHealthService().bindService(),
                 ProtoReflectionServiceV1.newInstance().bindService());
 
@@ -205,5 +205,10 @@ public final class HubBootstrap implements AutoCloseable {
             }
         }
         closeables.clear();
+    }
+
+    /** One of the hub's services: its calls need a token, and requests that do not parse are refused as such. */
+    private static io.grpc.ServerServiceDefinition strict(io.grpc.BindableService service, AuthInterceptor auth) {
+        return ServerInterceptors.intercept(commandroom.server.api.StrictRequests.wrap(service.bindService()), auth);
     }
 }

@@ -48,10 +48,12 @@ public final class ShiftGrpcService extends ShiftServiceGrpc.ShiftServiceImplBas
     @Override
     public void listHandovers(ListHandoversRequest r, StreamObserver<ListHandoversResponse> out) {
         Replies.call(() -> {
-            if (r.getLimit() > 1000) {
+            // uint32 arrives in Java as a signed int: past 2^31 it is negative (found by fuzzing).
+            long asked = Integer.toUnsignedLong(r.getLimit());
+            if (asked > 1000) {
                 new Violations().add("limit", "at most 1000").throwIfAny();
             }
-            int limit = r.getLimit() == 0 ? 50 : r.getLimit();
+            int limit = asked == 0 ? 50 : (int) asked;
             return hub.read(s -> {
                 List<Handover> newestFirst = new ArrayList<>(s.handovers());
                 Collections.reverse(newestFirst);

@@ -124,13 +124,25 @@ final class Violations {
         return toException(list);
     }
 
-    static StatusRuntimeException toException(List<BadRequest.FieldViolation> violations) {
+    /**
+     * Reported at most: the status travels in the response's trailers, which HTTP/2 peers cap at a
+     * few kilobytes; a list of thousands of bad rows made the whole answer fail (found by fuzzing).
+     */
+    static final int MOST_REPORTED = 20;
+
+    static StatusRuntimeException toException(List<BadRequest.FieldViolation> all) {
+        List<BadRequest.FieldViolation> violations = all.size() <= MOST_REPORTED ? all
+                : new ArrayList<>(all.subList(0, MOST_REPORTED));
+        if (all.size() > MOST_REPORTED) {
+            violations.add(BadRequest.FieldViolation.newBuilder().setField("")
+                    .setDescription("and " + (all.size() - MOST_REPORTED) + " more").build());
+        }
         StringBuilder msg = new StringBuilder();
         for (var v : violations) {
             if (msg.length() > 0) {
                 msg.append("; ");
             }
-            msg.append(v.getField()).append(": ").append(v.getDescription());
+            msg.append(v.getField().isEmpty() ? "" : v.getField() + ": ").append(v.getDescription());
         }
         com.google.rpc.Status status = com.google.rpc.Status.newBuilder().setCode(Code.INVALID_ARGUMENT_VALUE)
                 .setMessage(msg.toString())
