@@ -3,38 +3,24 @@ package commandroom.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import commandroom.server.testing.Backend;
 import commandroom.server.testing.HubClient;
+import commandroom.server.testing.RawCalls;
 import commandroom.server.testing.TestHub;
 import commandroom.v1.AuthServiceGrpc;
-import commandroom.v1.CaseServiceGrpc;
-import commandroom.v1.CommandServiceGrpc;
-import commandroom.v1.FieldServiceGrpc;
-import commandroom.v1.FraudServiceGrpc;
-import commandroom.v1.KeyPersonServiceGrpc;
 import commandroom.v1.Role;
-import commandroom.v1.ShiftServiceGrpc;
 import io.grpc.CallCredentials;
-import io.grpc.CallOptions;
-import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.stub.ClientCalls;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,11 +41,6 @@ class PermissionMatrixTest {
         USERS.put(Role.ROLE_ADMIN, "admin1");
         USERS.put(Role.ROLE_FIELD_UNIT, "u-cd-co1");
     }
-
-    private static final List<ServiceDescriptor> SERVICES = List.of(AuthServiceGrpc.getServiceDescriptor(),
-            CommandServiceGrpc.getServiceDescriptor(), FieldServiceGrpc.getServiceDescriptor(),
-            CaseServiceGrpc.getServiceDescriptor(), ShiftServiceGrpc.getServiceDescriptor(),
-            KeyPersonServiceGrpc.getServiceDescriptor(), FraudServiceGrpc.getServiceDescriptor());
 
     /**
      * Who may call what: D duty officer, L shift leader, C station chief, A administrator, F field
@@ -100,7 +81,7 @@ class PermissionMatrixTest {
             USERS.forEach((role, user) -> clients.put(role, hub.login(user)));
             try {
                 List<String> checked = new ArrayList<>();
-                for (ServiceDescriptor service : SERVICES) {
+                for (ServiceDescriptor service : RawCalls.SERVICES) {
                     for (MethodDescriptor<?, ?> method : service.getMethods()) {
                         String name = method.getFullMethodName();
                         String rule = RULES.get(name.substring("commandroom.v1.".length()));
@@ -142,45 +123,6 @@ class PermissionMatrixTest {
 
     /** Calls the method with an empty request; answers the status (OK, or a stream's first answer). */
     private static Status.Code call(ManagedChannel channel, CallCredentials token, MethodDescriptor<?, ?> method) {
-        MethodDescriptor<byte[], byte[]> raw = MethodDescriptor.<byte[], byte[]>newBuilder(BYTES, BYTES)
-                .setType(method.getType()).setFullMethodName(method.getFullMethodName()).build();
-        CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(3, TimeUnit.SECONDS);
-        if (token != null) {
-            options = options.withCallCredentials(token);
-        }
-        Context.CancellableContext context = Context.current().withCancellation();
-        Context previous = context.attach();
-        try {
-            if (method.getType() == MethodDescriptor.MethodType.UNARY) {
-                ClientCalls.blockingUnaryCall(channel, raw, options, new byte[0]);
-            } else {
-                // A stream the caller may open answers with its first message, or stays open until the deadline.
-                ClientCalls.blockingServerStreamingCall(channel, raw, options, new byte[0]).hasNext();
-            }
-            return Status.Code.OK;
-        } catch (StatusRuntimeException e) {
-            Status.Code code = e.getStatus().getCode();
-            return code == Status.Code.DEADLINE_EXCEEDED && method.getType() != MethodDescriptor.MethodType.UNARY
-                    ? Status.Code.OK : code;
-        } finally {
-            context.detach(previous);
-            context.cancel(null);
-        }
+        return RawCalls.call(channel, token, method, new byte[0], Duration.ofSeconds(3), Duration.ofSeconds(3));
     }
-
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
 }

@@ -176,13 +176,11 @@ public final class BoardViewModel implements BoardFilter.Directory {
 
     @Override
     public String unitName(String id) {
-        UnitItem u = state.units().get(id);
-        return u == null ? id : u.name();
+        return state.unitName(id);
     }
 
     public String zoneName(String id) {
-        ZoneItem z = state.zones().get(id);
-        return z == null ? id : z.name();
+        return state.zoneName(id);
     }
 
     /** The task's incident, for dispatch and the case file. */

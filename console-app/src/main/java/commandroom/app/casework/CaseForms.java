@@ -158,8 +158,7 @@ final class CaseForms {
     private static ComboBox<String> choice(String id, String prefix, List<String> values) {
         ComboBox<String> box = new ComboBox<>();
         box.setId(id);
-        box.getItems().setAll(values);
-        box.setConverter(Labels.of(v -> v == null ? "" : Messages.get(prefix + "." + v)));
+        Labels.codes(box, prefix, values);
         box.setPrefWidth(360);
         return box;
     }

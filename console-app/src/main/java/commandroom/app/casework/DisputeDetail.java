@@ -1,6 +1,7 @@
 package commandroom.app.casework;
 
 import commandroom.app.model.DisputeItem;
+import commandroom.app.ui.FactSheet;
 import commandroom.app.ui.Messages;
 import java.util.stream.Collectors;
 import javafx.scene.control.Button;
@@ -46,15 +47,13 @@ final class DisputeDetail extends ScrollPane {
         String reopened = c.reopenedCount() == 0 ? "" : Messages.get("case.reopened", c.reopenedCount());
         Label status = label("case-status", Messages.get("case.status." + c.status()) + reopened);
         status.getStyleClass().add("case-status-" + c.status());
-        GridPane facts = new GridPane();
-        facts.setHgap(18);
-        facts.setVgap(8);
-        fact(facts, 0, "case.category", Messages.get("dispute.category." + c.category()));
-        fact(facts, 1, "case.grade", Messages.get("dispute.grade." + c.grade()));
-        fact(facts, 2, "case.route", Messages.get("dispute.route." + c.route()));
-        fact(facts, 3, "case.parties", c.parties().stream()
+        GridPane facts = FactSheet.grid();
+        FactSheet.row(facts, 0, "case.category", Messages.get("dispute.category." + c.category()));
+        FactSheet.row(facts, 1, "case.grade", Messages.get("dispute.grade." + c.grade()));
+        FactSheet.row(facts, 2, "case.route", Messages.get("dispute.route." + c.route()));
+        FactSheet.row(facts, 3, "case.parties", c.parties().stream()
                 .map(p -> p.phone().isEmpty() ? p.name() : p.name() + " " + p.phone()).collect(Collectors.joining("；")));
-        fact(facts, 4, "case.opened", DisputesView.DAY.format(c.openedAt()));
+        FactSheet.row(facts, 4, "case.opened", DisputesView.DAY.format(c.openedAt()));
         VBox sessions = list("case-sessions", c.sessions().stream().map(s -> Messages.get("case.session", s.number(),
                 Messages.get("mediation." + s.outcome()), s.mediator(), DisputesView.DAY.format(s.recordedAt()),
                 s.note())).toList(), "case.noSessions");
@@ -74,8 +73,9 @@ final class DisputeDetail extends ScrollPane {
         }
         VBox calls = list("case-calls", c.incidentIds().stream().map(id -> c.repeatIncidentIds().contains(id)
                 ? Messages.get("case.repeatCall", id) : id).toList(), "case.noSessions");
-        body.getChildren().setAll(title, status, facts, section("case.sessions"), sessions,
-                section("case.agreementTitle"), agreement, section("case.visits"), visits, section("case.calls"), calls);
+        body.getChildren().setAll(title, status, facts, FactSheet.section("case.sessions"), sessions,
+                FactSheet.section("case.agreementTitle"), agreement, FactSheet.section("case.visits"), visits,
+                FactSheet.section("case.calls"), calls);
         if (model.mayMediate() && c.isOpen()) {
             Button mediate = new Button(Messages.get("case.mediate"));
             mediate.setId("case-mediate");
@@ -86,14 +86,6 @@ final class DisputeDetail extends ScrollPane {
             settle.setOnAction(e -> CaseForms.settle(model, c, getScene().getWindow()));
             body.getChildren().add(1, new HBox(12, mediate, settle));
         }
-    }
-
-    private static void fact(GridPane grid, int row, String key, String value) {
-        Label name = new Label(Messages.get(key));
-        name.getStyleClass().add("case-fact");
-        Label v = new Label(value);
-        v.setWrapText(true);
-        grid.addRow(row, name, v);
     }
 
     private static VBox list(String id, java.util.List<String> lines, String emptyKey) {
@@ -108,12 +100,6 @@ final class DisputeDetail extends ScrollPane {
             box.getChildren().add(new Label(Messages.get(emptyKey)));
         }
         return box;
-    }
-
-    private static Label section(String key) {
-        Label l = new Label(Messages.get(key));
-        l.getStyleClass().add("section-title");
-        return l;
     }
 
     private static Label label(String id, String text) {

@@ -2,6 +2,7 @@ package commandroom.app.casework;
 
 import commandroom.app.model.DisputeItem;
 import commandroom.app.model.IncidentItem;
+import commandroom.app.ui.FactSheet;
 import commandroom.app.ui.Messages;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -53,7 +54,7 @@ public final class DisputesView extends HBox {
         problem.setId("disputes-problem");
         problem.getStyleClass().add("form-error");
         problem.textProperty().bind(model.problemProperty());
-        VBox left = new VBox(10, title("disputes.unfiled"), unfiled);
+        VBox left = new VBox(10, FactSheet.section("disputes.unfiled"), unfiled);
         if (model.mayFile()) {
             Button file = new Button(Messages.get("disputes.file"));
             file.setId("case-file-new");
@@ -64,7 +65,7 @@ public final class DisputesView extends HBox {
             });
             left.getChildren().add(file);
         }
-        left.getChildren().addAll(title("disputes.cases"), cases, problem);
+        left.getChildren().addAll(FactSheet.section("disputes.cases"), cases, problem);
         left.setPrefWidth(760);
         left.setMinWidth(520);
         DisputeDetail detail = new DisputeDetail(model, me);
@@ -78,12 +79,6 @@ public final class DisputesView extends HBox {
         String next = c.nextVisit().map(v -> Messages.get("disputes.nextVisit", DAY.format(v.due()))).orElse("");
         return Messages.get("disputes.row", c.id(), Messages.get("case.status." + c.status()), c.grade(),
                 Messages.get("dispute.category." + c.category()), c.address(), next);
-    }
-
-    private static Label title(String key) {
-        Label l = new Label(Messages.get(key));
-        l.getStyleClass().add("section-title");
-        return l;
     }
 
     private static <T> ListCell<T> cell(Function<T, String> text) {

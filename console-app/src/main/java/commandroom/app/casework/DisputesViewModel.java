@@ -5,6 +5,7 @@ import commandroom.app.connection.ConsoleState;
 import commandroom.app.model.DisputeItem;
 import commandroom.app.model.IncidentItem;
 import commandroom.app.model.UserRole;
+import commandroom.app.ui.Dialogs;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class DisputesViewModel {
         client.list().whenComplete((list, failure) -> Platform.runLater(() -> {
             loading = false;
             if (failure != null) {
-                problem.set(describe(failure));
+                problem.set(Dialogs.describe(failure));
             } else {
                 problem.set("");
                 show(list);
@@ -167,9 +168,5 @@ public final class DisputesViewModel {
             refreshUnfiled();
         });
         return c;
-    }
-
-    private static String describe(Throwable t) {
-        return commandroom.app.ui.Dialogs.describe(t);
     }
 }

@@ -102,6 +102,18 @@ public final class ConsoleState {
         return connection.getReadOnlyProperty();
     }
 
+    /** A unit's name to show, or its id when the console does not know it. */
+    public String unitName(String id) {
+        UnitItem u = units.get(id);
+        return u == null ? id : u.name();
+    }
+
+    /** A zone's name to show, or its id when the console does not know it. */
+    public String zoneName(String id) {
+        ZoneItem z = zones.get(id);
+        return z == null ? id : z.name();
+    }
+
     /** Listens for alerts; called on the FX thread. */
     public void onAlert(Consumer<Alert> listener) {
         alertListeners.add(listener);

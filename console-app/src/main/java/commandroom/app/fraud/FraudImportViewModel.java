@@ -116,7 +116,6 @@ public final class FraudImportViewModel {
 
     /** A zone's name for display. */
     public String zoneName(String id) {
-        ZoneItem z = state.zones().get(id);
-        return z == null ? id : z.name();
+        return state.zoneName(id);
     }
 }

@@ -1,6 +1,7 @@
 package commandroom.app.keyperson;
 
 import commandroom.app.model.KeyPersonItem;
+import commandroom.app.ui.FactSheet;
 import commandroom.app.ui.Messages;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -61,8 +62,7 @@ public final class KeyPersonsView extends HBox {
         register.setId("keyperson-register");
         register.disableProperty().bind(model.problemProperty().isNotEmpty());
         register.setOnAction(e -> RegisterForm.show(model, getScene().getWindow()));
-        Label title = new Label(Messages.get("panel.keypersons"));
-        title.getStyleClass().add("section-title");
+        Label title = FactSheet.section("panel.keypersons");
         Label notice = new Label(Messages.get("keyperson.notice"));
         notice.setWrapText(true);
         notice.getStyleClass().add("case-fact");
@@ -88,14 +88,12 @@ public final class KeyPersonsView extends HBox {
         }
         Label title = new Label(p.name() + " · " + Messages.get("keyperson.category." + p.category()));
         title.getStyleClass().add("section-title");
-        GridPane facts = new GridPane();
-        facts.setHgap(18);
-        facts.setVgap(8);
-        fact(facts, 0, "keyperson.address", p.address() + "（" + model.zoneName(p.zoneId()) + "）");
-        fact(facts, 1, "keyperson.every", Messages.get("keyperson.everyDays", p.everyDays()));
-        fact(facts, 2, "keyperson.assigned", p.assignedUnitIds().stream().map(model::unitName)
+        GridPane facts = FactSheet.grid();
+        FactSheet.row(facts, 0, "keyperson.address", p.address() + "（" + model.zoneName(p.zoneId()) + "）");
+        FactSheet.row(facts, 1, "keyperson.every", Messages.get("keyperson.everyDays", p.everyDays()));
+        FactSheet.row(facts, 2, "keyperson.assigned", p.assignedUnitIds().stream().map(model::unitName)
                 .collect(Collectors.joining("、")));
-        fact(facts, 3, "keyperson.nextDue", p.nextDue() == null ? "" : DAY.format(p.nextDue()));
+        FactSheet.row(facts, 3, "keyperson.nextDue", p.nextDue() == null ? "" : DAY.format(p.nextDue()));
         Label plan = new Label(p.plan());
         plan.setId("keyperson-plan");
         plan.setWrapText(true);
@@ -106,20 +104,7 @@ public final class KeyPersonsView extends HBox {
         if (p.checkIns().isEmpty()) {
             checkIns.getChildren().add(new Label(Messages.get("keyperson.noCheckIns")));
         }
-        detail.getChildren().setAll(title, facts, section("keyperson.plan"), plan, section("keyperson.checkIns"), checkIns);
-    }
-
-    private static void fact(GridPane grid, int row, String key, String value) {
-        Label name = new Label(Messages.get(key));
-        name.getStyleClass().add("case-fact");
-        Label v = new Label(value);
-        v.setWrapText(true);
-        grid.addRow(row, name, v);
-    }
-
-    private static Label section(String key) {
-        Label l = new Label(Messages.get(key));
-        l.getStyleClass().add("section-title");
-        return l;
+        detail.getChildren().setAll(title, facts, FactSheet.section("keyperson.plan"), plan,
+                FactSheet.section("keyperson.checkIns"), checkIns);
     }
 }

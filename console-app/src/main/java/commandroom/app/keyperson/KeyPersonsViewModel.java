@@ -94,13 +94,11 @@ public final class KeyPersonsViewModel {
 
     /** A unit's name for display, or its id. */
     public String unitName(String id) {
-        UnitItem u = state.units().get(id);
-        return u == null ? id : u.name();
+        return state.unitName(id);
     }
 
     /** A zone's name for display, or its id. */
     public String zoneName(String id) {
-        ZoneItem z = state.zones().get(id);
-        return z == null ? id : z.name();
+        return state.zoneName(id);
     }
 }

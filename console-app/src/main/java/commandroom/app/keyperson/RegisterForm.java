@@ -41,8 +41,7 @@ final class RegisterForm {
         name.setId("keyperson-name");
         ComboBox<String> category = new ComboBox<>();
         category.setId("keyperson-category");
-        category.getItems().setAll(CATEGORIES);
-        category.setConverter(Labels.of(v -> v == null ? "" : Messages.get("keyperson.category." + v)));
+        Labels.codes(category, "keyperson.category", CATEGORIES);
         TextField address = new TextField();
         address.setId("keyperson-address");
         ComboBox<ZoneItem> zone = new ComboBox<>();

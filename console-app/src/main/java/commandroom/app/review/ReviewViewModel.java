@@ -61,8 +61,7 @@ public final class ReviewViewModel {
     }
 
     public String unitName(String id) {
-        var u = state.units().get(id);
-        return u == null ? id : u.name();
+        return state.unitName(id);
     }
 
     public CompletableFuture<Void> approve() {

@@ -1,12 +1,23 @@
 package commandroom.app.ui;
 
+import java.util.List;
 import java.util.function.Function;
+import javafx.scene.control.ComboBox;
 import javafx.util.StringConverter;
 
 /** One-way converters for choice boxes and lists: how a value reads; nothing is parsed back. */
 public final class Labels {
 
     private Labels() {}
+
+    /**
+     * Fills a choice of codes (the hub's names, e.g. NEIGHBOUR) that read as their message
+     * {@code prefix.CODE}; the empty code reads as {@code prefix.NONE}.
+     */
+    public static void codes(ComboBox<String> box, String prefix, List<String> values) {
+        box.getItems().setAll(values);
+        box.setConverter(of(v -> v == null ? "" : Messages.get(prefix + "." + (v.isEmpty() ? "NONE" : v))));
+    }
 
     public static <T> StringConverter<T> of(Function<T, String> text) {
         return new StringConverter<>() {

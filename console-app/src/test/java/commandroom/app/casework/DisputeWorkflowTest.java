@@ -8,26 +8,20 @@ import commandroom.app.testing.Screenshots;
 import commandroom.app.testing.Waits;
 import commandroom.app.workspace.Workstation;
 import commandroom.server.testing.Backend;
+import commandroom.server.testing.FollowUps;
 import commandroom.server.testing.HubClient;
 import commandroom.server.testing.MutableClock;
 import commandroom.server.testing.TestCounty;
 import commandroom.server.testing.TestHub;
 import commandroom.v1.CaseStatus;
 import commandroom.v1.DisputeCase;
-import commandroom.v1.GetCaseRequest;
-import commandroom.v1.GetTaskRequest;
 import commandroom.v1.Incident;
 import commandroom.v1.IncidentType;
 import commandroom.v1.ListCasesRequest;
 import commandroom.v1.Priority;
-import commandroom.v1.Progress;
 import commandroom.v1.ReportIncidentRequest;
-import commandroom.v1.ReportProgressRequest;
 import commandroom.v1.Reporter;
 import commandroom.v1.ResultCode;
-import commandroom.v1.ReviewDecision;
-import commandroom.v1.ReviewFeedbackRequest;
-import commandroom.v1.SubmitFeedbackRequest;
 import commandroom.v1.Task;
 import commandroom.v1.TaskKind;
 import java.nio.file.Files;
@@ -104,7 +98,7 @@ class DisputeWorkflowTest extends FxRobot {
                     long due = List.of(3L, 7L, 30L).get(k);
                     clock.advance(Duration.ofDays(due - day).plusMinutes(1));
                     day = due;
-                    carryOut(officer, chief, visitTask(duty, kept.getId(), k), ResultCode.RESULT_CODE_RESOLVED);
+                    FollowUps.carryOut(officer, chief, visitTask(duty, kept.getId(), k), ResultCode.RESULT_CODE_RESOLVED);
                 }
                 Waits.until("closed after three stable visits", WAIT, () -> label("#case-status").equals("已结案")
                         && lines("#case-visits").stream().allMatch(l -> l.contains("稳定")));
@@ -114,7 +108,7 @@ class DisputeWorkflowTest extends FxRobot {
                 Incident second = report(duty, "城东路 40 号", "宅基地边界争执");
                 String secondId = fileOverGrpc(duty, chief, second);
                 clock.advance(Duration.ofDays(7).plusMinutes(1));
-                carryOut(officer, chief, visitTask(duty, secondId, 0), ResultCode.RESULT_CODE_UNRESOLVED);
+                FollowUps.carryOut(officer, chief, visitTask(duty, secondId, 0), ResultCode.RESULT_CODE_UNRESOLVED);
                 Waits.until("the second file listed", WAIT, () -> lookup("#disputes-cases .list-cell").queryAll().stream()
                         .anyMatch(n -> text(n).startsWith(secondId)));
                 Node secondRow = lookup("#disputes-cases .list-cell").queryAll().stream()
@@ -163,29 +157,9 @@ class DisputeWorkflowTest extends FxRobot {
 
     /** Waits for the k-th visit's task, which the hub's follow-up clock hands out when due. */
     private static Task visitTask(HubClient console, String caseId, int k) {
-        Waits.until("visit " + k + " handed out", WAIT, () -> !caseOf(console, caseId).getVisits(k).getTaskId().isEmpty());
-        Task t = console.command().getTask(GetTaskRequest.newBuilder()
-                .setTaskId(caseOf(console, caseId).getVisits(k).getTaskId()).build()).getTask();
+        Task t = FollowUps.visitTask(console, caseId, k);
         assertEquals(TaskKind.TASK_KIND_FOLLOW_UP, t.getKind());
         return t;
-    }
-
-    /** The officer signs for, goes, reports from the terminal; the chief approves. */
-    private static void carryOut(HubClient officer, HubClient chief, Task t, ResultCode result) {
-        for (Progress p : new Progress[] {Progress.PROGRESS_DELIVERED, Progress.PROGRESS_SIGNED_FOR,
-                Progress.PROGRESS_ARRIVED, Progress.PROGRESS_IN_PROGRESS}) {
-            officer.field().reportProgress(ReportProgressRequest.newBuilder().setTaskId(t.getId()).setProgress(p)
-                    .setIdempotencyKey(UUID.randomUUID().toString()).build());
-        }
-        Task submitted = officer.field().submitFeedback(SubmitFeedbackRequest.newBuilder().setTaskId(t.getId())
-                .setResultCode(result).setText(result == ResultCode.RESULT_CODE_UNRESOLVED ? "双方又起争执" : "协议履行，关系平稳")
-                .setIdempotencyKey(UUID.randomUUID().toString()).build()).getTask();
-        chief.command().reviewFeedback(ReviewFeedbackRequest.newBuilder().setTaskId(t.getId())
-                .setExpectedVersion(submitted.getVersion()).setDecision(ReviewDecision.REVIEW_DECISION_APPROVE).build());
-    }
-
-    private static DisputeCase caseOf(HubClient console, String id) {
-        return console.cases().getCase(GetCaseRequest.newBuilder().setCaseId(id).build()).getDisputeCase();
     }
 
     private String label(String id) {

@@ -1,5 +1,7 @@
 package commandroom.bench.faults;
 
+import static commandroom.bench.HarnessArgs.intAfter;
+
 import commandroom.bench.HarnessOutput;
 import commandroom.server.testing.EventCollector;
 import commandroom.server.testing.HubClient;
@@ -192,8 +194,4 @@ public final class FaultHarness {
                 .setIdempotencyKey(key).build()).getTask();
     }
 
-    private static int intAfter(List<String> a, String flag, int fallback) {
-        int i = a.indexOf(flag);
-        return i >= 0 && i + 1 < a.size() ? Integer.parseInt(a.get(i + 1)) : fallback;
-    }
 }

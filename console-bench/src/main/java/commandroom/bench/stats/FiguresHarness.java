@@ -1,5 +1,7 @@
 package commandroom.bench.stats;
 
+import static commandroom.bench.HarnessArgs.intAfter;
+
 import com.google.protobuf.Timestamp;
 import commandroom.bench.HarnessOutput;
 import commandroom.server.testing.Backend;
@@ -111,10 +113,6 @@ public final class FiguresHarness {
         }
     }
 
-    private static int intAfter(List<String> a, String flag, int fallback) {
-        int i = a.indexOf(flag);
-        return i >= 0 && i + 1 < a.size() ? Integer.parseInt(a.get(i + 1)) : fallback;
-    }
 
     private static Timestamp ts(Instant i) {
         return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).build();

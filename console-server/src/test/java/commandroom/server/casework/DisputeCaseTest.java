@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import commandroom.server.loop.FollowUpPolicy;
+import static commandroom.server.testing.FollowUps.carryOut;
+import static commandroom.server.testing.FollowUps.caseOf;
+import static commandroom.server.testing.FollowUps.visitTask;
+
 import commandroom.server.testing.Backend;
-import commandroom.server.testing.Eventually;
 import commandroom.server.testing.HubClient;
 import commandroom.server.testing.MutableClock;
 import commandroom.server.testing.TestHub;
@@ -15,17 +18,11 @@ import commandroom.v1.DisputeCase;
 import commandroom.v1.FollowUpVisit;
 import commandroom.v1.GetCaseRequest;
 import commandroom.v1.GetIncidentRequest;
-import commandroom.v1.GetTaskRequest;
 import commandroom.v1.Incident;
 import commandroom.v1.MediationOutcome;
 import commandroom.v1.OpenCaseRequest;
-import commandroom.v1.Progress;
-import commandroom.v1.ReportProgressRequest;
 import commandroom.v1.ResultCode;
-import commandroom.v1.ReviewDecision;
-import commandroom.v1.ReviewFeedbackRequest;
 import commandroom.v1.RiskGrade;
-import commandroom.v1.SubmitFeedbackRequest;
 import commandroom.v1.Task;
 import commandroom.v1.TaskKind;
 import commandroom.v1.VisitMode;
@@ -42,8 +39,6 @@ import org.junit.jupiter.api.Test;
  * case; a relapse that reopens it; and the refusals.
  */
 class DisputeCaseTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Test
     void aDisputeGoesFromCallToFileToMediationToThreeVisitsToClosure() {
@@ -159,31 +154,6 @@ class DisputeCaseTest {
             assertEquals(Status.Code.NOT_FOUND, refusal(() -> duty.cases().getCase(
                     GetCaseRequest.newBuilder().setCaseId("C-19990101-0001").build())));
         }
-    }
-
-    /** Waits for the k-th visit's task, which the hub's follow-up clock hands out when due. */
-    private static Task visitTask(HubClient console, String caseId, int k) {
-        Eventually.until("visit " + k + " handed out", WAIT, () -> !caseOf(console, caseId).getVisits(k).getTaskId().isEmpty());
-        String taskId = caseOf(console, caseId).getVisits(k).getTaskId();
-        return console.command().getTask(GetTaskRequest.newBuilder().setTaskId(taskId).build()).getTask();
-    }
-
-    /** The officer signs for, goes, reports; the chief approves. */
-    private static void carryOut(HubClient officer, HubClient chief, Task t, ResultCode result) {
-        for (Progress p : new Progress[] {Progress.PROGRESS_DELIVERED, Progress.PROGRESS_SIGNED_FOR,
-                Progress.PROGRESS_ARRIVED, Progress.PROGRESS_IN_PROGRESS}) {
-            officer.field().reportProgress(ReportProgressRequest.newBuilder().setTaskId(t.getId()).setProgress(p)
-                    .setIdempotencyKey(Disputes.key()).build());
-        }
-        Task submitted = officer.field().submitFeedback(SubmitFeedbackRequest.newBuilder().setTaskId(t.getId())
-                .setResultCode(result).setText(result == ResultCode.RESULT_CODE_UNRESOLVED ? "双方又起争执" : "协议履行，关系平稳")
-                .setIdempotencyKey(Disputes.key()).build()).getTask();
-        chief.command().reviewFeedback(ReviewFeedbackRequest.newBuilder().setTaskId(t.getId())
-                .setExpectedVersion(submitted.getVersion()).setDecision(ReviewDecision.REVIEW_DECISION_APPROVE).build());
-    }
-
-    private static DisputeCase caseOf(HubClient console, String id) {
-        return console.cases().getCase(GetCaseRequest.newBuilder().setCaseId(id).build()).getDisputeCase();
     }
 
     private static Status.Code refusal(Runnable call) {

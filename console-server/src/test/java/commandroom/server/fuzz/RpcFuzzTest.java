@@ -5,30 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import commandroom.server.testing.Backend;
 import commandroom.server.testing.HubClient;
+import commandroom.server.testing.RawCalls;
 import commandroom.server.testing.TestHub;
 import commandroom.v1.AuthServiceGrpc;
-import commandroom.v1.CaseServiceGrpc;
-import commandroom.v1.CommandServiceGrpc;
-import commandroom.v1.FieldServiceGrpc;
-import commandroom.v1.FraudServiceGrpc;
-import commandroom.v1.KeyPersonServiceGrpc;
-import commandroom.v1.ShiftServiceGrpc;
-import io.grpc.CallOptions;
-import io.grpc.Context;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.stub.ClientCalls;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Every RPC of the hub fed arbitrary bytes as its request, as any of the room's roles, over a real
@@ -42,10 +28,7 @@ import java.util.stream.Stream;
  */
 class RpcFuzzTest {
 
-    private static final List<MethodDescriptor<?, ?>> METHODS = Stream.of(AuthServiceGrpc.getServiceDescriptor(),
-                    CommandServiceGrpc.getServiceDescriptor(), FieldServiceGrpc.getServiceDescriptor(),
-                    CaseServiceGrpc.getServiceDescriptor(), ShiftServiceGrpc.getServiceDescriptor(),
-                    KeyPersonServiceGrpc.getServiceDescriptor(), FraudServiceGrpc.getServiceDescriptor())
+    private static final List<MethodDescriptor<?, ?>> METHODS = RawCalls.SERVICES.stream()
             .flatMap(s -> s.getMethods().stream())
             // Log-out would end the caller's session for the inputs after it.
             .filter(m -> !m.getFullMethodName().equals(AuthServiceGrpc.getLogoutMethod().getFullMethodName()))
@@ -68,7 +51,7 @@ class RpcFuzzTest {
         HubClient caller = clients.get(Byte.toUnsignedInt(input[1]) % clients.size());
         byte[] body = Arrays.copyOfRange(input, 2, input.length);
         boolean stream = method.getType() != MethodDescriptor.MethodType.UNARY;
-        Status.Code code = call(caller, method, body, stream);
+        Status.Code code = call(caller, method, body);
         assertFalse(UNACTIONABLE.contains(code), method.getFullMethodName() + " answered " + code);
         assertFalse(!stream && code == Status.Code.DEADLINE_EXCEEDED, method.getFullMethodName() + " hung");
     }
@@ -84,42 +67,8 @@ class RpcFuzzTest {
         }
     }
 
-    private static Status.Code call(HubClient caller, MethodDescriptor<?, ?> method, byte[] body, boolean stream) {
-        MethodDescriptor<byte[], byte[]> raw = MethodDescriptor.<byte[], byte[]>newBuilder(BYTES, BYTES)
-                .setType(method.getType()).setFullMethodName(method.getFullMethodName()).build();
-        CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(stream ? 500 : 10_000, TimeUnit.MILLISECONDS)
-                .withCallCredentials(HubClient.bearer(caller.login().getAccessToken()));
-        Context.CancellableContext context = Context.current().withCancellation();
-        Context previous = context.attach();
-        try {
-            if (stream) {
-                ClientCalls.blockingServerStreamingCall(caller.channel(), raw, options, body).hasNext();
-            } else {
-                ClientCalls.blockingUnaryCall(caller.channel(), raw, options, body);
-            }
-            return Status.Code.OK;
-        } catch (StatusRuntimeException e) {
-            return stream && e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED ? Status.Code.OK
-                    : e.getStatus().getCode();
-        } finally {
-            context.detach(previous);
-            context.cancel(null);
-        }
+    private static Status.Code call(HubClient caller, MethodDescriptor<?, ?> method, byte[] body) {
+        return RawCalls.call(caller.channel(), HubClient.bearer(caller.login().getAccessToken()), method, body,
+                Duration.ofSeconds(10), Duration.ofMillis(500));
     }
-
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream in) {
-            try {
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
 }

@@ -4,6 +4,7 @@ import commandroom.app.model.IncidentItem;
 import commandroom.app.ui.Dialogs;
 import commandroom.app.ui.Labels;
 import commandroom.app.ui.Messages;
+import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
@@ -49,11 +50,12 @@ public final class ReportIncidentDialogView {
         sendButton.disableProperty().bind(model.canSendProperty().not());
         Dialogs.submitOnOk(dialog, sendButton, model::send, errorLabel);
 
-        codes(typeBox, "type", "CALL_110", "DISPUTE", "KEY_PERSON_ALERT", "PATROL_FINDING", "INFO_COLLECTION", "OTHER");
-        codes(priorityBox, "priority", "URGENT", "HIGH", "NORMAL", "LOW");
+        Labels.codes(typeBox, "type", List.of("CALL_110", "DISPUTE", "KEY_PERSON_ALERT", "PATROL_FINDING",
+                "INFO_COLLECTION", "OTHER"));
+        Labels.codes(priorityBox, "priority", List.of("URGENT", "HIGH", "NORMAL", "LOW"));
         // "" first: most calls report no offence, or it is not yet known what it is.
-        codes(offenceBox, "offence", "", "BURGLARY", "VEHICLE_THEFT", "PICKPOCKETING", "OTHER_THEFT", "FRAUD",
-                "ROBBERY", "OTHER_OFFENCE");
+        Labels.codes(offenceBox, "offence", List.of("", "BURGLARY", "VEHICLE_THEFT", "PICKPOCKETING", "OTHER_THEFT", "FRAUD",
+                "ROBBERY", "OTHER_OFFENCE"));
         offenceBox.setId("report-offence");
         offenceBox.valueProperty().bindBidirectional(model.offenceProperty());
         typeBox.valueProperty().bindBidirectional(model.typeProperty());
@@ -67,11 +69,6 @@ public final class ReportIncidentDialogView {
         NumberStringConverter degrees = new NumberStringConverter(java.util.Locale.ROOT, "0.000000");
         latitudeField.textProperty().bindBidirectional(model.latitudeProperty(), degrees);
         longitudeField.textProperty().bindBidirectional(model.longitudeProperty(), degrees);
-    }
-
-    private static void codes(ComboBox<String> box, String prefix, String... values) {
-        box.getItems().setAll(values);
-        box.setConverter(Labels.of(v -> v == null ? "" : Messages.get(prefix + "." + (v.isEmpty() ? "NONE" : v))));
     }
 
     public IncidentItem showAndWait() {
