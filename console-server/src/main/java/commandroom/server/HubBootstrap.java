@@ -19,6 +19,7 @@ import commandroom.server.ops.HealthEndpoint;
 import commandroom.server.ops.HealthMonitor;
 import commandroom.server.store.Database;
 import commandroom.server.store.EventStore;
+import commandroom.server.store.ReplicaNotifications;
 import commandroom.server.store.SettingsStore;
 import commandroom.server.store.UserStore;
 import commandroom.server.tls.SelfSignedCertificate;
@@ -108,6 +109,13 @@ public final class HubBootstrap implements AutoCloseable {
 
         TokenService tokens = new TokenService(new SettingsStore(database), config.clock(),
                 config.accessTtl(), config.refreshTtl());
+        if (database.isPostgres()) {
+            // Replicas may share this database: follow what they append and whom they log out.
+            closeables.add(new ReplicaNotifications(database, hub::catchUp, tokens::revokedElsewhere, () -> {
+                hub.catchUp();
+                tokens.reloadRevoked();
+            }));
+        }
         UserDirectory users = new UserDirectory(userStore, Duration.ofSeconds(5));
         AuthInterceptor auth = new AuthInterceptor(tokens, users);
         HealthStatusManager health = new HealthStatusManager();

@@ -115,6 +115,16 @@ public final class TokenService {
         settings.revokeSession(sessionId, clock.instant().plus(refreshTtl));
     }
 
+    /** Refuses a session another replica logged out (it told us over the database). */
+    public void revokedElsewhere(String sessionId) {
+        revoked.add(sessionId);
+    }
+
+    /** Re-reads the logged-out sessions, in case a replica's word on one was missed. */
+    public void reloadRevoked() {
+        revoked.addAll(settings.revokedSessions(clock.instant()));
+    }
+
     private byte[] mac(String body) {
         return macs.get().doFinal(body.getBytes(StandardCharsets.US_ASCII));
     }

@@ -14,7 +14,18 @@ import commandroom.v1.Event;
 public final class ChainVerifier {
 
     private long lastSequence;
-    private ByteString lastHash = EventHashes.GENESIS;
+    private ByteString lastHash;
+
+    /** A walk from the first event. */
+    public ChainVerifier() {
+        this(0, EventHashes.GENESIS);
+    }
+
+    /** A walk that continues after an event already checked (a replica reading what others wrote). */
+    public ChainVerifier(long lastSequence, ByteString lastHash) {
+        this.lastSequence = lastSequence;
+        this.lastHash = lastHash;
+    }
 
     /**
      * Checks the next stored event and returns it parsed. Throws {@link ChainBrokenException}

@@ -2,6 +2,7 @@ package commandroom.server.loop;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
+import commandroom.server.log.ChainBrokenException;
 import commandroom.server.log.EventLog;
 import commandroom.server.store.StoreException;
 import commandroom.v1.Actor;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * The dispatch hub's heart: one writer thread takes requests in arrival order, decides each
  * against the projections, seals the resulting events into the log, and commits the whole batch in
  * one transaction (group commit) before anyone is answered. Readers see only durable state, since
- * the write lock is held until the batch is committed. {@link #submit} and {@link #read} are
+ * the write lock is held until the batch is committed. Replicas sharing one PostgreSQL each run
+ * a hub; each batch first applies what the others appended (see {@link EventLog#begin}), so every
+ * decision is made on the whole log. {@link #submit}, {@link #catchUp} and {@link #read} are
  * thread-safe.
  */
 public final class Hub implements AutoCloseable {
@@ -44,6 +47,9 @@ public final class Hub implements AutoCloseable {
 
     private record Pending(Actor actor, String idempotencyKey, Event.KindCase kind, Decision decision,
                            CompletableFuture<Result> future) {}
+
+    /** Queued when another replica appended: the writer reads and applies it, deciding nothing. */
+    private static final Pending CATCH_UP = new Pending(null, null, null, null, null);
 
     private final EventLog log;
     private final Clock clock;
@@ -91,6 +97,17 @@ public final class Hub implements AutoCloseable {
         return f;
     }
 
+    /**
+     * Tells the writer that another replica appended to the shared log, so that it reads those
+     * events, applies them and hands them to this replica's subscribers. Thread-safe; cheap to
+     * call often (a queued catch-up with nothing new reads nothing).
+     */
+    public void catchUp() {
+        if (running) {
+            queue.offer(CATCH_UP);
+        }
+    }
+
     /** Reads the projections under the read lock; the reader must not keep references to mutable parts. */
     public <T> T read(Function<HubState, T> reader) {
         lock.readLock().lock();
@@ -121,44 +138,62 @@ public final class Hub implements AutoCloseable {
             batch.clear();
         }
         for (Pending p : queue) {
-            p.future().completeExceptionally(new HubException(Status.Code.UNAVAILABLE, "", "hub stopped"));
+            if (p != CATCH_UP) {
+                p.future().completeExceptionally(new HubException(Status.Code.UNAVAILABLE, "", "hub stopped"));
+            }
         }
     }
 
     private List<Runnable> writeBatch(List<Pending> batch, List<Event> committed) {
         List<Runnable> completions = new ArrayList<>(batch.size());
         List<Event> sealed = new ArrayList<>(batch.size());
+        boolean catchUpOnly = batch.stream().allMatch(p -> p == CATCH_UP);
         lock.writeLock().lock();
         long seqBefore = log.lastSequence();
         ByteString hashBefore = log.lastHash();
         try {
-            java.time.Instant now = clock.instant();
-            for (Pending p : batch) {
-                try {
-                    Result r = decide(p, now, sealed);
-                    completions.add(() -> p.future().complete(r));
-                } catch (HubException ex) {
-                    completions.add(() -> p.future().completeExceptionally(ex));
-                } catch (RuntimeException ex) {
-                    LOG.error("request failed unexpectedly; refused without writing", ex);
-                    HubException refused = HubException.precondition("request could not be applied: " + ex);
-                    completions.add(() -> p.future().completeExceptionally(refused));
-                }
-            }
-            try {
-                log.commit(sealed);
-                committed.addAll(sealed);
+            if (catchUpOnly) {
+                committed.addAll(follow(log.catchUp()));
                 if (stateSuspect) {
                     rebuild();
                 }
-            } catch (StoreException ex) {
-                LOG.error("could not commit {} events; rebuilding from the store", sealed.size(), ex);
-                log.rewind(seqBefore, hashBefore);
-                rebuild();
-                completions.clear();
-                HubException unavailable = new HubException(Status.Code.UNAVAILABLE, "",
-                        "the event log could not be written; retry with the same idempotency key");
+                return completions;
+            }
+            try (EventLog.Batch write = log.begin()) {
+                committed.addAll(follow(write.foreign()));
+                java.time.Instant now = clock.instant();
                 for (Pending p : batch) {
+                    if (p == CATCH_UP) {
+                        continue;
+                    }
+                    try {
+                        Result r = decide(p, now, sealed);
+                        completions.add(() -> p.future().complete(r));
+                    } catch (HubException ex) {
+                        completions.add(() -> p.future().completeExceptionally(ex));
+                    } catch (RuntimeException ex) {
+                        LOG.error("request failed unexpectedly; refused without writing", ex);
+                        HubException refused = HubException.precondition("request could not be applied: " + ex);
+                        completions.add(() -> p.future().completeExceptionally(refused));
+                    }
+                }
+                write.commit(sealed);
+            }
+            committed.addAll(sealed);
+            if (stateSuspect) {
+                rebuild();
+            }
+        } catch (StoreException | ChainBrokenException ex) {
+            LOG.error("could not write or follow the log ({} events sealed); rebuilding from the store",
+                    sealed.size(), ex);
+            log.rewind(seqBefore, hashBefore);
+            rebuild();
+            committed.clear();
+            completions.clear();
+            HubException unavailable = new HubException(Status.Code.UNAVAILABLE, "",
+                    "the event log could not be written; retry with the same idempotency key");
+            for (Pending p : batch) {
+                if (p != CATCH_UP) {
                     completions.add(() -> p.future().completeExceptionally(unavailable));
                 }
             }
@@ -166,6 +201,20 @@ public final class Hub implements AutoCloseable {
             lock.writeLock().unlock();
         }
         return completions;
+    }
+
+    /** Applies events another replica committed to the projections; returns them for publishing. */
+    private List<Event> follow(List<Event> foreign) {
+        for (Event e : foreign) {
+            try {
+                Projector.apply(state, e);
+            } catch (RuntimeException ex) {
+                // The same event applied cleanly where it was decided; rebuild rather than drift.
+                LOG.error("event {} from another replica could not be applied; rebuilding", e.getSequence(), ex);
+                stateSuspect = true;
+            }
+        }
+        return foreign;
     }
 
     private Result decide(Pending p, java.time.Instant now, List<Event> sealed) {

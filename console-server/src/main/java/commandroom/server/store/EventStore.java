@@ -13,12 +13,15 @@ import java.util.function.Consumer;
 
 /**
  * The event log table. Appends a batch of events in one transaction (group commit) and reads
- * them back in order. Thread-safe: appends come from the log's single writer, reads from anyone.
+ * them back in order. Thread-safe: appends come from each replica's single writer, reads from anyone.
  */
 public final class EventStore {
 
     private static final String INSERT =
             "INSERT INTO events (seq, recorded_at, kind, actor, hash, body) VALUES (?, ?, ?, ?, ?, ?)";
+
+    /** The PostgreSQL channel on which a replica says it appended events (payload: last sequence). */
+    public static final String EVENTS_CHANNEL = "commandroom_events";
 
     private final Database database;
 
@@ -28,8 +31,65 @@ public final class EventStore {
 
     /** Writes the events and commits; when this returns, they are durable. */
     public void append(List<Event> events) {
-        try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
+        try (Writer w = openWriter()) {
+            w.append(events);
+            w.commit();
+        }
+    }
+
+    /**
+     * Starts a write transaction on the log. On PostgreSQL it first takes the log's advisory lock,
+     * so that replicas sharing the database write one after another: whoever holds the lock reads
+     * what the others appended ({@link Writer#readAfter}), continues the chain from there, and
+     * releases the lock only by committing or rolling back. Sequences therefore stay gap-free and
+     * every committed prefix is visible whole.
+     */
+    public Writer openWriter() {
+        try {
+            return new Writer(database.dataSource().getConnection(), database.isPostgres());
+        } catch (SQLException ex) {
+            throw new StoreException("could not open a write transaction on the log", ex);
+        }
+    }
+
+    /** One write transaction on the log; single-threaded. Closing it uncommitted rolls it back. */
+    public static final class Writer implements AutoCloseable {
+        /** Any constant: the one advisory lock the log's writers share. */
+        private static final long LOG_LOCK = 0x636d64726f6f6dL;
+
+        private final Connection c;
+        private final boolean postgres;
+        private long lastAppended;
+        private boolean done;
+
+        private Writer(Connection c, boolean postgres) throws SQLException {
+            this.c = c;
+            this.postgres = postgres;
+            try {
+                c.setAutoCommit(false);
+                if (postgres) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                        ps.setLong(1, LOG_LOCK);
+                        ps.executeQuery().close();
+                    }
+                }
+            } catch (SQLException ex) {
+                close();
+                throw ex;
+            }
+        }
+
+        /** Events committed after a sequence, in order: what other replicas appended. */
+        public List<StoredEvent> readAfter(long sequence) {
+            try {
+                return EventStore.read(c, sequence + 1, Long.MAX_VALUE, Integer.MAX_VALUE);
+            } catch (SQLException ex) {
+                throw new StoreException("could not read events after " + sequence, ex);
+            }
+        }
+
+        /** Adds the events to the transaction. */
+        public void append(List<Event> events) {
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 for (Event e : events) {
                     ps.setLong(1, e.getSequence());
@@ -40,26 +100,66 @@ public final class EventStore {
                     ps.setBytes(5, e.getHash().toByteArray());
                     ps.setBytes(6, e.toByteArray());
                     ps.addBatch();
+                    lastAppended = e.getSequence();
                 }
                 ps.executeBatch();
-                c.commit();
             } catch (SQLException ex) {
-                c.rollback();
-                throw ex;
-            } finally {
-                c.setAutoCommit(true);
+                throw new StoreException("could not append " + events.size() + " events", ex);
             }
-        } catch (SQLException ex) {
-            throw new StoreException("could not append " + events.size() + " events", ex);
+        }
+
+        /**
+         * Commits; when this returns, the events are durable. On PostgreSQL the other replicas are
+         * told (NOTIFY, delivered only on commit) so that they read the new events at once.
+         */
+        public void commit() {
+            try {
+                if (postgres && lastAppended > 0) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+                        ps.setString(1, EVENTS_CHANNEL);
+                        ps.setString(2, Long.toString(lastAppended));
+                        ps.executeQuery().close();
+                    }
+                }
+                c.commit();
+                done = true;
+            } catch (SQLException ex) {
+                throw new StoreException("could not commit events up to " + lastAppended, ex);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (!done) {
+                    c.rollback();
+                }
+                c.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // The connection is broken; the pool will discard it. Nothing was committed.
+            } finally {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // as above
+                }
+            }
         }
     }
 
     /** Reads events with sequence in [from, to] in order, at most limit of them. */
     public List<StoredEvent> read(long from, long to, int limit) {
+        try (Connection c = database.dataSource().getConnection()) {
+            return read(c, from, to, limit);
+        } catch (SQLException ex) {
+            throw new StoreException("could not read events from " + from, ex);
+        }
+    }
+
+    private static List<StoredEvent> read(Connection c, long from, long to, int limit) throws SQLException {
         List<StoredEvent> out = new ArrayList<>();
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT seq, hash, body FROM events WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT seq, hash, body FROM events WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?")) {
             ps.setLong(1, from);
             ps.setLong(2, to);
             ps.setInt(3, limit);
@@ -68,8 +168,6 @@ public final class EventStore {
                     out.add(new StoredEvent(rs.getLong(1), rs.getBytes(2), rs.getBytes(3)));
                 }
             }
-        } catch (SQLException ex) {
-            throw new StoreException("could not read events from " + from, ex);
         }
         return out;
     }

@@ -13,28 +13,36 @@ import java.util.function.Supplier;
 /** Small tables the hub keeps for itself: settings (the token key) and revoked sessions. */
 public final class SettingsStore {
 
+    /** The PostgreSQL channel on which a replica says a session was logged out (payload: its id). */
+    public static final String SESSIONS_CHANNEL = "commandroom_sessions";
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final Database database;
 
     public SettingsStore(Database database) {
         this.database = database;
     }
 
-    /** The value of a setting, created with the supplier the first time it is asked for. */
+    /**
+     * The value of a setting, created with the supplier the first time it is asked for. Replicas
+     * starting together on an empty database may race to create it: the loser takes the winner's.
+     */
     public synchronized String getOrCreate(String name, Supplier<String> initial) {
         try (Connection c = database.dataSource().getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM hub_settings WHERE setting_name = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return rs.getString(1);
-                    }
-                }
+            String existing = get(c, name);
+            if (existing != null) {
+                return existing;
             }
             String value = initial.get();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO hub_settings (setting_name, setting_value) VALUES (?, ?)")) {
                 ps.setString(1, name);
                 ps.setString(2, value);
                 ps.executeUpdate();
+            } catch (SQLException ex) {
+                if (UNIQUE_VIOLATION.equals(ex.getSQLState()) && get(c, name) != null) {
+                    return get(c, name);
+                }
+                throw ex;
             }
             return value;
         } catch (SQLException ex) {
@@ -42,17 +50,37 @@ public final class SettingsStore {
         }
     }
 
-    public void revokeSession(String sessionId, Instant expiresAt) {
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "INSERT INTO revoked_sessions (session_id, expires_at) VALUES (?, ?)")) {
-            ps.setString(1, sessionId);
-            ps.setTimestamp(2, Timestamp.from(expiresAt));
-            ps.executeUpdate();
-        } catch (SQLException ex) {
-            if (!"23505".equals(ex.getSQLState())) {
-                throw new StoreException("could not revoke session", ex);
+    private static String get(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM hub_settings WHERE setting_name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
             }
+        }
+    }
+
+    /** Records a log-out; on PostgreSQL the other replicas are told at once (NOTIFY). */
+    public void revokeSession(String sessionId, Instant expiresAt) {
+        try (Connection c = database.dataSource().getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO revoked_sessions (session_id, expires_at) VALUES (?, ?)")) {
+                ps.setString(1, sessionId);
+                ps.setTimestamp(2, Timestamp.from(expiresAt));
+                ps.executeUpdate();
+            } catch (SQLException ex) {
+                if (!UNIQUE_VIOLATION.equals(ex.getSQLState())) {
+                    throw ex;
+                }
+            }
+            if (database.isPostgres()) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+                    ps.setString(1, SESSIONS_CHANNEL);
+                    ps.setString(2, sessionId);
+                    ps.executeQuery().close();
+                }
+            }
+        } catch (SQLException ex) {
+            throw new StoreException("could not revoke session", ex);
         }
     }
 

@@ -60,6 +60,11 @@ public final class HubClient implements AutoCloseable {
         };
     }
 
+    /** The same log-in (its tokens) on another hub: a replica of the one it logged in to. */
+    public HubClient on(int port, Path cert) {
+        return new HubClient(channel("127.0.0.1", port, cert), login);
+    }
+
     public LoginResponse login() {
         return login;
     }
