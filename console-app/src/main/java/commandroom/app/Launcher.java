@@ -1,5 +1,6 @@
 package commandroom.app;
 
+import commandroom.app.connection.HubAddress;
 import commandroom.app.connection.HubSession;
 import commandroom.app.embedded.EmbeddedDefault;
 import commandroom.app.embedded.DemoBaseMap;
@@ -17,11 +18,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -63,10 +66,11 @@ public final class Launcher {
         }
         TileSource baseMap = o.noUi() ? null : baseMap(o, embedded != null, out);
         try {
-            String host = embedded != null ? "127.0.0.1" : o.server().substring(0, o.server().lastIndexOf(':'));
-            int port = embedded != null ? embedded.port() : Integer.parseInt(o.server().substring(o.server().lastIndexOf(':') + 1));
+            List<HubAddress> hub = embedded != null ? List.of(new HubAddress("127.0.0.1", embedded.port()))
+                    : HubAddress.parseList(o.server());
             Path cert = embedded != null ? embedded.certificate() : o.cert();
-            out.println("hub " + host + ":" + port + " (TLS, certificate " + cert + ")");
+            out.println("hub " + hub.stream().map(HubAddress::toString).collect(Collectors.joining(","))
+                    + " (TLS, certificate " + cert + ")");
             if (o.noUi()) {
                 new CountDownLatch(1).await(o.minutes() > 0 ? (long) (o.minutes() * 60_000) : Long.MAX_VALUE,
                         TimeUnit.MILLISECONDS);
@@ -103,7 +107,7 @@ public final class Launcher {
             if (embedded != null || o.password() != null) {
                 // The embedded default (and a scripted start) logs straight in.
                 String password = o.password() != null ? o.password() : EmbeddedDefault.demoPassword();
-                HubSession session = HubSession.open(host, port, cert, o.user(), password);
+                HubSession session = HubSession.open(hub, cert, o.user(), password);
                 if (embedded != null && DefaultLayouts.panelsOf(session.user().role().name()).contains(Panels.WALL)) {
                     // The demo's first cameras stream for a console whose user watches the wall.
                     embedded.startCameraStreams(4);

@@ -14,7 +14,9 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
               --demo              the embedded default, said explicitly (the same as no options)
               --user NAME         log in as NAME (demo users: duty1, leader1, chief1)
               --password PASS     password (demo default: the demo county's)
-              --server HOST:PORT  connect to a hub elsewhere instead: a log-in window asks for the rest
+              --server HOST:PORT  connect to a hub elsewhere instead: a log-in window asks for the rest;
+                                  several replicas of one hub as HOST:PORT,HOST:PORT (the console
+                                  moves to another when the one it uses fails)
               --cert FILE         PEM certificate of that hub
               --data DIR          embedded hub's data directory (default: XDG data home / %APPDATA%)
               --port N            embedded hub's TLS port (default 50443; 0 = any free)

@@ -9,11 +9,13 @@ import commandroom.v1.RefreshRequest;
 import io.grpc.CallCredentials;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.TlsChannelCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -57,11 +59,25 @@ public final class HubSession implements AutoCloseable {
      * refusal (wrong password, hub unreachable) is a {@link CommandFailure}.
      */
     public static HubSession open(String host, int port, Path trustedCertificate, String username, String password) {
+        return open(List.of(new HubAddress(host, port)), trustedCertificate, username, password);
+    }
+
+    /**
+     * The same for a hub with several replicas: the channel uses the first that answers and moves
+     * to another when it fails (see {@link ReplicaResolver}).
+     */
+    public static HubSession open(List<HubAddress> replicas, Path trustedCertificate, String username, String password) {
         ManagedChannel ch;
         try {
-            ch = Grpc.newChannelBuilderForAddress(host, port,
-                            TlsChannelCredentials.newBuilder().trustManager(trustedCertificate.toFile()).build())
-                    .overrideAuthority("localhost").maxInboundMessageSize(16 * 1024 * 1024)
+            var credentials = TlsChannelCredentials.newBuilder().trustManager(trustedCertificate.toFile()).build();
+            ManagedChannelBuilder<?> builder;
+            if (replicas.size() == 1) {
+                builder = Grpc.newChannelBuilderForAddress(replicas.get(0).host(), replicas.get(0).port(), credentials);
+            } else {
+                ReplicaResolver.register();
+                builder = Grpc.newChannelBuilder(ReplicaResolver.target(replicas), credentials);
+            }
+            ch = builder.overrideAuthority("localhost").maxInboundMessageSize(16 * 1024 * 1024)
                     .keepAliveTime(10, TimeUnit.SECONDS).keepAliveTimeout(5, TimeUnit.SECONDS).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,11 +1,13 @@
 package commandroom.app.workspace;
 
 import commandroom.app.connection.CommandFailure;
+import commandroom.app.connection.HubAddress;
 import commandroom.app.connection.HubSession;
 import commandroom.app.ui.Dialogs;
 import commandroom.app.ui.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -77,16 +79,16 @@ public final class LoginView {
     }
 
     private static HubSession open(String server, Path cert, String user, String password) {
-        int colon = server.lastIndexOf(':');
-        if (colon <= 0 || user.isEmpty() || !Files.isReadable(cert)) {
-            throw new IllegalArgumentException(Messages.get("login.incomplete"));
-        }
+        List<HubAddress> replicas;
         try {
-            return HubSession.open(server.substring(0, colon), Integer.parseInt(server.substring(colon + 1)), cert,
-                    user, password);
-        } catch (NumberFormatException e) {
+            replicas = HubAddress.parseList(server);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(Messages.get("login.incomplete"), e);
         }
+        if (user.isEmpty() || !Files.isReadable(cert)) {
+            throw new IllegalArgumentException(Messages.get("login.incomplete"));
+        }
+        return HubSession.open(replicas, cert, user, password);
     }
 
     public Stage stage() {

@@ -1,5 +1,6 @@
 package commandroom.app.testing;
 
+import commandroom.app.connection.HubAddress;
 import commandroom.app.connection.HubSession;
 import commandroom.app.embedded.EmbeddedDefault;
 import commandroom.app.map.tiles.TileSource;
@@ -7,6 +8,7 @@ import commandroom.app.ui.Theme;
 import commandroom.app.workspace.Workstation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
@@ -40,9 +42,19 @@ public final class Consoles {
     /** As {@link #open(int, Path, String, Path)}, set up as the launcher's options would before it shows. */
     public static Workstation open(int port, Path certificate, String user, Path layouts,
                                    java.util.function.Consumer<Workstation> options) throws Exception {
+        return open(List.of(new HubAddress("127.0.0.1", port)), certificate, user, layouts, options);
+    }
+
+    /** As {@link #open(int, Path, String)}, given every replica of the hub. */
+    public static Workstation open(List<HubAddress> replicas, Path certificate, String user) throws Exception {
+        return open(replicas, certificate, user, Files.createTempDirectory("layouts"), w -> { });
+    }
+
+    private static Workstation open(List<HubAddress> replicas, Path certificate, String user, Path layouts,
+                                    java.util.function.Consumer<Workstation> options) throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(Theme::install);
-        HubSession session = HubSession.open("127.0.0.1", port, certificate, user, EmbeddedDefault.demoPassword());
+        HubSession session = HubSession.open(replicas, certificate, user, EmbeddedDefault.demoPassword());
         Workstation[] w = new Workstation[1];
         FxToolkit.setupFixture(() -> {
             w[0] = new Workstation(session, Clock.systemDefaultZone(), layouts);
