@@ -19,11 +19,11 @@ import java.util.Locale;
  * units with a terminal log-in each, N console users, one shift leader and a few duty officers who
  * take in incidents. Every user has the same password. Stateless.
  */
-final class BenchCounty {
+public final class BenchCounty {
 
-    static final String PASSWORD = "bench-password";
+    public static final String PASSWORD = "bench-password";
     static final String STATION = "s-bench";
-    static final String LEADER = "leader-01";
+    public static final String LEADER = "leader-01";
 
     private static final int UNITS_PER_ZONE = 50;
     private static final int ZONES_PER_ROW = 10;
@@ -56,17 +56,17 @@ final class BenchCounty {
     }
 
     /** Login name (and unit id) of field unit i, 0-based. */
-    static String unit(int i) {
+    public static String unit(int i) {
         return String.format(Locale.ROOT, "u-%05d", i);
     }
 
     /** Login name of console user i, 0-based. */
-    static String console(int i) {
+    public static String console(int i) {
         return String.format(Locale.ROOT, "console-%04d", i);
     }
 
     /** Login name of duty officer i, 0-based (they report incidents). */
-    static String intake(int i) {
+    public static String intake(int i) {
         return String.format(Locale.ROOT, "intake-%02d", i);
     }
 
@@ -82,7 +82,7 @@ final class BenchCounty {
     }
 
     /** The county: zones, units, and the users named by {@link #unit}, {@link #console}, {@link #intake}. */
-    static CountySeed build(int units, int consoles, int intakeUsers) {
+    public static CountySeed build(int units, int consoles, int intakeUsers) {
         CountySeed.Builder b = CountySeed.newBuilder().setName("负载测试县").setStationId(STATION)
                 .setCentre(pos(SOUTH + 0.05, WEST + 0.05));
         int zones = (units + UNITS_PER_ZONE - 1) / UNITS_PER_ZONE;

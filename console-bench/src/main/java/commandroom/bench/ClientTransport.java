@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * the code they share. Stream and call callbacks run directly on those
  * event-loop threads (they only record a time). Also logs users in. Thread-safe; close once.
  */
-final class ClientTransport implements AutoCloseable {
+public final class ClientTransport implements AutoCloseable {
 
     private static final int LOGINS_IN_FLIGHT = 16;
 
@@ -54,7 +54,7 @@ final class ClientTransport implements AutoCloseable {
     private final ExecutorService offload;
     private final List<ManagedChannel> channels = new ArrayList<>();
 
-    ClientTransport(Path trustedCertificate, int port) {
+    public ClientTransport(Path trustedCertificate, int port) {
         this.port = port;
         try {
             this.credentials = TlsChannelCredentials.newBuilder().trustManager(trustedCertificate.toFile()).build();
@@ -70,7 +70,7 @@ final class ClientTransport implements AutoCloseable {
     }
 
     /** A new channel (one HTTP/2 connection) to the server; closed with the transport. */
-    synchronized ManagedChannel newChannel() {
+    public synchronized ManagedChannel newChannel() {
         ManagedChannelBuilder<?> b = Grpc.newChannelBuilderForAddress("127.0.0.1", port, credentials)
                 .overrideAuthority("localhost");
         if (!(b instanceof NettyChannelBuilder netty)) {
@@ -83,7 +83,7 @@ final class ClientTransport implements AutoCloseable {
     }
 
     /** One channel per group of {@code perChannel} clients, enough for {@code clients}. */
-    List<ManagedChannel> newChannels(int clients, int perChannel) {
+    public List<ManagedChannel> newChannels(int clients, int perChannel) {
         List<ManagedChannel> list = new ArrayList<>();
         for (int i = 0; i < (clients + perChannel - 1) / perChannel; i++) {
             list.add(newChannel());

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -13,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * database made for the run on a PostgreSQL server and dropped afterwards, so every run starts
  * from an empty log. Not thread-safe; close once, after the hub.
  */
-final class DatabaseTarget implements AutoCloseable {
+public final class DatabaseTarget implements AutoCloseable {
 
     private final String label;
     private final String adminUrl;
@@ -32,12 +33,12 @@ final class DatabaseTarget implements AutoCloseable {
     }
 
     /** The H2 file of HubConfig.embedded. */
-    static DatabaseTarget h2() {
+    public static DatabaseTarget h2() {
         return new DatabaseTarget("H2 (file)", null, null, null, null, null);
     }
 
     /** A new empty database on the server that url points at (its database is used to run CREATE DATABASE). */
-    static DatabaseTarget freshPostgres(String url, String user, String password) throws SQLException {
+    public static DatabaseTarget freshPostgres(String url, String user, String password) throws SQLException {
         String name = "bench_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -49,8 +50,14 @@ final class DatabaseTarget implements AutoCloseable {
         return new DatabaseTarget("PostgreSQL", url, fresh, user, password, name);
     }
 
-    String label() {
+    public String label() {
         return label;
+    }
+
+    /** The same database as the hub command's options (--jdbc ...), none for the H2 file; for a hub in its own process. */
+    public List<String> hubOptions() {
+        return url == null ? List.of()
+                : List.of("--jdbc", url, "--db-user", user, "--db-password", password == null ? "" : password);
     }
 
     HubConfig apply(HubConfig config) {

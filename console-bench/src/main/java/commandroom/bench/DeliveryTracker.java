@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * the unit it names). Each receiver remembers what it got, so a duplicate cannot hide a loss.
  * Thread-safe: {@link #delivered} may be called from any thread, in any order.
  */
-final class DeliveryTracker {
+public final class DeliveryTracker {
 
     private final SendTimes sent;
     private final int messages;
@@ -28,7 +28,7 @@ final class DeliveryTracker {
     private final AtomicLong misrouted = new AtomicLong();
     private final AtomicLong lastArrival = new AtomicLong();
 
-    DeliveryTracker(SendTimes sent, int receivers, boolean broadcast) {
+    public DeliveryTracker(SendTimes sent, int receivers, boolean broadcast) {
         this.sent = sent;
         this.messages = sent.size();
         this.receivers = receivers;
@@ -43,7 +43,7 @@ final class DeliveryTracker {
     }
 
     /** Receiver got message; call it as soon as it arrives. */
-    void delivered(int receiver, int message) {
+    public void delivered(int receiver, int message) {
         long now = System.nanoTime();
         if (message < 0 || message >= messages || receiver < 0 || receiver >= receivers) {
             misrouted.incrementAndGet();
@@ -73,7 +73,7 @@ final class DeliveryTracker {
     }
 
     /** Waits until messages [from, to) reached every receiver they must; false on timeout. */
-    boolean awaitComplete(int from, int to, long timeout, TimeUnit unit) throws InterruptedException {
+    public boolean awaitComplete(int from, int to, long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         synchronized (complete) {
             while (complete.nextClearBit(from) < to) {
@@ -92,7 +92,7 @@ final class DeliveryTracker {
     }
 
     /** Deliveries that should have happened and did not (0 when every message reached everyone). */
-    long missing() {
+    public long missing() {
         long missing = 0;
         for (int i = 0; i < messages; i++) {
             missing += expectedPerMessage() - reached.get(i);
@@ -118,17 +118,17 @@ final class DeliveryTracker {
     }
 
     /** Send → each delivery. */
-    LatencyRecorder.Summary perDelivery() {
+    public LatencyRecorder.Summary perDelivery() {
         return perDelivery.summary();
     }
 
     /** Send → the delivery that completed the message (the last receiver to get it). */
-    LatencyRecorder.Summary toLast() {
+    public LatencyRecorder.Summary toLast() {
         return toLast.summary();
     }
 
     /** Messages over the time from the first send to the last delivery, and how complete it was. */
-    Window window() {
+    public Window window() {
         return window(lastArrival.get() == 0 ? 0 : lastArrival.get() - sent.at(0));
     }
 
@@ -145,32 +145,32 @@ final class DeliveryTracker {
      * @param missing  deliveries that never came
      * @param extra    deliveries that came twice or to the wrong receiver
      */
-    record Window(int messages, long nanos, long missing, long extra) {
+    public record Window(int messages, long nanos, long missing, long extra) {
 
         double messagesPerSecond() {
             return nanos <= 0 ? 0 : messages * 1e9 / nanos;
         }
 
-        boolean complete() {
+        public boolean complete() {
             return missing == 0 && extra == 0;
         }
     }
 
     /** When each message of a window was sent. Thread-safe. */
-    static final class SendTimes {
+    public static final class SendTimes {
 
         private final AtomicLongArray at;
 
-        SendTimes(int messages) {
+        public SendTimes(int messages) {
             at = new AtomicLongArray(messages);
         }
 
         /** Marks message i as sent now; call just before the call that sends it. */
-        void stamp(int i) {
+        public void stamp(int i) {
             at.set(i, System.nanoTime());
         }
 
-        long at(int i) {
+        public long at(int i) {
             return at.get(i);
         }
 

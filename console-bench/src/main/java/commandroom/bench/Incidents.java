@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * Incidents for load runs: a realistic ReportIncident request for the zone of unit i, and reporting
  * a batch of them with a bounded number in flight. Stateless; the batch call blocks its caller.
  */
-final class Incidents {
+public final class Incidents {
 
     /** Ids of the incidents reported and the highest sequence their events got. */
-    record Reported(AtomicReferenceArray<String> ids, long lastSequence) {}
+    public record Reported(AtomicReferenceArray<String> ids, long lastSequence) {}
 
     private static final IncidentType[] TYPES = {IncidentType.INCIDENT_TYPE_CALL_110, IncidentType.INCIDENT_TYPE_DISPUTE,
         IncidentType.INCIDENT_TYPE_PATROL_FINDING, IncidentType.INCIDENT_TYPE_INFO_COLLECTION};
@@ -44,7 +44,7 @@ final class Incidents {
     }
 
     /** Reports count incidents (0..count-1), inFlight at a time; throws if any fails. */
-    static Reported reportAll(CommandServiceGrpc.CommandServiceStub intake, int count, int units, String keyPrefix,
+    public static Reported reportAll(CommandServiceGrpc.CommandServiceStub intake, int count, int units, String keyPrefix,
                               int inFlight) throws InterruptedException {
         AtomicReferenceArray<String> ids = new AtomicReferenceArray<>(count);
         AtomicLong last = new AtomicLong();

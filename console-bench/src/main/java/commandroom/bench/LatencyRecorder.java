@@ -8,18 +8,18 @@ import java.util.Locale;
  * summary is asked for. A run records at most a few hundred thousand values, so a long array is
  * small and exact. Thread-safe: record from any thread.
  */
-final class LatencyRecorder {
+public final class LatencyRecorder {
 
     /** Count and nearest-rank percentiles of what was recorded, in nanoseconds. */
-    record Summary(int count, long p50, long p99, long max) {
+    public record Summary(int count, long p50, long p99, long max) {
 
         static final Summary EMPTY = new Summary(0, 0, 0, 0);
 
-        double p50Ms() {
+        public double p50Ms() {
             return p50 / 1e6;
         }
 
-        double p99Ms() {
+        public double p99Ms() {
             return p99 / 1e6;
         }
 
@@ -37,18 +37,18 @@ final class LatencyRecorder {
     private long[] values;
     private int size;
 
-    LatencyRecorder(int expected) {
+    public LatencyRecorder(int expected) {
         values = new long[Math.max(16, expected)];
     }
 
-    synchronized void record(long nanos) {
+    public synchronized void record(long nanos) {
         if (size == values.length) {
             values = Arrays.copyOf(values, values.length * 2);
         }
         values[size++] = nanos;
     }
 
-    synchronized Summary summary() {
+    public synchronized Summary summary() {
         if (size == 0) {
             return Summary.EMPTY;
         }

@@ -11,7 +11,7 @@ import java.util.function.IntConsumer;
  * the ones before (the sends are asynchronous, so a slow server does not slow the offered load);
  * or with at most F in flight, as fast as the server answers. Used alike for hub and baseline.
  */
-final class Pacer {
+public final class Pacer {
 
     /** Sends message i asynchronously and runs done once its call has ended, either way. */
     @FunctionalInterface
@@ -22,7 +22,7 @@ final class Pacer {
     private Pacer() {}
 
     /** Calls send(i) for i in 0..count-1 at the rate; returns when the last was sent. */
-    static void atRate(int count, double perSecond, IntConsumer send) throws InterruptedException {
+    public static void atRate(int count, double perSecond, IntConsumer send) throws InterruptedException {
         onOwnThread(() -> {
             long start = System.nanoTime();
             double interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
