@@ -5,6 +5,7 @@ import commandroom.server.api.AuthInterceptor;
 import commandroom.server.api.CaseGrpcService;
 import commandroom.server.api.CommandGrpcService;
 import commandroom.server.api.FieldGrpcService;
+import commandroom.server.api.LinkageGrpcService;
 import commandroom.server.auth.PasswordHasher;
 import commandroom.server.auth.TokenService;
 import commandroom.server.auth.UserDirectory;
@@ -17,6 +18,7 @@ import commandroom.server.loop.Hub;
 import commandroom.server.loop.TaskRules;
 import commandroom.server.ops.HealthEndpoint;
 import commandroom.server.ops.HealthMonitor;
+import commandroom.server.linkage.Linkage;
 import commandroom.server.store.Database;
 import commandroom.server.store.EventStore;
 import commandroom.server.store.ReplicaNotifications;
@@ -117,6 +119,8 @@ public final class HubBootstrap implements AutoCloseable {
             }));
         }
         UserDirectory users = new UserDirectory(userStore, Duration.ofSeconds(5));
+        Linkage linkage = new Linkage(config.linkage(), hub);
+        closeables.add(linkage);
         AuthInterceptor auth = new AuthInterceptor(tokens, users);
         HealthStatusManager health = new HealthStatusManager();
         List<io.grpc.ServerServiceDefinition> services = List.of(
@@ -128,6 +132,7 @@ public final class HubBootstrap implements AutoCloseable {
                 strict(new commandroom.server.api.KeyPersonGrpcService(hub), auth),
                 strict(new commandroom.server.api.FraudGrpcService(hub, taskRules), auth),
                 strict(new FieldGrpcService(hub, fanOut), auth),
+                strict(new LinkageGrpcService(hub, linkage), auth),
                 health.getHealthService().bindService(),
                 ProtoReflectionServiceV1.newInstance().bindService());
 
@@ -148,6 +153,8 @@ public final class HubBootstrap implements AutoCloseable {
                 .keepAliveTime(30, TimeUnit.SECONDS);
         services.forEach(nb::addService);
         network = nb.build().start();
+        // Followed once this hub serves: a station and its county may start in either order.
+        linkage.start();
         HealthMonitor monitor = new HealthMonitor(database.dataSource(), health, fanOut::head,
                 fanOut::subscriberCount, config.clock());
         closeables.add(monitor);

@@ -1,5 +1,6 @@
 package commandroom.server;
 
+import commandroom.server.linkage.LinkSettings;
 import commandroom.server.loop.FollowUpPolicy;
 import commandroom.server.loop.RecurringLists;
 import commandroom.server.loop.SlaPolicy;
@@ -34,18 +35,20 @@ import java.time.Duration;
  * @param healthPort     its port; -1 for none, 0 picks a free one
  * @param recurringLists the officers' daily, weekly and monthly lists to hand out, or null for none
  * @param followUps      when settled disputes are visited again
+ * @param linkage        the stations this hub follows (a county hub) or its county (a station hub)
  */
 public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPassword, String bindHost, int port,
                         Path certFile, Path keyFile, CountySeed seed, SlaPolicy sla,
                         Clock clock, Duration accessTtl, Duration refreshTtl, int passwordCost,
                         Duration overduePeriod, int ringCapacity, Duration stallTimeout,
-                        String healthHost, int healthPort, RecurringLists recurringLists, FollowUpPolicy followUps) {
+                        String healthHost, int healthPort, RecurringLists recurringLists, FollowUpPolicy followUps,
+                        LinkSettings linkage) {
 
     /** The embedded default in a data directory. */
     public static HubConfig embedded(Path dataDir) {
         return new HubConfig(dataDir, null, null, null, "127.0.0.1", 0, null, null, null, SlaPolicy.defaults(),
                 Clock.systemUTC(), Duration.ofMinutes(15), Duration.ofHours(14), 10, Duration.ofSeconds(1), 65_536,
-                Duration.ofSeconds(15), "127.0.0.1", -1, null, FollowUpPolicy.defaults());
+                Duration.ofSeconds(15), "127.0.0.1", -1, null, FollowUpPolicy.defaults(), LinkSettings.none());
     }
 
     public HubConfig withDatabase(String url, String user, String password) {
@@ -126,6 +129,10 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         });
     }
 
+    public HubConfig withLinkage(LinkSettings links) {
+        return copy(c -> c.linkage = links);
+    }
+
     private HubConfig copy(java.util.function.Consumer<Copy> change) {
         Copy c = new Copy(this);
         change.accept(c);
@@ -155,6 +162,7 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         int healthPort;
         RecurringLists recurringLists;
         FollowUpPolicy followUps;
+        LinkSettings linkage;
 
         Copy(HubConfig h) {
             dataDir = h.dataDir;
@@ -178,12 +186,13 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
             healthPort = h.healthPort;
             recurringLists = h.recurringLists;
             followUps = h.followUps;
+            linkage = h.linkage;
         }
 
         HubConfig build() {
             return new HubConfig(dataDir, jdbcUrl, dbUser, dbPassword, bindHost, port, certFile, keyFile, seed, sla,
                     clock, accessTtl, refreshTtl, passwordCost, overduePeriod, ringCapacity, stallTimeout, healthHost, healthPort, recurringLists,
-                    followUps);
+                    followUps, linkage);
         }
     }
 }

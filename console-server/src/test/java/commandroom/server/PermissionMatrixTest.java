@@ -66,7 +66,9 @@ class PermissionMatrixTest {
             Map.entry("ShiftService/ListHandovers", "DLCA"),
             Map.entry("KeyPersonService/RegisterKeyPerson", "C"), Map.entry("KeyPersonService/RecordCheckIn", "CF"),
             Map.entry("KeyPersonService/GetKeyPerson", "CF"), Map.entry("KeyPersonService/ListKeyPersons", "CF"),
-            Map.entry("FraudService/ImportWarnings", "LC"));
+            Map.entry("FraudService/ImportWarnings", "LC"),
+            Map.entry("LinkageService/HandUp", "LC"), Map.entry("LinkageService/InstructStation", "LC"),
+            Map.entry("LinkageService/GetCountyBoard", "DLCA"));
 
     private static final Map<Role, Character> LETTER = Map.of(Role.ROLE_DUTY_OFFICER, 'D', Role.ROLE_SHIFT_LEADER, 'L',
             Role.ROLE_STATION_CHIEF, 'C', Role.ROLE_ADMIN, 'A', Role.ROLE_FIELD_UNIT, 'F');

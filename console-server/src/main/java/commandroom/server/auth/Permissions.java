@@ -68,6 +68,9 @@ public final class Permissions {
         ROLES.put(commandroom.v1.KeyPersonServiceGrpc.getGetKeyPersonMethod().getFullMethodName(), register);
         ROLES.put(commandroom.v1.KeyPersonServiceGrpc.getListKeyPersonsMethod().getFullMethodName(), register);
         ROLES.put(commandroom.v1.FraudServiceGrpc.getImportWarningsMethod().getFullMethodName(), MEDIATORS);
+        ROLES.put(commandroom.v1.LinkageServiceGrpc.getHandUpMethod().getFullMethodName(), MEDIATORS);
+        ROLES.put(commandroom.v1.LinkageServiceGrpc.getInstructStationMethod().getFullMethodName(), MEDIATORS);
+        ROLES.put(commandroom.v1.LinkageServiceGrpc.getGetCountyBoardMethod().getFullMethodName(), CONSOLE);
         ROLES.put(FieldServiceGrpc.getInstructionsMethod().getFullMethodName(), FIELD);
         ROLES.put(FieldServiceGrpc.getReportProgressMethod().getFullMethodName(), FIELD);
         ROLES.put(FieldServiceGrpc.getReportPositionMethod().getFullMethodName(), FIELD);

@@ -2,6 +2,7 @@ package commandroom.server.cli;
 
 import com.google.protobuf.util.JsonFormat;
 import commandroom.server.HubConfig;
+import commandroom.server.linkage.LinkSettings;
 import commandroom.v1.CountySeed;
 import java.io.IOException;
 import java.io.Reader;
@@ -45,6 +46,14 @@ final class HubOptions {
             new Option("follow-up-visits", "PLAN", "when settled disputes are visited again, by risk grade"
                     + " (default A=in-person:3,7,30; B=in-person:3,7,30; C=phone:7,30; D=phone:7,30; grades not"
                     + " written keep theirs)"),
+            new Option("station-id", "ID", "this station's id as its county hub names it (a station hub)"),
+            new Option("county", "HOST:PORT", "the county hub this station follows for the county's instructions"),
+            new Option("stations", "ID@HOST:PORT,...", "the station hubs this county hub follows for its"
+                    + " county-wide board"),
+            new Option("link-user", "NAME", "the account the links log in with on the other hubs (a shift"
+                    + " leader's role there)"),
+            new Option("link-password", "PASS", "its password"),
+            new Option("link-cert", "FILE", "PEM certificate the other hubs' TLS must chain to (default: cert)"),
             new Option("health-bind", "HOST", "address of the plain-HTTP health endpoint (default 127.0.0.1)"),
             new Option("health-port", "N", "GET http://HOST:N/health answers 200 or 503 with a JSON report"
                     + " (default: none; -1 none)"),
@@ -175,7 +184,26 @@ final class HubOptions {
         if (values.containsKey("seed")) {
             c = c.withSeed(seed(Path.of(values.get("seed"))));
         }
-        return c;
+        return c.withLinkage(linkage(cert));
+    }
+
+    private LinkSettings linkage(String cert) {
+        LinkSettings.Peer county = values.containsKey("county") ? LinkSettings.county(values.get("county")) : null;
+        List<LinkSettings.Peer> stations = values.containsKey("stations")
+                ? LinkSettings.stations(values.get("stations")) : List.of();
+        if (county == null && stations.isEmpty()) {
+            return LinkSettings.none();
+        }
+        if (county != null && !values.containsKey("station-id")) {
+            throw new IllegalArgumentException("county needs station-id: the county names its instructions by station");
+        }
+        String trusted = get("link-cert", cert);
+        if (trusted == null || !values.containsKey("link-user") || !values.containsKey("link-password")) {
+            throw new IllegalArgumentException("county and stations need link-user, link-password and link-cert"
+                    + " (or cert)");
+        }
+        return new LinkSettings(get("station-id", ""), county, stations, values.get("link-user"),
+                values.get("link-password"), Path.of(trusted));
     }
 
     private Path dataDir() {

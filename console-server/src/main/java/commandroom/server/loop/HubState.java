@@ -38,6 +38,10 @@ public final class HubState {
     final CaseBook cases = new CaseBook();
     final Map<String, commandroom.v1.Handover> handovers = new LinkedHashMap<>();
     final Map<String, commandroom.v1.KeyPerson> keyPersons = new LinkedHashMap<>();
+    /** At the county: the instructions it gave. At a station: those it took in from the county. */
+    final Map<String, commandroom.v1.CountyInstruction> countyInstructions = new LinkedHashMap<>();
+    /** At a station: the county sequence of the last instruction taken in (where following resumes). */
+    long countySequence;
     long appliedSequence;
 
     /** Where and when a unit's position was last written to the log. */
@@ -126,6 +130,23 @@ public final class HubState {
     public Optional<commandroom.v1.Handover> pendingHandover() {
         return handovers.values().stream()
                 .filter(h -> h.getStatus() == commandroom.v1.HandoverStatus.HANDOVER_STATUS_PENDING).findFirst();
+    }
+
+    public Optional<commandroom.v1.CountyInstruction> countyInstruction(String id) {
+        return Optional.ofNullable(countyInstructions.get(id));
+    }
+
+    public java.util.Collection<commandroom.v1.CountyInstruction> countyInstructions() {
+        return countyInstructions.values();
+    }
+
+    public int countyInstructionCount() {
+        return countyInstructions.size();
+    }
+
+    /** At a station: the county's sequence up to which its instructions were taken in. */
+    public long countySequence() {
+        return countySequence;
     }
 
     public int incidentCount() {

@@ -193,6 +193,32 @@ final class Projector {
                 yield p;
             }
             case KEY_PERSON_ACCESSED -> null;
+            case INCIDENT_HANDED_UP -> {
+                Incident handed = e.getIncidentHandedUp().getIncident();
+                Incident i = s.incidents.get(handed.getId()).toBuilder().setHandUp(handed.getHandUp())
+                        .setVersion(handed.getVersion())
+                        .addTimeline(line(e, "IncidentHandedUp", handed.getHandUp().getNote(), "")).build();
+                s.incidents.put(i.getId(), i);
+                yield i;
+            }
+            case COUNTY_INSTRUCTION_ISSUED -> {
+                var issued = e.getCountyInstructionIssued().getInstruction();
+                s.countyInstructions.put(issued.getId(), issued);
+                yield issued;
+            }
+            case COUNTY_INSTRUCTION_RECEIVED -> {
+                var received = e.getCountyInstructionReceived().getInstruction();
+                s.countyInstructions.put(received.getId(), received);
+                s.countySequence = Math.max(s.countySequence, received.getCountySequence());
+                Incident old = s.incidents.get(received.getIncidentId());
+                if (old == null) {
+                    yield received;
+                }
+                Incident i = old.toBuilder().addCountyInstructions(received).setVersion(old.getVersion() + 1)
+                        .addTimeline(line(e, "CountyInstructionReceived", received.getText(), "")).build();
+                s.incidents.put(i.getId(), i);
+                yield i;
+            }
             case CASE_OPENED, MEDIATION_RECORDED, CASE_SETTLED, KIND_NOT_SET -> null;
         };
         var changedCase = s.cases.apply(s, e);

@@ -87,6 +87,11 @@ public final class HubClient implements AutoCloseable {
                 .withDeadlineAfter(10, TimeUnit.SECONDS);
     }
 
+    public commandroom.v1.LinkageServiceGrpc.LinkageServiceBlockingStub linkage() {
+        return commandroom.v1.LinkageServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials)
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
     public FieldServiceGrpc.FieldServiceBlockingStub field() {
         return FieldServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials)
                 .withDeadlineAfter(10, TimeUnit.SECONDS);

@@ -34,7 +34,8 @@ public final class RawCalls {
     public static final List<ServiceDescriptor> SERVICES = List.of(AuthServiceGrpc.getServiceDescriptor(),
             CommandServiceGrpc.getServiceDescriptor(), FieldServiceGrpc.getServiceDescriptor(),
             CaseServiceGrpc.getServiceDescriptor(), ShiftServiceGrpc.getServiceDescriptor(),
-            KeyPersonServiceGrpc.getServiceDescriptor(), FraudServiceGrpc.getServiceDescriptor());
+            KeyPersonServiceGrpc.getServiceDescriptor(), FraudServiceGrpc.getServiceDescriptor(),
+            commandroom.v1.LinkageServiceGrpc.getServiceDescriptor());
 
     private RawCalls() {}
 
