@@ -1,6 +1,5 @@
 package commandroom.bench.wall;
 
-import commandroom.app.ui.Theme;
 import commandroom.app.wall.VideoRuntime;
 import commandroom.app.wall.VideoTile;
 import commandroom.app.wall.WallCamera;
@@ -18,8 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 
 /**
  * The camera wall under load, headless (Monocle, software pipeline, 1920x1080): for 1, 4, 9 and 16
@@ -57,8 +54,7 @@ public final class WallHarness {
         boolean quick = Arrays.asList(args).contains("--quick");
         Path out = commandroom.bench.HarnessOutput.outOf(args);
         long seconds = quick ? 3 : 10;
-        HeadlessFx.start();
-        HeadlessFx.run(Theme::install);
+        HeadlessWall.startToolkit();
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT, "#### Camera wall (%s)%n%d cores, load average %.2f at the start; "
                 + "Java %s, JavaFX %s, Monocle headless, software pipeline, 1920x1080 scene; %d s per measurement; "
@@ -123,13 +119,7 @@ public final class WallHarness {
         AtomicLong pulses = new AtomicLong();
         long[] playAt = new long[urls.size()];
         long[] firstAt = new long[urls.size()];
-        WallView wall = HeadlessFx.call(() -> {
-            WallView w = new WallView(runtime, s.layout());
-            Stage stage = new Stage();
-            stage.setScene(Theme.style(new Scene(w, 1920, 1080)));
-            stage.show();
-            return w;
-        });
+        WallView wall = HeadlessWall.open(runtime, s.layout());
         AnimationTimer counter = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -146,7 +136,7 @@ public final class WallHarness {
             counter.start();
             for (int k = 0; k < urls.size(); k++) {
                 playAt[k] = System.nanoTime();
-                wall.show(k, new WallCamera("c-" + k, "基准 " + k, urls.get(k), urls.get(k)));
+                wall.show(k, HeadlessWall.camera(k, urls.get(k)));
             }
         });
         Thread.sleep(4000);
@@ -180,11 +170,8 @@ public final class WallHarness {
         for (int k = 0; k < first.length; k++) {
             first[k] = firstAt[k] == 0 ? -1 : (firstAt[k] - playAt[k]) / 1_000_000;
         }
-        HeadlessFx.run(() -> {
-            counter.stop();
-            wall.close();
-            ((Stage) wall.getScene().getWindow()).close();
-        });
+        HeadlessFx.run(counter::stop);
+        HeadlessWall.close(wall);
         return new Figures(cpu, decodedFps, presentedFps, pulseRate, worst, rss, first);
     }
 
@@ -192,14 +179,8 @@ public final class WallHarness {
     private static String latency(VideoRuntime runtime, int changes) throws Exception {
         List<Long> samples = new ArrayList<>();
         try (MarkerSource source = new MarkerSource()) {
-            WallView wall = HeadlessFx.call(() -> {
-                WallView w = new WallView(runtime, WallLayout.GRID_4);
-                Stage stage = new Stage();
-                stage.setScene(Theme.style(new Scene(w, 1920, 1080)));
-                stage.show();
-                w.show(0, new WallCamera("marker", "时延", source.url(), source.url()));
-                return w;
-            });
+            WallView wall = HeadlessWall.open(runtime, WallLayout.GRID_4);
+            HeadlessFx.run(() -> wall.show(0, new WallCamera("marker", "时延", source.url(), source.url())));
             VideoTile tile = wall.tiles().get(0);
             boolean[] shownWhite = {false};
             long[] seenChange = {0};
@@ -229,11 +210,8 @@ public final class WallHarness {
                     }
                 }
             }
-            HeadlessFx.run(() -> {
-                watch.stop();
-                wall.close();
-                ((Stage) wall.getScene().getWindow()).close();
-            });
+            HeadlessFx.run(watch::stop);
+            HeadlessWall.close(wall);
         }
         long[] ms;
         synchronized (samples) {
