@@ -18,6 +18,7 @@ import commandroom.server.loop.Hub;
 import commandroom.server.loop.TaskRules;
 import commandroom.server.ops.HealthEndpoint;
 import commandroom.server.ops.HealthMonitor;
+import commandroom.server.linkage.LinkSettings;
 import commandroom.server.linkage.Linkage;
 import commandroom.server.store.Database;
 import commandroom.server.store.EventStore;
@@ -125,7 +126,9 @@ public final class HubBootstrap implements AutoCloseable {
         HealthStatusManager health = new HealthStatusManager();
         List<io.grpc.ServerServiceDefinition> services = List.of(
                 strict(new AuthGrpcService(users, passwords, tokens,
-                        new commandroom.server.auth.LoginThrottle(config.clock())), auth),
+                        new commandroom.server.auth.LoginThrottle(config.clock()),
+                        config.linkage().stations().stream().map(LinkSettings.Peer::id).toList(),
+                        config.linkage().county() != null), auth),
                 strict(new CommandGrpcService(hub, taskRules, fanOut), auth),
                 strict(new CaseGrpcService(hub, caseRules), auth),
                 strict(new commandroom.server.api.ShiftGrpcService(hub), auth),

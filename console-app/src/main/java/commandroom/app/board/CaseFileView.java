@@ -7,21 +7,28 @@ import commandroom.app.ui.Dialogs;
 import commandroom.app.ui.Messages;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.time.format.DateTimeFormatter;
 import javafx.application.Platform;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
  * The case file of an incident (一事一档): every line of its timeline — who, what, when — loaded
- * from the hub. Style classes: case-file, section-title.
+ * from the hub, and its way to the county (handed up, the county's instructions). Ids: case-county,
+ * case-hand-up, hand-up-note. Style classes: case-file, section-title, case-handed-up,
+ * case-county-instruction.
  */
 public final class CaseFileView {
 
@@ -30,7 +37,12 @@ public final class CaseFileView {
     private final Dialog<Void> dialog = new Dialog<>();
     private final ListView<String> lines = new ListView<>();
 
-    public CaseFileView(CommandClient client, String incidentId, Window owner) {
+    /**
+     * @param handUp hands the incident up to the county with a note; null where the user may not
+     *               (or the hub has no county)
+     */
+    public CaseFileView(CommandClient client, String incidentId, Window owner,
+                        BiFunction<String, String, CompletableFuture<Void>> handUp) {
         dialog.initOwner(owner);
         dialog.initModality(javafx.stage.Modality.NONE);
         dialog.setTitle(Messages.get("case.title", incidentId));
@@ -42,7 +54,9 @@ public final class CaseFileView {
         photos.setId("case-photos");
         FlowPane evidence = new FlowPane(12, 12);
         evidence.setId("case-evidence");
-        VBox box = new VBox(10, header, lines, photos, evidence);
+        VBox county = new VBox(6);
+        county.setId("case-county");
+        VBox box = new VBox(10, header, county, lines, photos, evidence);
         box.getStyleClass().add("case-file");
         dialog.getDialogPane().setContent(box);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
@@ -60,6 +74,7 @@ public final class CaseFileView {
                     photos.getChildren().add(new ImageView(new Image(new ByteArrayInputStream(png), 200, 150, true, true)));
                 }
             }
+            showCounty(county, file, incidentId, handUp);
             for (EvidenceItem e : file.evidence()) {
                 evidence.getChildren().add(evidenceCard(client, e));
             }
@@ -69,6 +84,57 @@ public final class CaseFileView {
                         l.what().equals("TaskProgressed") ? Messages.get("progress." + l.note()) : l.note()));
             }
         }));
+    }
+
+    /**
+     * The incident's way to the county: whether and why it was handed up, and the county's
+     * instructions; or, for those who may, the button to hand it up.
+     */
+    private static void showCounty(VBox county, CommandClient.CaseFile file, String incidentId,
+                                   BiFunction<String, String, CompletableFuture<Void>> handUp) {
+        county.getChildren().clear();
+        if (file.handedUp() != null) {
+            Label up = new Label(Messages.get("case.handedUp", file.handedUp().note(), file.handedUp().by(),
+                    TIME.format(file.handedUp().at())));
+            up.getStyleClass().add("case-handed-up");
+            up.setWrapText(true);
+            up.setMinHeight(Region.USE_PREF_SIZE);
+            county.getChildren().add(up);
+        } else if (handUp != null) {
+            Button button = new Button(Messages.get("case.handUp"));
+            button.setId("case-hand-up");
+            Label problem = new Label();
+            problem.getStyleClass().add("form-error");
+            button.setOnAction(e -> {
+                TextInputDialog ask = new TextInputDialog();
+                ask.initOwner(button.getScene().getWindow());
+                ask.setTitle(Messages.get("case.handUp"));
+                ask.setHeaderText(Messages.get("case.handUpWhy"));
+                ask.getEditor().setId("hand-up-note");
+                ask.showAndWait().map(String::strip).filter(n -> !n.isEmpty()).ifPresent(note -> {
+                    button.setDisable(true);
+                    handUp.apply(incidentId, note).whenComplete((ok, failure) -> Platform.runLater(() -> {
+                        if (failure != null) {
+                            button.setDisable(false);
+                            problem.setText(Dialogs.describe(failure));
+                        } else {
+                            showCounty(county, new CommandClient.CaseFile(file.incident(), file.tasks(), file.timeline(),
+                                    file.evidence(), new CommandClient.CaseFile.HandedUp(note, "", java.time.Instant.now()),
+                                    file.countyInstructions()), incidentId, null);
+                        }
+                    }));
+                });
+            });
+            county.getChildren().addAll(button, problem);
+        }
+        for (var c : file.countyInstructions()) {
+            Label line = new Label(Messages.get("case.countyInstruction", c.id(), c.text(), c.issuedBy(),
+                    TIME.format(c.issuedAt())));
+            line.getStyleClass().add("case-county-instruction");
+            line.setWrapText(true);
+            line.setMinHeight(Region.USE_PREF_SIZE);
+            county.getChildren().add(line);
+        }
     }
 
     /** One kept picture with what, who, when and why; the image itself is fetched on its own. */

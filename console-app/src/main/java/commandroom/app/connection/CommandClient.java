@@ -3,6 +3,7 @@ package commandroom.app.connection;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Duration;
 import com.google.protobuf.Timestamp;
+import commandroom.app.model.CountyInstructionItem;
 import commandroom.app.model.EvidenceItem;
 import commandroom.app.model.IncidentItem;
 import commandroom.app.model.TaskItem;
@@ -59,7 +60,11 @@ public final class CommandClient {
 
     /** An incident's case file: the incident, its tasks, every line of its timeline and its evidence. */
     public record CaseFile(IncidentItem incident, List<TaskItem> tasks, List<TimelineLine> timeline,
-                           List<EvidenceItem> evidence) {}
+                           List<EvidenceItem> evidence, HandedUp handedUp, List<CountyInstructionItem> countyInstructions) {
+
+        /** Whether the incident went up to the county: why, who, when (null when it did not). */
+        public record HandedUp(String note, String by, Instant at) {}
+    }
 
     /** A picture to keep in an incident's file: a PNG taken from a camera at a moment, and why. */
     public record EvidenceDraft(String incidentId, String cameraId, String reason, Instant capturedAt, byte[] png) {}
@@ -143,7 +148,11 @@ public final class CommandClient {
             IncidentItem i = ProtoMapper.incident(d.getIncident());
             return new CaseFile(i, d.getTasksList().stream().map(t -> ProtoMapper.task(t, i.type(), i.priority())).toList(),
                     d.getIncident().getTimelineList().stream().map(ProtoMapper::line).toList(),
-                    d.getIncident().getEvidenceList().stream().map(e -> ProtoMapper.evidence(i.id(), e)).toList());
+                    d.getIncident().getEvidenceList().stream().map(e -> ProtoMapper.evidence(i.id(), e)).toList(),
+                    d.getIncident().hasHandUp() ? new CaseFile.HandedUp(d.getIncident().getHandUp().getNote(),
+                            d.getIncident().getHandUp().getBy().getDisplayName(),
+                            ProtoMapper.instant(d.getIncident().getHandUp().getAt())) : null,
+                    d.getIncident().getCountyInstructionsList().stream().map(LinkageClient::instruction).toList());
         });
     }
 

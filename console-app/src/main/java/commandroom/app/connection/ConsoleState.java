@@ -26,7 +26,7 @@ public final class ConsoleState {
     /** Something a person should be alerted to. */
     public record Alert(Kind kind, String subjectId, String text) {
         /** What happened. */
-        public enum Kind { NEW_INCIDENT, OVERDUE, RETURNED, CONNECTION_LOST, CONNECTION_BACK }
+        public enum Kind { NEW_INCIDENT, OVERDUE, RETURNED, CONNECTION_LOST, CONNECTION_BACK, COUNTY_INSTRUCTION }
     }
 
     final ObservableMap<String, TaskItem> tasks = FXCollections.observableHashMap();

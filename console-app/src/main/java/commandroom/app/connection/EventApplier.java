@@ -87,6 +87,17 @@ public final class EventApplier {
                 Incident i = e.getIncidentUpdated().getIncident();
                 state.incidents.put(i.getId(), ProtoMapper.incident(i));
             }
+            case INCIDENT_HANDED_UP -> {
+                Incident i = e.getIncidentHandedUp().getIncident();
+                state.incidents.put(i.getId(), ProtoMapper.incident(i));
+            }
+            case COUNTY_INSTRUCTION_RECEIVED -> {
+                var c = e.getCountyInstructionReceived().getInstruction();
+                // The incident's version moved with it: a later change must name the new one.
+                state.incidents.computeIfPresent(c.getIncidentId(), (id, i) -> i.withVersion(i.version() + 1));
+                state.alert(new ConsoleState.Alert(ConsoleState.Alert.Kind.COUNTY_INSTRUCTION, c.getIncidentId(),
+                        c.getText()));
+            }
             case TASK_DISPATCHED -> {
                 TaskItem t = mapTask(e.getTaskDispatched().getTask());
                 state.tasks.put(t.id(), t);

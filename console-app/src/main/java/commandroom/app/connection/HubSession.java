@@ -99,6 +99,16 @@ public final class HubSession implements AutoCloseable {
         return channel;
     }
 
+    /** The stations this hub follows: non-empty on a county hub, whose consoles show the county board. */
+    public java.util.List<String> followedStations() {
+        return login.getFollowedStationsList();
+    }
+
+    /** True on a station hub linked to a county: incidents may be handed up. */
+    public boolean followsCounty() {
+        return login.getFollowsCounty();
+    }
+
     public UserProfile user() {
         var u = login.getUser();
         return new UserProfile(u.getUsername(), u.getDisplayName(), ProtoMapper.role(u.getRole()));

@@ -21,6 +21,11 @@ public enum UserRole {
         return this == SHIFT_LEADER || this == STATION_CHIEF;
     }
 
+    /** Handing an incident up to the county, and instructing a station at the county: the leader's or the chief's. */
+    public boolean mayLink() {
+        return this == SHIFT_LEADER || this == STATION_CHIEF;
+    }
+
     /** The period figures (statistics) are the chief's, and the administrator's. */
     public boolean mayReadFigures() {
         return this == STATION_CHIEF || this == ADMIN;

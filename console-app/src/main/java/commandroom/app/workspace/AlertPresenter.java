@@ -48,7 +48,7 @@ final class AlertPresenter {
             Notifications n = Notifications.create().owner(owner).text(text).position(Pos.BOTTOM_RIGHT)
                     .hideAfter(Duration.seconds(6)).darkStyle();
             switch (a.kind()) {
-                case OVERDUE, CONNECTION_LOST -> n.showWarning();
+                case OVERDUE, CONNECTION_LOST, COUNTY_INSTRUCTION -> n.showWarning();
                 default -> n.showInformation();
             }
         });

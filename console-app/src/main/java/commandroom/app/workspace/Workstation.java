@@ -17,12 +17,16 @@ import commandroom.app.connection.FraudClient;
 import commandroom.app.fraud.FraudImportView;
 import commandroom.app.fraud.FraudImportViewModel;
 import commandroom.app.connection.KeyPersonClient;
+import commandroom.app.connection.LinkageClient;
+import commandroom.app.county.CountyBoardView;
+import commandroom.app.county.CountyBoardViewModel;
 import commandroom.app.keyperson.KeyPersonsView;
 import commandroom.app.keyperson.KeyPersonsViewModel;
 import commandroom.app.connection.ConsoleState;
 import commandroom.app.connection.EventFeed;
 import commandroom.app.connection.HubSession;
 import commandroom.app.model.UserProfile;
+import commandroom.app.model.UserRole;
 import commandroom.app.review.ReviewView;
 import commandroom.app.review.ReviewViewModel;
 import commandroom.app.connection.FiguresClient;
@@ -127,7 +131,7 @@ public final class Workstation implements AutoCloseable {
         boardModel.filterProperty().set(BoardFilter.fromMap(layout.boardFilter()));
         board = new BoardView(boardModel, clock);
         board.setOnOpen(this::openCaseFile);
-        List<Placement> placements = allowedOnly(ScreenPlacement.place(layout, screens), role);
+        List<Placement> placements = allowedOnly(ScreenPlacement.place(layout, screens), role, caseworkPanels());
         if (placements.isEmpty()) {
             placements = ScreenPlacement.place(DefaultLayouts.forRole(role, screens), screens);
         }
@@ -146,6 +150,8 @@ public final class Workstation implements AutoCloseable {
                         user.role()), user.displayName());
                 case Panels.KEY_PERSONS -> new KeyPersonsView(new KeyPersonsViewModel(
                         new KeyPersonClient(session, background), state));
+                case Panels.COUNTY -> new CountyBoardView(new CountyBoardViewModel(
+                        new LinkageClient(session, background), user.role().mayLink()));
                 case Panels.WALL -> wallPanel(p.windowId(), layout);
                 case Panels.MAP -> google != null ? new GoogleMapPane(new MapViewModel(state, travel), google)
                         : mapView(hasWall);
@@ -239,8 +245,9 @@ public final class Workstation implements AutoCloseable {
      * Drops panels the role may not have (a saved layout may be older than a role change), and
      * adds the role's casework panels a layout saved before they existed lacks, to its last window.
      */
-    private static List<Placement> allowedOnly(List<Placement> placements, String role) {
+    private static List<Placement> allowedOnly(List<Placement> placements, String role, List<String> casework) {
         List<String> allowed = new ArrayList<>(DefaultLayouts.panelsOf(role));
+        allowed.addAll(casework);
         for (String always : List.of(Panels.BOARD, Panels.STATS, Panels.MAP)) {
             if (!allowed.contains(always)) {
                 allowed.add(always);
@@ -253,7 +260,7 @@ public final class Workstation implements AutoCloseable {
                 out.add(new Placement(p.windowId(), keep, p.screen(), p.bounds(), p.maximized()));
             }
         }
-        List<String> missing = DefaultLayouts.caseworkOf(role).stream()
+        List<String> missing = casework.stream()
                 .filter(id -> out.stream().noneMatch(p -> p.panels().contains(id))).toList();
         if (!missing.isEmpty() && !out.isEmpty()) {
             Placement last = out.remove(out.size() - 1);
@@ -262,6 +269,19 @@ public final class Workstation implements AutoCloseable {
             out.add(new Placement(last.windowId(), panels, last.screen(), last.bounds(), last.maximized()));
         }
         return out;
+    }
+
+    /**
+     * The panels that join the last window as tabs: the role's casework, and on a county hub the
+     * county board for every console role.
+     */
+    private List<String> caseworkPanels() {
+        List<String> panels = new ArrayList<>(DefaultLayouts.caseworkOf(user.role().name()));
+        if (!session.followedStations().isEmpty() && user.role() != UserRole.FIELD_UNIT
+                && user.role() != UserRole.UNKNOWN) {
+            panels.add(Panels.COUNTY);
+        }
+        return panels;
     }
 
     /**
@@ -359,7 +379,8 @@ public final class Workstation implements AutoCloseable {
     public void openCaseFile() {
         var incident = board.selectedIncidentProperty().get();
         if (incident != null) {
-            new CaseFileView(client, incident.id(), stage).show();
+            new CaseFileView(client, incident.id(), stage, user.role().mayLink() && session.followsCounty()
+                    ? new LinkageClient(session, background)::handUp : null).show();
         }
     }
 

@@ -90,7 +90,7 @@ class WallSnapshotTest extends FxRobot {
 
                 CaseFileView[] view = new CaseFileView[1];
                 interact(() -> {
-                    view[0] = new CaseFileView(client, incident.id(), stage);
+                    view[0] = new CaseFileView(client, incident.id(), stage, null);
                     view[0].show();
                 });
                 Waits.until("the picture in the case file", Duration.ofSeconds(10), () -> lookup("#evidence-" + kept.id())

@@ -17,6 +17,7 @@ import commandroom.v1.UserInfo;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +31,17 @@ public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
     private final PasswordHasher passwords;
     private final TokenService tokens;
     private final LoginThrottle throttle;
+    private final List<String> followedStations;
+    private final boolean followsCounty;
 
-    public AuthGrpcService(UserDirectory users, PasswordHasher passwords, TokenService tokens, LoginThrottle throttle) {
+    /**
+     * @param followedStations the stations this hub follows, told to consoles at log-in
+     * @param followsCounty    whether this hub is a station linked to a county, told likewise
+     */
+    public AuthGrpcService(UserDirectory users, PasswordHasher passwords, TokenService tokens, LoginThrottle throttle,
+                           List<String> followedStations, boolean followsCounty) {
+        this.followedStations = List.copyOf(followedStations);
+        this.followsCounty = followsCounty;
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -104,6 +114,7 @@ public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
                 .setRefreshToken(tokens.issue(TokenService.Kind.REFRESH, session, u.username(), tokens.refreshExpiry()))
                 .setUser(UserInfo.newBuilder().setUsername(u.username()).setDisplayName(u.displayName())
                         .setRole(u.role()).setUnitId(u.unitId()).setStationId(u.stationId()))
+                .addAllFollowedStations(followedStations).setFollowsCounty(followsCounty)
                 .build();
     }
 }

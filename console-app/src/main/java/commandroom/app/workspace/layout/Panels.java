@@ -13,5 +13,8 @@ public final class Panels {
     /** The key persons register (重点人员), the chief's. */
     public static final String KEY_PERSONS = "keypersons";
 
+    /** The county board (全县态势), on a county hub's consoles only. */
+    public static final String COUNTY = "county";
+
     private Panels() {}
 }
