@@ -25,6 +25,7 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -87,9 +88,11 @@ class CountyLinkageTest extends FxRobot {
                         () -> lookup("#station-cd").tryQuery().isPresent()
                                 && lookup("#handed-up-cd-" + incidentId).tryQuery().isPresent());
                 Node card = lookup("#handed-up-cd-" + incidentId).query();
-                clickOn(from(card).lookup(".instruction-text").queryAs(Node.class))
-                        .write("县局巡特警两组十分钟内到达，所里先控制现场、疏散群众");
+                TextField instruction = from(card).lookup(".instruction-text").queryAs(TextField.class);
+                clickOn(instruction).write("县局巡特警两组十分钟内到达，所里先控制现场、疏散群众");
+                Waits.until("the instruction typed", WAIT, () -> instruction.getText().startsWith("县局巡特警两组"));
                 clickOn(from(card).lookup(".instruct-button").queryAs(Node.class));
+                Waits.until("the instruction sent", WAIT, () -> instruction.getText().isEmpty());
                 Waits.until("the county sees its instruction taken in", WAIT, () -> from(lookup("#handed-up-cd-"
                         + incidentId).queryAs(Node.class)).lookup(".instruction-line").queryAll().stream()
                         .anyMatch(n -> ((Label) n).getText().contains("已接收")));
