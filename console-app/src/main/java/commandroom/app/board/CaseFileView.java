@@ -118,9 +118,11 @@ public final class CaseFileView {
                             button.setDisable(false);
                             problem.setText(Dialogs.describe(failure));
                         } else {
-                            showCounty(county, new CommandClient.CaseFile(file.incident(), file.tasks(), file.timeline(),
-                                    file.evidence(), new CommandClient.CaseFile.HandedUp(note, "", java.time.Instant.now()),
-                                    file.countyInstructions()), incidentId, null);
+                            Label up = new Label(Messages.get("case.handedUpNow", note));
+                            up.getStyleClass().add("case-handed-up");
+                            up.setWrapText(true);
+                            up.setMinHeight(Region.USE_PREF_SIZE);
+                            county.getChildren().setAll(up);
                         }
                     }));
                 });
