@@ -114,7 +114,7 @@ public final class HubBootstrap implements AutoCloseable {
                 config.accessTtl(), config.refreshTtl());
         if (database.isPostgres()) {
             // Replicas may share this database: follow what they append and whom they log out.
-            closeables.add(new ReplicaNotifications(database, hub::catchUp, tokens::revokedElsewhere, () -> {
+            closeables.add(new ReplicaNotifications(database, events, hub::catchUp, tokens::revokedElsewhere, () -> {
                 hub.catchUp();
                 tokens.reloadRevoked();
             }));

@@ -165,10 +165,9 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
 
     @Override
     public void subscribe(SubscribeRequest r, StreamObserver<Event> out) {
-        long head = fanOut.head();
-        if (r.getFromSequence() < 1 || r.getFromSequence() > head + 1) {
-            out.onError(new Violations().add("from_sequence", "must be within 1.." + (head + 1))
-                    .toExceptionNow());
+        var refused = ResumePoint.refusal(r.getFromSequence(), fanOut, hub);
+        if (refused != null) {
+            out.onError(refused);
             return;
         }
         fanOut.subscribe(r.getFromSequence(), KeyPersonRedaction::forConsoles, (ServerCallStreamObserver<Event>) out);

@@ -37,9 +37,9 @@ public final class FieldGrpcService extends FieldServiceGrpc.FieldServiceImplBas
     @Override
     public void instructions(InstructionsRequest r, StreamObserver<Event> out) {
         String unitId = Caller.current().unitId();
-        long head = fanOut.head();
-        if (r.getFromSequence() < 1 || r.getFromSequence() > head + 1) {
-            out.onError(new Violations().add("from_sequence", "must be within 1.." + (head + 1)).toExceptionNow());
+        var refused = ResumePoint.refusal(r.getFromSequence(), fanOut, hub);
+        if (refused != null) {
+            out.onError(refused);
             return;
         }
         List<String> known = hub.read(s -> s.tasks().stream()

@@ -83,6 +83,14 @@ public final class FanOut implements AutoCloseable {
     }
 
     /**
+     * The last event committed to the store, which on a replica may be ahead of {@link #head}
+     * until it reads what the others appended. A database read: for the rare caller that needs it.
+     */
+    public long committedHead() {
+        return store.lastSequence();
+    }
+
+    /**
      * Starts sending every event from a sequence on to an observer (a console), each as the view
      * shows it (a console sees some events redacted; the sequence stays gap-free). The caller has
      * checked that from is at most head + 1.

@@ -20,13 +20,20 @@ public final class EventStore {
     private static final String INSERT =
             "INSERT INTO events (seq, recorded_at, kind, actor, hash, body) VALUES (?, ?, ?, ?, ?, ?)";
 
-    /** The PostgreSQL channel on which a replica says it appended events (payload: last sequence). */
+    /** The PostgreSQL channel on which a replica says it appended events (payload: "replica id:last sequence"). */
     public static final String EVENTS_CHANNEL = "commandroom_events";
 
     private final Database database;
+    /** Names this process's writes in its notifications, so that it does not answer its own. */
+    private final String replicaId = java.util.UUID.randomUUID().toString();
 
     public EventStore(Database database) {
         this.database = database;
+    }
+
+    /** This replica's name in the notifications it sends ("id:last sequence"). */
+    public String replicaId() {
+        return replicaId;
     }
 
     /** Writes the events and commits; when this returns, they are durable. */
@@ -46,7 +53,7 @@ public final class EventStore {
      */
     public Writer openWriter() {
         try {
-            return new Writer(database.dataSource().getConnection(), database.isPostgres());
+            return new Writer(database.dataSource().getConnection(), database.isPostgres(), replicaId);
         } catch (SQLException ex) {
             throw new StoreException("could not open a write transaction on the log", ex);
         }
@@ -59,12 +66,14 @@ public final class EventStore {
 
         private final Connection c;
         private final boolean postgres;
+        private final String replicaId;
         private long lastAppended;
         private boolean done;
 
-        private Writer(Connection c, boolean postgres) throws SQLException {
+        private Writer(Connection c, boolean postgres, String replicaId) throws SQLException {
             this.c = c;
             this.postgres = postgres;
+            this.replicaId = replicaId;
             try {
                 c.setAutoCommit(false);
                 if (postgres) {
@@ -117,7 +126,7 @@ public final class EventStore {
                 if (postgres && lastAppended > 0) {
                     try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
                         ps.setString(1, EVENTS_CHANNEL);
-                        ps.setString(2, Long.toString(lastAppended));
+                        ps.setString(2, replicaId + ":" + lastAppended);
                         ps.executeQuery().close();
                     }
                 }

@@ -23,6 +23,7 @@ public final class ReplicaNotifications implements AutoCloseable {
     private static final int WAIT_MILLIS = 5000;
 
     private final Database database;
+    private final String ownPrefix;
     private final Runnable eventsAppended;
     private final Consumer<String> sessionRevoked;
     private final Runnable resync;
@@ -30,13 +31,15 @@ public final class ReplicaNotifications implements AutoCloseable {
     private volatile boolean running = true;
 
     /**
+     * @param events         this replica's event store (its own word on appends is not passed on)
      * @param eventsAppended another replica appended events (or one may have)
      * @param sessionRevoked another replica logged out the session with this id
-     * @param resync the listener (re)connected: read what may have been missed
+     * @param resync         the listener (re)connected: read what may have been missed
      */
-    public ReplicaNotifications(Database database, Runnable eventsAppended, Consumer<String> sessionRevoked,
-            Runnable resync) {
+    public ReplicaNotifications(Database database, EventStore events, Runnable eventsAppended,
+            Consumer<String> sessionRevoked, Runnable resync) {
         this.database = database;
+        this.ownPrefix = events.replicaId() + ":";
         this.eventsAppended = eventsAppended;
         this.sessionRevoked = sessionRevoked;
         this.resync = resync;
@@ -77,7 +80,7 @@ public final class ReplicaNotifications implements AutoCloseable {
             boolean events = false;
             for (PGNotification n : notifications) {
                 if (EventStore.EVENTS_CHANNEL.equals(n.getName())) {
-                    events = true;
+                    events |= !n.getParameter().startsWith(ownPrefix);
                 } else if (SettingsStore.SESSIONS_CHANNEL.equals(n.getName())) {
                     sessionRevoked.accept(n.getParameter());
                 }
