@@ -147,7 +147,10 @@ public final class EventFollower {
         if (failure != null && Rpc.code(failure) == Status.Code.UNAUTHENTICATED) {
             session.renew();
         }
-        if (serial.schedule(scheduler, delay, this::open) == null) {
+        if (serial.schedule(scheduler, delay, () -> {
+            session.wakeChannel();
+            open();
+        }) == null) {
             closed = true;
         }
     }

@@ -83,8 +83,10 @@ public final class RetryingCaller {
             } else if (retry && Rpc.isTransient(failure) && number < MAX_ATTEMPTS && alive.getAsBoolean()) {
                 LOG.debug("{} {}: {} (try {}), trying again", session.username(), what, code, number);
                 try {
-                    scheduler.schedule(() -> attempt(what, attempt, result, backoff, number + 1, renewals, true),
-                            backoff.nextDelayMillis(), TimeUnit.MILLISECONDS);
+                    scheduler.schedule(() -> {
+                        session.wakeChannel();
+                        attempt(what, attempt, result, backoff, number + 1, renewals, true);
+                    }, backoff.nextDelayMillis(), TimeUnit.MILLISECONDS);
                 } catch (RejectedExecutionException stopping) {
                     result.completeExceptionally(failure);
                 }

@@ -32,6 +32,7 @@ public final class Session {
     /** Never refresh sooner than this after a login, whatever the token's lifetime. */
     private static final Duration MIN_REFRESH_DELAY = Duration.ofSeconds(1);
 
+    private final Channel channel;
     private final AuthServiceGrpc.AuthServiceStub auth;
     private final String username;
     private final String password;
@@ -55,11 +56,23 @@ public final class Session {
      * @param scheduler the shared scheduler, for refresh timers and login retries
      */
     public Session(Channel channel, String username, String password, ScheduledExecutorService scheduler) {
+        this.channel = channel;
         this.auth = AuthServiceGrpc.newStub(channel);
         this.username = username;
         this.password = password;
         this.scheduler = scheduler;
         this.credentials = new BearerCredentials(() -> accessToken);
+    }
+
+    /**
+     * Before a retry: lets the channel try to connect at once. Its own backoff grows towards two
+     * minutes while the hub is out of reach, so a terminal back in coverage would otherwise wait
+     * up to tens of seconds more; our retries are already spaced by their own backoff.
+     */
+    public void wakeChannel() {
+        if (channel instanceof io.grpc.ManagedChannel managed) {
+            managed.resetConnectBackoff();
+        }
     }
 
     /** The login name. */
