@@ -44,7 +44,7 @@ public final class LinkageHarness {
     /** What a run measured. */
     public record Result(int stations, int reports, LatencyRecorder.Summary toBoard, int instructions,
                          LatencyRecorder.Summary instructionDown, long historyEvents, long refollowMs,
-                         int instructionsTakenTwice) {
+                         int instructionsTakenTwice, int history) {
 
         String render() {
             return String.format(Locale.ROOT, """
@@ -64,7 +64,7 @@ public final class LinkageHarness {
                       -Dexec.args="-cp %%classpath commandroom.bench.linkage.LinkageHarness --stations %d --reports %d --instructions %d --history %d"`
                     """, OffsetDateTime.now(), stations, reports, millis(toBoard), instructions, millis(instructionDown),
                     historyEvents, refollowMs, historyEvents * 1000.0 / Math.max(1, refollowMs), instructionsTakenTwice,
-                    stations, reports, instructions, historyEvents / Math.max(1, stations));
+                    stations, reports, instructions, history);
         }
 
         private static String millis(LatencyRecorder.Summary s) {
@@ -177,7 +177,7 @@ public final class LinkageHarness {
                 leaders.forEach(HubClient::close);
                 int twice = (int) taken.values().stream().filter(n -> n > 1).count();
                 return new Result(stationCount, reports, toBoard.summary(), instructions, down.summary(), events,
-                        refollowMs, twice);
+                        refollowMs, twice, history);
             }
         } finally {
             stations.forEach(TestHub::close);
