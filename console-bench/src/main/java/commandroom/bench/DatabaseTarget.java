@@ -1,6 +1,7 @@
 package commandroom.bench;
 
 import commandroom.server.HubConfig;
+import commandroom.server.testing.PostgresServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -60,7 +61,13 @@ public final class DatabaseTarget implements AutoCloseable {
                 : List.of("--jdbc", url, "--db-user", user, "--db-password", password == null ? "" : password);
     }
 
-    HubConfig apply(HubConfig config) {
+    /** The database as the tests' fixtures name one, for a hub started as a process; null for the H2 file. */
+    public PostgresServer.Db asDb() {
+        return url == null ? null : new PostgresServer.Db(url, user, password);
+    }
+
+    /** The config with this database (unchanged for the H2 file). */
+    public HubConfig apply(HubConfig config) {
         return url == null ? config : config.withDatabase(url, user, password);
     }
 

@@ -1,16 +1,12 @@
 package commandroom.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Load harness of the dispatch hub. In one run: (1) a hub over TLS with N consoles and M units
@@ -47,7 +43,7 @@ public final class LoadHarness {
      */
     static Report run(BenchOptions o) throws Exception {
         OffsetDateTime started = OffsetDateTime.now();
-        double loadBefore = Report.loadAverage();
+        double loadBefore = MachineLoad.now();
         Path work = Files.createTempDirectory("commandroom-bench");
         try {
             HubLoad.Figures hubFigures;
@@ -81,24 +77,10 @@ public final class LoadHarness {
                     durable.add(DurableAppendLoad.run(o, work.resolve("durable-pg"), pg));
                 }
             }
-            return new Report(o, started, loadBefore, Report.loadAverage(), hubFigures, bareFigures,
+            return new Report(o, started, loadBefore, MachineLoad.now(), hubFigures, bareFigures,
                     List.copyOf(durable));
         } finally {
-            deleteTree(work);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            ScratchDir.delete(work);
         }
     }
 }

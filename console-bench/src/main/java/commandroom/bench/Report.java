@@ -1,6 +1,5 @@
 package commandroom.bench;
 
-import java.lang.management.ManagementFactory;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -104,11 +103,6 @@ record Report(BenchOptions options, OffsetDateTime startedAt, double loadBefore,
             b.append("\nPostgreSQL not measured (no --pg-url given).\n");
         }
         return b.append('\n').toString();
-    }
-
-    /** The 1-minute system load average now, or -1 where the OS does not tell. */
-    static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static String cores(CpuMeter.Usage u) {

@@ -94,49 +94,50 @@ public final class CaseFileView {
                                    BiFunction<String, String, CompletableFuture<Void>> handUp) {
         county.getChildren().clear();
         if (file.handedUp() != null) {
-            Label up = new Label(Messages.get("case.handedUp", file.handedUp().note(), file.handedUp().by(),
-                    TIME.format(file.handedUp().at())));
-            up.getStyleClass().add("case-handed-up");
-            up.setWrapText(true);
-            up.setMinHeight(Region.USE_PREF_SIZE);
-            county.getChildren().add(up);
+            county.getChildren().add(countyLine(Messages.get("case.handedUp", file.handedUp().note(),
+                    file.handedUp().by(), TIME.format(file.handedUp().at())), "case-handed-up"));
         } else if (handUp != null) {
-            Button button = new Button(Messages.get("case.handUp"));
-            button.setId("case-hand-up");
-            Label problem = new Label();
-            problem.getStyleClass().add("form-error");
-            button.setOnAction(e -> {
-                TextInputDialog ask = new TextInputDialog();
-                ask.initOwner(button.getScene().getWindow());
-                ask.setTitle(Messages.get("case.handUp"));
-                ask.setHeaderText(Messages.get("case.handUpWhy"));
-                ask.getEditor().setId("hand-up-note");
-                ask.showAndWait().map(String::strip).filter(n -> !n.isEmpty()).ifPresent(note -> {
-                    button.setDisable(true);
-                    handUp.apply(incidentId, note).whenComplete((ok, failure) -> Platform.runLater(() -> {
-                        if (failure != null) {
-                            button.setDisable(false);
-                            problem.setText(Dialogs.describe(failure));
-                        } else {
-                            Label up = new Label(Messages.get("case.handedUpNow", note));
-                            up.getStyleClass().add("case-handed-up");
-                            up.setWrapText(true);
-                            up.setMinHeight(Region.USE_PREF_SIZE);
-                            county.getChildren().setAll(up);
-                        }
-                    }));
-                });
-            });
-            county.getChildren().addAll(button, problem);
+            county.getChildren().add(handUpButton(county, incidentId, handUp));
         }
         for (var c : file.countyInstructions()) {
-            Label line = new Label(Messages.get("case.countyInstruction", c.id(), c.text(), c.issuedBy(),
-                    TIME.format(c.issuedAt())));
-            line.getStyleClass().add("case-county-instruction");
-            line.setWrapText(true);
-            line.setMinHeight(Region.USE_PREF_SIZE);
-            county.getChildren().add(line);
+            county.getChildren().add(countyLine(Messages.get("case.countyInstruction", c.id(), c.text(), c.issuedBy(),
+                    TIME.format(c.issuedAt())), "case-county-instruction"));
         }
+    }
+
+    /** 上报县局: asks why, hands the incident up, then says so in place of the button. */
+    private static Button handUpButton(VBox county, String incidentId,
+                                       BiFunction<String, String, CompletableFuture<Void>> handUp) {
+        Button button = new Button(Messages.get("case.handUp"));
+        button.setId("case-hand-up");
+        button.setOnAction(e -> {
+            TextInputDialog ask = new TextInputDialog();
+            ask.initOwner(button.getScene().getWindow());
+            ask.setTitle(Messages.get("case.handUp"));
+            ask.setHeaderText(Messages.get("case.handUpWhy"));
+            ask.getEditor().setId("hand-up-note");
+            ask.showAndWait().map(String::strip).filter(n -> !n.isEmpty()).ifPresent(note -> {
+                button.setDisable(true);
+                handUp.apply(incidentId, note).whenComplete((ok, failure) -> Platform.runLater(() -> {
+                    if (failure == null) {
+                        county.getChildren().setAll(countyLine(Messages.get("case.handedUpNow", note), "case-handed-up"));
+                    } else {
+                        button.setDisable(false);
+                        county.getChildren().removeIf(n -> n.getStyleClass().contains("form-error"));
+                        county.getChildren().add(countyLine(Dialogs.describe(failure), "form-error"));
+                    }
+                }));
+            });
+        });
+        return button;
+    }
+
+    private static Label countyLine(String text, String styleClass) {
+        Label line = new Label(text);
+        line.getStyleClass().add(styleClass);
+        line.setWrapText(true);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        return line;
     }
 
     /** One kept picture with what, who, when and why; the image itself is fetched on its own. */

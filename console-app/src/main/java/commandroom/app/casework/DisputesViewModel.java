@@ -36,7 +36,9 @@ public final class DisputesViewModel {
     private final ConsoleState state;
     private final UserRole role;
     private final ObservableList<DisputeItem> cases = FXCollections.observableArrayList();
+    private final ObservableList<DisputeItem> casesView = FXCollections.unmodifiableObservableList(cases);
     private final ObservableList<IncidentItem> unfiled = FXCollections.observableArrayList();
+    private final ObservableList<IncidentItem> unfiledView = FXCollections.unmodifiableObservableList(unfiled);
     private final ReadOnlyObjectWrapper<DisputeItem> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private boolean loading;
@@ -105,12 +107,12 @@ public final class DisputesViewModel {
     }
 
     public ObservableList<DisputeItem> cases() {
-        return FXCollections.unmodifiableObservableList(cases);
+        return casesView;
     }
 
     /** Reported disputes that no case file holds yet, newest first. */
     public ObservableList<IncidentItem> unfiled() {
-        return FXCollections.unmodifiableObservableList(unfiled);
+        return unfiledView;
     }
 
     public ReadOnlyObjectProperty<DisputeItem> selectedProperty() {

@@ -100,7 +100,7 @@ public final class HubSession implements AutoCloseable {
     }
 
     /** The stations this hub follows: non-empty on a county hub, whose consoles show the county board. */
-    public java.util.List<String> followedStations() {
+    public List<String> followedStations() {
         return login.getFollowedStationsList();
     }
 

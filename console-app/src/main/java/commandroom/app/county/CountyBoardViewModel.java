@@ -24,6 +24,10 @@ public final class CountyBoardViewModel {
     private final boolean mayInstruct;
     private final ObservableList<StationBoardItem> stations = FXCollections.observableArrayList();
     private final ObservableList<HandedUpItem> handedUp = FXCollections.observableArrayList();
+    // Read-only views made once: an unmodifiable list follows its source through a weak listener,
+    // so a view made per call could be collected with the listeners the panel put on it.
+    private final ObservableList<StationBoardItem> stationsView = FXCollections.unmodifiableObservableList(stations);
+    private final ObservableList<HandedUpItem> handedUpView = FXCollections.unmodifiableObservableList(handedUp);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private boolean reading;
 
@@ -65,12 +69,12 @@ public final class CountyBoardViewModel {
     }
 
     public ObservableList<StationBoardItem> stations() {
-        return FXCollections.unmodifiableObservableList(stations);
+        return stationsView;
     }
 
     /** Every station's handed-up incidents, newest first. */
     public ObservableList<HandedUpItem> handedUp() {
-        return FXCollections.unmodifiableObservableList(handedUp);
+        return handedUpView;
     }
 
     /** Why the board could not be read, or "". */

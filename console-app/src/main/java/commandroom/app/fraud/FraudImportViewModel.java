@@ -32,7 +32,9 @@ public final class FraudImportViewModel {
     private final ConsoleState state;
     private final StringProperty path = new SimpleStringProperty("");
     private final ObservableList<FraudWarningRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<FraudWarningRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper importable = new ReadOnlyBooleanWrapper(false);
     private WarningFile.Contents contents;
@@ -99,11 +101,11 @@ public final class FraudImportViewModel {
     }
 
     public ObservableList<FraudWarningRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     public ObservableList<String> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     public ReadOnlyStringProperty resultProperty() {

@@ -27,6 +27,7 @@ public final class KeyPersonsViewModel {
     private final KeyPersonClient client;
     private final ConsoleState state;
     private final ObservableList<KeyPersonItem> persons = FXCollections.observableArrayList();
+    private final ObservableList<KeyPersonItem> personsView = FXCollections.unmodifiableObservableList(persons);
     private final ReadOnlyObjectWrapper<KeyPersonItem> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
@@ -65,7 +66,7 @@ public final class KeyPersonsViewModel {
     }
 
     public ObservableList<KeyPersonItem> persons() {
-        return FXCollections.unmodifiableObservableList(persons);
+        return personsView;
     }
 
     public ReadOnlyObjectProperty<KeyPersonItem> selectedProperty() {

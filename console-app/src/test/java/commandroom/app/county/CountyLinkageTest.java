@@ -8,18 +8,12 @@ import commandroom.app.testing.Consoles;
 import commandroom.app.testing.Screenshots;
 import commandroom.app.testing.Waits;
 import commandroom.app.workspace.Workstation;
-import commandroom.server.linkage.LinkSettings;
-import commandroom.server.testing.Backend;
 import commandroom.server.testing.HubClient;
+import commandroom.server.testing.LinkedHubs;
 import commandroom.server.testing.TestCounty;
-import commandroom.server.testing.TestHub;
-import commandroom.server.tls.SelfSignedCertificate;
 import commandroom.v1.IncidentType;
 import commandroom.v1.Priority;
 import commandroom.v1.ReportIncidentRequest;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.Node;
@@ -43,24 +37,14 @@ class CountyLinkageTest extends FxRobot {
 
     @Test
     void anIncidentGoesUpToTheCountyAndItsInstructionComesBackDown() throws Exception {
-        var tls = SelfSignedCertificate.ensure(Files.createTempDirectory("linkage-tls"));
-        int countyPort = freePort();
-        int stationPort = freePort();
-        LinkSettings asCounty = new LinkSettings("", null, List.of(new LinkSettings.Peer("cd", "127.0.0.1", stationPort)),
-                "leader1", TestCounty.PASSWORD, tls.certificate());
-        LinkSettings asStation = new LinkSettings("cd", new LinkSettings.Peer("county", "127.0.0.1", countyPort),
-                List.of(), "leader1", TestCounty.PASSWORD, tls.certificate());
-        try (TestHub county = TestHub.start(Backend.H2, c -> c.withCertificate(tls.certificate(), tls.privateKey())
-                .withListener("127.0.0.1", countyPort).withLinkage(asCounty));
-             TestHub station = TestHub.start(Backend.H2, c -> c.withCertificate(tls.certificate(), tls.privateKey())
-                     .withListener("127.0.0.1", stationPort).withLinkage(asStation));
-             HubClient duty = station.login("duty1")) {
+        try (LinkedHubs hubs = LinkedHubs.prepare(List.of("cd")).startAll();
+             HubClient duty = hubs.station(0).login("duty1")) {
             String incidentId = duty.command().reportIncident(ReportIncidentRequest.newBuilder()
                     .setType(IncidentType.INCIDENT_TYPE_CALL_110).setPriority(Priority.PRIORITY_URGENT)
                     .setPosition(TestCounty.pos(30.545, 119.965)).setAddress("城东路与解放路口")
                     .setSummary("多人持械斗殴，现场约二十人").build()).getIncident().getId();
 
-            Workstation stationLeader = Consoles.open(stationPort, tls.certificate(), "leader1");
+            Workstation stationLeader = Consoles.open(hubs.station(0).port(), hubs.certificate(), "leader1");
             Workstation countyLeader = null;
             try {
                 Stage stationStage = stationLeader.stages().get(stationLeader.stages().size() - 1);
@@ -80,7 +64,7 @@ class CountyLinkageTest extends FxRobot {
                 Waits.until("the case file says it went up", WAIT, () -> lookup(".case-handed-up").tryQuery().isPresent());
                 closeCaseFile();
 
-                countyLeader = Consoles.open(countyPort, tls.certificate(), "leader1");
+                countyLeader = Consoles.open(hubs.county().port(), hubs.certificate(), "leader1");
                 Stage countyStage = countyLeader.stages().get(countyLeader.stages().size() - 1);
                 interact(countyStage::toFront);
                 clickOn("#tab-county");
@@ -122,11 +106,5 @@ class CountyLinkageTest extends FxRobot {
 
     private void closeCaseFile() {
         interact(() -> lookup("#case-file").query().getScene().getWindow().hide());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import commandroom.app.testing.Waits;
 import commandroom.app.ui.Theme;
+import commandroom.server.testing.FreePort;
 import commandroom.sim.video.FfmpegStream;
 import commandroom.sim.video.RtspCameras;
 import commandroom.sim.video.TestPattern;
 import java.net.DatagramSocket;
-import java.net.ServerSocket;
 import java.util.List;
 import java.time.Duration;
 import javafx.scene.Scene;
@@ -114,7 +114,7 @@ class WallPlaybackTest extends FxRobot {
         String id = "c-002";
         try (VideoRuntime runtime = VideoRuntime.start();
              FfmpegStream sub = new FfmpegStream(id, "西门桥", freeUdpPort(), 704, 576).start();
-             RtspCameras main = new RtspCameras(freeTcpPort(), List.of(new RtspCameras.Camera(id, "西门桥", 1280, 720)))
+             RtspCameras main = new RtspCameras(FreePort.next(), List.of(new RtspCameras.Camera(id, "西门桥", 1280, 720)))
                      .start()) {
             WallView[] wall = {openWall(runtime, WallLayout.GRID_1)};
             try {
@@ -151,7 +151,7 @@ class WallPlaybackTest extends FxRobot {
 
     private static Source source(String scheme, String id, String name) throws Exception {
         if (scheme.equals("rtsp")) {
-            RtspCameras server = new RtspCameras(freeTcpPort(), List.of(new RtspCameras.Camera(id, name, 704, 576)))
+            RtspCameras server = new RtspCameras(FreePort.next(), List.of(new RtspCameras.Camera(id, name, 704, 576)))
                     .start();
             return new Source() {
                 public String url() {
@@ -172,7 +172,7 @@ class WallPlaybackTest extends FxRobot {
             };
         }
         FfmpegStream udp = scheme.equals("http")
-                ? new FfmpegStream(id, name, freeTcpPort(), 704, 576, FfmpegStream.Transport.HTTP).start()
+                ? new FfmpegStream(id, name, FreePort.next(), 704, 576, FfmpegStream.Transport.HTTP).start()
                 : new FfmpegStream(id, name, freeUdpPort(), 704, 576).start();
         return new Source() {
             public String url() {
@@ -220,12 +220,6 @@ class WallPlaybackTest extends FxRobot {
 
     static int freeUdpPort() throws Exception {
         try (DatagramSocket s = new DatagramSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static int freeTcpPort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }

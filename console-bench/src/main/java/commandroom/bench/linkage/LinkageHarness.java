@@ -3,12 +3,10 @@ package commandroom.bench.linkage;
 import commandroom.bench.HarnessArgs;
 import commandroom.bench.HarnessOutput;
 import commandroom.bench.LatencyRecorder;
-import commandroom.server.linkage.LinkSettings;
-import commandroom.server.testing.Backend;
 import commandroom.server.testing.HubClient;
+import commandroom.server.testing.LinkedHubs;
 import commandroom.server.testing.TestCounty;
 import commandroom.server.testing.TestHub;
-import commandroom.server.tls.SelfSignedCertificate;
 import commandroom.v1.CountyBoard;
 import commandroom.v1.Event;
 import commandroom.v1.GetCountyBoardRequest;
@@ -19,9 +17,6 @@ import commandroom.v1.Priority;
 import commandroom.v1.ReportIncidentRequest;
 import commandroom.v1.SubscribeRequest;
 import io.grpc.stub.StreamObserver;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,24 +83,15 @@ public final class LinkageHarness {
      * @param history      further events per station before the county is restarted
      */
     public static Result run(int stationCount, int reports, int instructions, int history) throws Exception {
-        var tls = SelfSignedCertificate.ensure(Files.createTempDirectory("linkage-bench"));
-        int countyPort = freePort();
-        List<Integer> ports = new ArrayList<>();
-        List<LinkSettings.Peer> peers = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < stationCount; i++) {
-            ports.add(freePort());
-            peers.add(new LinkSettings.Peer("s" + i, "127.0.0.1", ports.get(i)));
+            ids.add("s" + i);
         }
-        LinkSettings asCounty = new LinkSettings("", null, peers, "leader1", TestCounty.PASSWORD, tls.certificate());
-        List<TestHub> stations = new ArrayList<>();
-        try (TestHub county = TestHub.start(Backend.H2, c -> c.withCertificate(tls.certificate(), tls.privateKey())
-                .withListener("127.0.0.1", countyPort).withLinkage(asCounty))) {
+        try (LinkedHubs hubs = LinkedHubs.prepare(ids).startAll()) {
+            TestHub county = hubs.county();
+            List<TestHub> stations = new ArrayList<>();
             for (int i = 0; i < stationCount; i++) {
-                LinkSettings asStation = new LinkSettings("s" + i, new LinkSettings.Peer("county", "127.0.0.1", countyPort),
-                        List.of(), "leader1", TestCounty.PASSWORD, tls.certificate());
-                int port = ports.get(i);
-                stations.add(TestHub.start(Backend.H2, c -> c.withCertificate(tls.certificate(), tls.privateKey())
-                        .withListener("127.0.0.1", port).withLinkage(asStation)));
+                stations.add(hubs.station(i));
             }
             try (HubClient countyLeader = county.login("leader1")) {
                 List<HubClient> duties = new ArrayList<>();
@@ -179,8 +165,6 @@ public final class LinkageHarness {
                 return new Result(stationCount, reports, toBoard.summary(), instructions, down.summary(), events,
                         refollowMs, twice, history);
             }
-        } finally {
-            stations.forEach(TestHub::close);
         }
     }
 
@@ -232,11 +216,5 @@ public final class LinkageHarness {
         return duty.command().reportIncident(ReportIncidentRequest.newBuilder()
                 .setType(IncidentType.INCIDENT_TYPE_CALL_110).setPriority(Priority.PRIORITY_HIGH)
                 .setPosition(TestCounty.pos(30.545, 119.965)).setAddress(address).setSummary("联动基准").build());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -2,6 +2,7 @@ package commandroom.bench.replicas;
 
 import commandroom.app.connection.HubAddress;
 import commandroom.app.connection.HubSession;
+import commandroom.server.testing.FreePort;
 import commandroom.server.testing.HubClient;
 import commandroom.server.testing.HubProcess;
 import commandroom.server.testing.PostgresServer;
@@ -14,7 +15,6 @@ import commandroom.v1.ReportIncidentRequest;
 import commandroom.v1.Snapshot;
 import commandroom.v1.Task;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,8 +82,8 @@ final class FailoverRun {
         int maxAttempts = 0;
         // Fixed ports (the last --port wins over HubProcess's 0): a restarted replica must come back
         // where the consoles' channels know it.
-        try (HubProcess a = HubProcess.prepare(dir.resolve("a"), db, withPort(shared, freePort()));
-             HubProcess b = HubProcess.prepare(dir.resolve("b"), db, withPort(shared, freePort()))) {
+        try (HubProcess a = HubProcess.prepare(dir.resolve("a"), db, withPort(shared, FreePort.next()));
+             HubProcess b = HubProcess.prepare(dir.resolve("b"), db, withPort(shared, FreePort.next()))) {
             // One after the other: the first seeds the empty database, the second finds it seeded.
             a.start();
             b.start();
@@ -166,12 +166,6 @@ final class FailoverRun {
         all[options.length] = "--port";
         all[options.length + 1] = Integer.toString(port);
         return all;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     /** The replica the subscriber streams from: the one whose health report counts a subscriber. */

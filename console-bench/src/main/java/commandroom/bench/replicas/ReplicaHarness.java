@@ -1,23 +1,20 @@
 package commandroom.bench.replicas;
 
+import commandroom.bench.DatabaseTarget;
 import commandroom.bench.HarnessOutput;
+import commandroom.bench.MachineLoad;
+import commandroom.bench.ScratchDir;
 import commandroom.server.HubBootstrap;
 import commandroom.server.HubConfig;
-import commandroom.server.testing.PostgresServer;
 import commandroom.server.testing.TestCounty;
 import commandroom.server.tls.SelfSignedCertificate;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * What hub replicas on one PostgreSQL cost and give, in one run: (1) write latency and throughput
@@ -123,33 +120,27 @@ public final class ReplicaHarness {
     public static void main(String[] args) throws Exception {
         // The hubs' and clients' INFO lines would drown the figures (the root logger is held by JUL).
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        ReplicaOptions options;
-        try {
-            options = ReplicaOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        // A wrong option throws, its message saying what and how to call the harness.
+        ReplicaOptions options = ReplicaOptions.parse(args);
         HarnessOutput.emit(run(options).render(), options.out());
     }
 
     public static Result run(ReplicaOptions o) throws Exception {
         OffsetDateTime started = OffsetDateTime.now();
-        double loadBefore = loadAverage();
+        double loadBefore = MachineLoad.now();
         long start = System.nanoTime();
         Path work = Files.createTempDirectory("commandroom-replicas");
         try {
             WriteSetup.Figures one;
             WriteSetup.Figures two;
             var tls = SelfSignedCertificate.ensure(work.resolve("tls"));
-            try (FreshDatabase single = FreshDatabase.create(o.pgUrl(), o.pgUser(), o.pgPassword());
-                 FreshDatabase shared = FreshDatabase.create(o.pgUrl(), o.pgUser(), o.pgPassword())) {
+            try (DatabaseTarget single = DatabaseTarget.freshPostgres(o.pgUrl(), o.pgUser(), o.pgPassword());
+                 DatabaseTarget shared = DatabaseTarget.freshPostgres(o.pgUrl(), o.pgUser(), o.pgPassword())) {
                 List<HubBootstrap> hubs = new ArrayList<>();
                 try {
-                    hubs.add(HubBootstrap.start(config(work.resolve("one"), single.db(), tls)));
-                    hubs.add(HubBootstrap.start(config(work.resolve("a"), shared.db(), tls)));
-                    hubs.add(HubBootstrap.start(config(work.resolve("b"), shared.db(), tls)));
+                    hubs.add(HubBootstrap.start(config(work.resolve("one"), single, tls)));
+                    hubs.add(HubBootstrap.start(config(work.resolve("a"), shared, tls)));
+                    hubs.add(HubBootstrap.start(config(work.resolve("b"), shared, tls)));
                     try (WriteSetup oneHub = WriteSetup.start("one", List.of(hubs.get(0)));
                          WriteSetup replicas = WriteSetup.start("two", List.of(hubs.get(1), hubs.get(2)))) {
                         interleave(o, oneHub, replicas);
@@ -162,14 +153,14 @@ public final class ReplicaHarness {
             }
             double writeSeconds = (System.nanoTime() - start) / 1e9;
             FailoverRun.Figures failover;
-            try (FreshDatabase db = FreshDatabase.create(o.pgUrl(), o.pgUser(), o.pgPassword())) {
-                failover = FailoverRun.run(db.db(), work.resolve("failover"), o.kills(), o.dispatchRate(),
+            try (DatabaseTarget db = DatabaseTarget.freshPostgres(o.pgUrl(), o.pgUser(), o.pgPassword())) {
+                failover = FailoverRun.run(db.asDb(), work.resolve("failover"), o.kills(), o.dispatchRate(),
                         o.betweenMillis());
             }
-            return new Result(o, started, loadBefore, loadAverage(), one, two, writeSeconds, failover,
+            return new Result(o, started, loadBefore, MachineLoad.now(), one, two, writeSeconds, failover,
                     (System.nanoTime() - start) / 1e9);
         } finally {
-            deleteTree(work);
+            ScratchDir.delete(work);
         }
     }
 
@@ -196,27 +187,8 @@ public final class ReplicaHarness {
         }
     }
 
-    private static HubConfig config(Path dir, PostgresServer.Db db, SelfSignedCertificate.KeyFiles tls) {
-        return HubConfig.embedded(dir).withListener("127.0.0.1", 0).withSeed(TestCounty.seed())
-                .withPasswordCost(4).withDatabase(db.url(), db.user(), db.password())
-                .withCertificate(tls.certificate(), tls.privateKey());
-    }
-
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static HubConfig config(Path dir, DatabaseTarget db, SelfSignedCertificate.KeyFiles tls) {
+        return db.apply(HubConfig.embedded(dir).withListener("127.0.0.1", 0).withSeed(TestCounty.seed())
+                .withPasswordCost(4).withCertificate(tls.certificate(), tls.privateKey()));
     }
 }

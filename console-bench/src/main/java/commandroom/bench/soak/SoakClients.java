@@ -113,8 +113,8 @@ final class SoakClients implements AutoCloseable {
         windows.set(w.number, w);
     }
 
-    /** Sends dispatch i of the window (asynchronously), stamping its send time; runs done when it ends. */
-    void dispatch(SoakWindow w, int i, Runnable done) {
+    /** Sends dispatch i of the window (asynchronously), stamping its send time; the window counts its end. */
+    void dispatch(SoakWindow w, int i) {
         DispatchTaskRequest request = DispatchTaskRequest.newBuilder()
                 .setIncidentId(incidents.ids().get((w.offset + i) % incidents.ids().length()))
                 .setKind(TaskKind.TASK_KIND_RESPOND).addUnitIds(BenchCounty.unit(w.unitOf(i)))
@@ -131,12 +131,12 @@ final class SoakClients implements AutoCloseable {
             @Override
             public void onError(Throwable t) {
                 dispatchErrors.incrementAndGet();
-                done.run();
+                w.calls.countDown();
             }
 
             @Override
             public void onCompleted() {
-                done.run();
+                w.calls.countDown();
             }
         });
     }

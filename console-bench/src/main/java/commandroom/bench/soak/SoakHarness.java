@@ -4,14 +4,12 @@ import commandroom.bench.BenchCounty;
 import commandroom.bench.DatabaseTarget;
 import commandroom.bench.HarnessOutput;
 import commandroom.bench.Pacer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
+import commandroom.bench.MachineLoad;
+import commandroom.bench.ScratchDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * A soak of the hub: the hub in its own process (H2 or PostgreSQL), N protocol-level consoles and M
@@ -52,7 +49,7 @@ public final class SoakHarness {
     public static SoakReport run(SoakOptions o) throws Exception {
         OffsetDateTime started = OffsetDateTime.now();
         long t0 = System.nanoTime();
-        double loadBefore = loadAverage();
+        double loadBefore = MachineLoad.now();
         Path work = Files.createTempDirectory("commandroom-soak");
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "soak-timer");
@@ -87,7 +84,7 @@ public final class SoakHarness {
                 return new SoakReport(o, started, setup, List.copyOf(windows), clients.progressReports.get(),
                         console != null ? "one real console (console-app, headless Monocle, no -Xmx)"
                                 : "no real console was started (--no-real-console): n/a",
-                        loadBefore, loadAverage());
+                        loadBefore, MachineLoad.now());
             } finally {
                 if (console != null) {
                     console.close();
@@ -95,7 +92,7 @@ public final class SoakHarness {
             }
         } finally {
             timers.shutdownNow();
-            deleteTree(work);
+            ScratchDir.delete(work);
         }
     }
 
@@ -106,7 +103,7 @@ public final class SoakHarness {
         }
         SoakWindow w = new SoakWindow(0, 0, o.warmUp(), o.consoles(), o.units());
         clients.open(w);
-        Pacer.atRate(w.count, Math.max(50, o.rate() * 10), i -> clients.dispatch(w, i, () -> { }));
+        Pacer.atRate(w.count, Math.max(50, o.rate() * 10), i -> clients.dispatch(w, i));
         if (!w.awaitComplete(300)) {
             throw new IllegalStateException("the warm-up dispatches did not reach every console and unit within 300 s");
         }
@@ -121,7 +118,7 @@ public final class SoakHarness {
         long consoleStart = memory.console();
         memory.resetMax();
         long start = System.nanoTime();
-        Pacer.atRate(w.count, o.rate(), i -> clients.dispatch(w, i, () -> { }));
+        Pacer.atRate(w.count, o.rate(), i -> clients.dispatch(w, i));
         w.awaitComplete(60);
         double seconds = (System.nanoTime() - start) / 1e9;
         var consoles = w.atConsoles.window();
@@ -130,7 +127,7 @@ public final class SoakHarness {
         return new SoakReport.Window(w.number, seconds, w.count, w.ack.summary(), w.atConsoles.perDelivery(),
                 w.atConsoles.toLast(), w.atUnits.perDelivery(), consoles.missing() + units.missing(),
                 consoles.extra() + units.extra(), errors(clients) - errorsBefore, hubStart, hubEnd,
-                Math.max(hubEnd, memory.hubMax.get()), consoleStart, memory.console(), memory.self(), loadAverage());
+                Math.max(hubEnd, memory.hubMax.get()), consoleStart, memory.console(), memory.self(), MachineLoad.now());
     }
 
     private static long errors(SoakClients c) {
@@ -178,24 +175,6 @@ public final class SoakHarness {
 
         void sample() {
             hubMax.accumulateAndGet(hub(), Math::max);
-        }
-    }
-
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -2,6 +2,7 @@ package commandroom.bench.soak;
 
 import commandroom.bench.DeliveryTracker;
 import commandroom.bench.LatencyRecorder;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +22,8 @@ final class SoakWindow {
     final DeliveryTracker atConsoles;
     final DeliveryTracker atUnits;
     final LatencyRecorder ack;
+    /** Counts the dispatch calls down as each ends (answered or failed). */
+    final CountDownLatch calls;
     private final int units;
 
     SoakWindow(int number, int offset, int count, int consoles, int units) {
@@ -32,6 +35,7 @@ final class SoakWindow {
         this.atConsoles = new DeliveryTracker(sent, consoles, true);
         this.atUnits = new DeliveryTracker(sent, units, false);
         this.ack = new LatencyRecorder(count);
+        this.calls = new CountDownLatch(count);
     }
 
     /** The idempotency key of dispatch i of window w. */
@@ -66,10 +70,12 @@ final class SoakWindow {
         return Math.floorMod(unit - offset, units);
     }
 
-    /** Waits until every dispatch of the window reached every console and its unit; false on timeout. */
+    /** Waits until every dispatch of the window was answered and reached every console and its unit; false on timeout. */
     boolean awaitComplete(long timeoutSeconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        // A dispatch's events may reach everyone before its own answer reaches the dispatcher.
         return atConsoles.awaitComplete(0, count, timeoutSeconds, TimeUnit.SECONDS)
-                && atUnits.awaitComplete(0, count, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                && atUnits.awaitComplete(0, count, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                && calls.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 }

@@ -26,7 +26,10 @@ public final class Linkage implements AutoCloseable {
 
     public Linkage(LinkSettings settings, Hub hub) {
         this.hub = hub;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        // A thread per link: a link's log-in blocks (up to its deadline) while a hub is out of
+        // reach, and must not hold up the others.
+        int links = settings.stations().size() + (settings.county() == null ? 0 : 1);
+        this.scheduler = Executors.newScheduledThreadPool(Math.max(1, links), r -> {
             Thread t = new Thread(r, "linkage");
             t.setDaemon(true);
             return t;

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import commandroom.server.HubConfig;
 import commandroom.server.testing.Backend;
 import commandroom.server.testing.EventCollector;
 import commandroom.server.testing.Eventually;
 import commandroom.server.testing.HubClient;
+import commandroom.server.testing.LinkedHubs;
 import commandroom.server.testing.TestCounty;
 import commandroom.server.testing.TestHub;
-import commandroom.server.tls.SelfSignedCertificate;
 import commandroom.v1.CountyBoard;
 import commandroom.v1.DispatchTaskRequest;
 import commandroom.v1.Event;
@@ -29,9 +28,6 @@ import commandroom.v1.SubscribeRequest;
 import commandroom.v1.TaskKind;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,26 +42,18 @@ class LinkageTest {
 
     @Test
     void countyFollowsStationsAndItsInstructionsComeBackDownOnce() throws Exception {
-        var tls = SelfSignedCertificate.ensure(Files.createTempDirectory("linkage-tls"));
-        int countyPort = freePort();
-        int eastPort = freePort();
-        int westPort = freePort();
-        HubConfig base = TestHub.config(Backend.H2).withCertificate(tls.certificate(), tls.privateKey());
-        LinkSettings countyLinks = new LinkSettings("", null, List.of(
-                new LinkSettings.Peer("cd", "127.0.0.1", eastPort), new LinkSettings.Peer("cx", "127.0.0.1", westPort)),
-                "leader1", TestCounty.PASSWORD, tls.certificate());
-        try (TestHub county = TestHub.start(Backend.H2, c -> c.withCertificate(tls.certificate(), tls.privateKey())
-                .withListener("127.0.0.1", countyPort).withLinkage(countyLinks));
-             HubClient countyLeader = county.login("leader1")) {
+        try (LinkedHubs hubs = LinkedHubs.prepare(List.of("cd", "cx"));
+             HubClient countyLeader = hubs.startCounty().login("leader1")) {
+            TestHub county = hubs.county();
             // No station is up yet: the board says so, station by station.
             CountyBoard empty = countyLeader.linkage().getCountyBoard(GetCountyBoardRequest.getDefaultInstance());
             assertEquals(List.of("cd", "cx"), empty.getStationsList().stream().map(StationBoard::getStationId).toList());
             assertFalse(empty.getStations(0).getConnected());
             assertFalse(empty.getStations(0).getProblem().isEmpty(), "says why");
 
-            TestHub east = TestHub.start(Backend.H2, c -> stationConfig(c, tls, eastPort, "cd", countyPort));
-            try (TestHub west = TestHub.start(Backend.H2, c -> stationConfig(c, tls, westPort, "cx", countyPort));
-                 HubClient eastDuty = east.login("duty1"); HubClient eastLeader = east.login("leader1");
+            TestHub east = hubs.startStation(0);
+            TestHub west = hubs.startStation(1);
+            try (HubClient eastDuty = east.login("duty1"); HubClient eastLeader = east.login("leader1");
                  HubClient westDuty = west.login("duty1")) {
                 Incident fight = report(eastDuty, "城东路口斗殴");
                 report(eastDuty, "城东菜场纠纷");
@@ -128,17 +116,8 @@ class LinkageTest {
                                         .allMatch(i -> i.hasReceivedAt());
                     });
                 }
-            } finally {
-                east.close();
             }
         }
-    }
-
-    private static HubConfig stationConfig(HubConfig c, SelfSignedCertificate.KeyFiles tls, int port, String id,
-                                           int countyPort) {
-        return c.withCertificate(tls.certificate(), tls.privateKey()).withListener("127.0.0.1", port)
-                .withLinkage(new LinkSettings(id, new LinkSettings.Peer("county", "127.0.0.1", countyPort), List.of(),
-                        "leader1", TestCounty.PASSWORD, tls.certificate()));
     }
 
     private static Incident report(HubClient duty, String address) {
@@ -162,11 +141,5 @@ class LinkageTest {
         return assertThrows(StatusRuntimeException.class, () -> countyLeader.linkage().instructStation(
                 InstructStationRequest.newBuilder().setStationId(station).setIncidentId(incidentId)
                         .setText("不应写入").build())).getStatus().getCode();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
