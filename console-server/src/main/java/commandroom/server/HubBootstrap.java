@@ -146,7 +146,7 @@ public final class HubBootstrap implements AutoCloseable {
                 strict(new commandroom.server.api.ShiftGrpcService(hub), auth),
                 strict(new commandroom.server.api.KeyPersonGrpcService(hub), auth),
                 strict(new commandroom.server.api.FraudGrpcService(hub, taskRules), auth),
-                strict(api.field(), auth),
+                strict(api.field(config.guard().fastestMps()), auth),
                 strict(new LinkageGrpcService(hub, linkage), auth),
                 commandroom.server.api.StrictRequests.wrap(health.getHealthService().bindService()),
                 ProtoReflectionServiceV1.newInstance().bindService());

@@ -52,8 +52,15 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
      * @param streamsInAll   most event streams the hub holds open
      * @param demo           the demo (the embedded default, or --demo): accounts with the demo
      *                       county's published passwords are allowed; a real install refuses them
+     * @param fastestMps     a unit's position report implying a faster move is flagged implausible
+     *                       (100 m/s: faster than any police vehicle; a simulation in fast time
+     *                       moves its units faster)
      */
-    public record Guard(int streamsPerUser, int streamsInAll, boolean demo) {
+    public record Guard(int streamsPerUser, int streamsInAll, boolean demo, double fastestMps) {
+        public Guard(int streamsPerUser, int streamsInAll, boolean demo) {
+            this(streamsPerUser, streamsInAll, demo, 100);
+        }
+
         public static Guard defaults() {
             return new Guard(8, 10_000, false);
         }
@@ -155,7 +162,13 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
 
     /** Runs as the demo: the demo county's published passwords are allowed. */
     public HubConfig asDemo() {
-        return copy(c -> c.guard = new Guard(c.guard.streamsPerUser(), c.guard.streamsInAll(), true));
+        return copy(c -> c.guard = new Guard(c.guard.streamsPerUser(), c.guard.streamsInAll(), true,
+                c.guard.fastestMps()));
+    }
+
+    /** Units may move this fast (metres per second of the hub's clock) before a report is flagged. */
+    public HubConfig withFastestUnits(double mps) {
+        return copy(c -> c.guard = new Guard(c.guard.streamsPerUser(), c.guard.streamsInAll(), c.guard.demo(), mps));
     }
 
     private HubConfig copy(java.util.function.Consumer<Copy> change) {

@@ -30,8 +30,10 @@ public final class FieldGrpcService extends FieldServiceGrpc.FieldServiceImplBas
     private final FanOut fanOut;
     private final ImageBytes images;
     private final StreamLeases streams;
+    private final double fastestMps;
 
-    FieldGrpcService(Hub hub, FanOut fanOut, ImageBytes images, StreamLeases streams) {
+    FieldGrpcService(Hub hub, FanOut fanOut, ImageBytes images, StreamLeases streams, double fastestMps) {
+        this.fastestMps = fastestMps;
         this.hub = hub;
         this.fanOut = fanOut;
         this.images = images;
@@ -81,7 +83,7 @@ public final class FieldGrpcService extends FieldServiceGrpc.FieldServiceImplBas
         if (CommandGrpcService.checked(() -> RequestChecks.check(r), out)) {
             Caller c = Caller.current();
             Replies.answer(hub.submit(c.actor(), "", Event.KindCase.UNIT_POSITION_REPORTED,
-                            FieldRules.position(r, c.unitId())),
+                            FieldRules.position(r, c.unitId(), fastestMps)),
                     res -> ReportPositionResponse.newBuilder().setLogged(res.written()).build(), out);
         }
     }

@@ -30,7 +30,7 @@ final class LogCommands {
         }
         try (Database db = HubCommandLine.open(o.hubConfig())) {
             EventStore events = new EventStore(db);
-            LogBackup backup = new LogBackup(events, new UserStore(db));
+            LogBackup backup = new LogBackup(events, new UserStore(db), new commandroom.server.store.ImageStore(db));
             switch (command) {
                 case "backup" -> {
                     Path file = Path.of(o.arguments().get(0));

@@ -166,6 +166,9 @@ final class Projector {
             }
             case UNIT_POSITION_REPORTED -> {
                 var p = e.getUnitPositionReported();
+                if (p.getImplausible()) {
+                    yield null;
+                }
                 Unit u = s.units.get(p.getUnitId());
                 s.units.put(u.getId(), u.toBuilder().setPosition(p.getPosition())
                         .setHeadingDegrees(p.getHeadingDegrees()).build());
