@@ -77,7 +77,7 @@ public final class HubSession implements AutoCloseable {
                 ReplicaResolver.register();
                 builder = Grpc.newChannelBuilder(ReplicaResolver.target(replicas), credentials);
             }
-            ch = builder.overrideAuthority("localhost").maxInboundMessageSize(16 * 1024 * 1024)
+            ch = builder.maxInboundMessageSize(16 * 1024 * 1024)
                     .keepAliveTime(10, TimeUnit.SECONDS).keepAliveTimeout(5, TimeUnit.SECONDS).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -61,6 +61,20 @@ public final class SelfSignedCertificate {
             } catch (IOException unknownHost) {
                 // A host without a resolvable name still gets localhost and 127.0.0.1.
             }
+            // Clients verify the host they dial against the certificate: the machine's own
+            // addresses are named too, so that a console dialling this hub by address is let in.
+            try {
+                for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                    for (var address : java.util.Collections.list(nic.getInetAddresses())) {
+                        if (!address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
+                            names.add(new GeneralName(GeneralName.iPAddress,
+                                    address.getHostAddress().replaceAll("%.*$", "")));
+                        }
+                    }
+                }
+            } catch (IOException noInterfaces) {
+                // Loopback only, then.
+            }
             var builder = new JcaX509v3CertificateBuilder(name, new BigInteger(64, new SecureRandom()),
                     Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(3650))),
                     name, pair.getPublic())
