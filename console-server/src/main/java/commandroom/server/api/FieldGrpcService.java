@@ -50,7 +50,7 @@ public final class FieldGrpcService extends FieldServiceGrpc.FieldServiceImplBas
             return;
         }
         List<String> known = hub.read(s -> s.tasks().stream()
-                .filter(t -> s.unitEverOn(t.getId(), unitId)).map(Task::getId).toList());
+                .filter(t -> t.getAssigneeUnitIdsList().contains(unitId)).map(Task::getId).toList());
         fanOut.subscribeUnit(unitId, r.getFromSequence(), new UnitEventFilter(unitId, known),
                 StreamViews::forUnits, (ServerCallStreamObserver<Event>) out, streams.of(caller));
     }
