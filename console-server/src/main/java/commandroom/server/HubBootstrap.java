@@ -7,6 +7,7 @@ import commandroom.server.api.Services;
 import commandroom.server.api.LinkageGrpcService;
 import commandroom.server.auth.PasswordHasher;
 import commandroom.server.auth.PublishedPasswords;
+import commandroom.server.auth.TokenKeys;
 import commandroom.server.auth.TokenService;
 import commandroom.server.auth.UserDirectory;
 import commandroom.server.clock.FollowUpWatcher;
@@ -56,6 +57,7 @@ public final class HubBootstrap implements AutoCloseable {
     static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(HubBootstrap.class);
+    private static final String LEGACY_TOKEN_KEY = "token_key";
 
     private final HubConfig config;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -120,7 +122,11 @@ public final class HubBootstrap implements AutoCloseable {
                     config.overduePeriod()));
         }
 
-        TokenService tokens = new TokenService(settings, config.clock(),
+        // The signing keys live in a file of the service user, not in the database they protect;
+        // a database from before holds its key, which moves into the file and out of the database.
+        TokenKeys keys = TokenKeys.open(config.tokenKeyFile(), () -> settings.find(LEGACY_TOKEN_KEY).orElse(null));
+        settings.remove(LEGACY_TOKEN_KEY);
+        TokenService tokens = new TokenService(settings, keys, config.clock(),
                 config.accessTtl(), config.refreshTtl());
         if (database.isPostgres()) {
             // Replicas may share this database: follow what they append and whom they log out.

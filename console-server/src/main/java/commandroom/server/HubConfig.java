@@ -55,10 +55,12 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
      * @param fastestMps     a unit's position report implying a faster move is flagged implausible
      *                       (100 m/s: faster than any police vehicle; a simulation in fast time
      *                       moves its units faster)
+     * @param tokenKeyFile   the token signing keys (see TokenKeys); null: DATA/secrets/token-keys.
+     *                       Replicas on one database must share one file
      */
-    public record Guard(int streamsPerUser, int streamsInAll, boolean demo, double fastestMps) {
+    public record Guard(int streamsPerUser, int streamsInAll, boolean demo, double fastestMps, Path tokenKeyFile) {
         public Guard(int streamsPerUser, int streamsInAll, boolean demo) {
-            this(streamsPerUser, streamsInAll, demo, 100);
+            this(streamsPerUser, streamsInAll, demo, 100, null);
         }
 
         public static Guard defaults() {
@@ -163,12 +165,24 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
     /** Runs as the demo: the demo county's published passwords are allowed. */
     public HubConfig asDemo() {
         return copy(c -> c.guard = new Guard(c.guard.streamsPerUser(), c.guard.streamsInAll(), true,
-                c.guard.fastestMps()));
+                c.guard.fastestMps(), c.guard.tokenKeyFile()));
+    }
+
+    /** The token signing keys' file (replicas on one database share one). */
+    public HubConfig withTokenKeyFile(Path file) {
+        return copy(c -> c.guard = new Guard(c.guard.streamsPerUser(), c.guard.streamsInAll(), c.guard.demo(),
+                c.guard.fastestMps(), file));
+    }
+
+    /** Where the token signing keys are: the file set, or DATA/secrets/token-keys. */
+    public Path tokenKeyFile() {
+        return guard.tokenKeyFile() != null ? guard.tokenKeyFile() : dataDir.resolve("secrets").resolve("token-keys");
     }
 
     /** Units may move this fast (metres per second of the hub's clock) before a report is flagged. */
     public HubConfig withFastestUnits(double mps) {
-        return copy(c -> c.guard = new Guard(c.guard.streamsPerUser(), c.guard.streamsInAll(), c.guard.demo(), mps));
+        return copy(c -> c.guard = new Guard(c.guard.streamsPerUser(), c.guard.streamsInAll(), c.guard.demo(), mps,
+                c.guard.tokenKeyFile()));
     }
 
     private HubConfig copy(java.util.function.Consumer<Copy> change) {
