@@ -12,7 +12,9 @@ import commandroom.server.auth.TokenService;
 import commandroom.server.auth.UserDirectory;
 import commandroom.server.clock.FollowUpWatcher;
 import commandroom.server.clock.OverdueWatcher;
+import commandroom.server.log.ChainSealer;
 import commandroom.server.log.EventLog;
+import commandroom.server.log.SealKey;
 import commandroom.server.log.FanOut;
 import commandroom.server.loop.CaseRules;
 import commandroom.server.loop.Hub;
@@ -24,6 +26,7 @@ import commandroom.server.linkage.Linkage;
 import commandroom.server.store.Database;
 import commandroom.server.store.EventStore;
 import commandroom.server.store.ImageStore;
+import commandroom.server.store.SealStore;
 import commandroom.server.store.ReplicaNotifications;
 import commandroom.server.store.SettingsStore;
 import commandroom.server.store.UserStore;
@@ -113,6 +116,12 @@ public final class HubBootstrap implements AutoCloseable {
             }
             Seeder.seed(hub, userStore, passwords, config.seed());
         }
+        // The audit chain is sealed with a key the database does not hold, and each sealed head is
+        // published in a file outside it (see ChainSealer).
+        ChainSealer sealer = new ChainSealer(events, new SealStore(database), SealKey.open(config.sealKeyFile()),
+                config.publishedHeadsFile(), config.clock());
+        sealer.start(Duration.ofSeconds(10));
+        closeables.add(sealer);
         closeables.add(new OverdueWatcher(hub, config.overduePeriod()));
         TaskRules taskRules = new TaskRules(config.sla());
         CaseRules caseRules = new CaseRules(config.followUps(), taskRules);

@@ -191,6 +191,7 @@ public final class ReplicaHarness {
         return db.apply(HubConfig.embedded(dir).withListener("127.0.0.1", 0).withSeed(TestCounty.seed())
                 .withPasswordCost(4).withCertificate(tls.certificate(), tls.privateKey()).asDemo()
                 // Replicas share the token keys, as they share the certificate.
-                .withTokenKeyFile(tls.certificate().resolveSibling("token-keys")));
+                .withTokenKeyFile(tls.certificate().resolveSibling("token-keys"))
+                .withSealKeyFile(tls.certificate().resolveSibling("seal-key")));
     }
 }

@@ -5,6 +5,7 @@ import commandroom.server.log.ChainBrokenException;
 import commandroom.server.log.ChainVerifier;
 import commandroom.server.store.Database;
 import commandroom.server.store.EventStore;
+import commandroom.server.store.SealStore;
 import commandroom.server.store.UserStore;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,7 +24,7 @@ final class LogCommands {
     }
 
     int run(String command, List<String> args) {
-        HubOptions o = HubOptions.parse(args, List.of());
+        HubOptions o = HubOptions.parse(args, command.equals("verify") ? List.of("head") : List.of());
         int wanted = command.equals("verify") ? 0 : 1;
         if (o.arguments().size() != wanted) {
             throw new IllegalArgumentException(command + (wanted == 0 ? " takes no argument" : " takes a FILE"));
@@ -45,7 +46,8 @@ final class LogCommands {
                             + " (head " + s.headHash() + "); everyone logs in again");
                 }
                 default -> {
-                    return verify(events);
+                    return verify(events, new SealCheck(new SealStore(db), o.hubConfig().sealKeyFile(),
+                            o.hubConfig().publishedHeadsFile(), o.get("head", null)));
                 }
             }
         } catch (IOException e) {
@@ -54,18 +56,32 @@ final class LogCommands {
         return HubCommandLine.OK;
     }
 
-    private int verify(EventStore events) {
+    private int verify(EventStore events, SealCheck seals) throws IOException {
         ChainVerifier chain = new ChainVerifier();
+        java.util.Map<Long, byte[]> hashes = new java.util.HashMap<>();
+        java.util.Set<Long> wanted = seals.sequences();
         try {
-            events.forEach(chain::next);
+            events.forEach(stored -> {
+                chain.next(stored);
+                if (wanted.contains(stored.sequence())) {
+                    hashes.put(stored.sequence(), stored.hash());
+                }
+            });
         } catch (ChainBrokenException e) {
             out.println(e.getMessage());
             out.println((chain.lastSequence() == 0 ? "no event verifies" : "events 1 to " + chain.lastSequence()
                     + " verify") + "; event " + e.sequence() + " was altered, removed or moved");
             return HubCommandLine.FAILED;
         }
+        List<String> problems = seals.problems(chain.lastSequence(), hashes);
+        if (!problems.isEmpty()) {
+            problems.forEach(out::println);
+            out.println("the chain's hashes agree with each other, but not with its seals: events were rewritten or"
+                    + " the log was cut short");
+            return HubCommandLine.FAILED;
+        }
         out.println("audit chain intact: " + chain.lastSequence() + " events, head "
-                + HexFormat.of().formatHex(chain.lastHash().toByteArray()));
+                + HexFormat.of().formatHex(chain.lastHash().toByteArray()) + "; " + seals.summary());
         return HubCommandLine.OK;
     }
 }

@@ -241,6 +241,7 @@ final class Projector {
             default -> { }
         }
         s.appliedSequence = e.getSequence();
+        s.appliedHash = e.getHash();
         if (!e.getIdempotencyKey().isEmpty() && answer != null) {
             s.answers.put(HubState.scope(e.getActor().getUserId(), e.getIdempotencyKey()),
                     new Answer(e.getKindCase(), withoutTimeline(answer), e.getSequence()));
