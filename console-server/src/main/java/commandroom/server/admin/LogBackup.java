@@ -36,6 +36,9 @@ import java.util.zip.ZipOutputStream;
  * events name by hash, each checked against its hash on restore). The token signing key is not kept: after a restore
  * everyone logs in again. A backup can be taken while the hub runs (the log is append-only; the
  * file holds a prefix of it); a restore goes only into an empty database, with the hub stopped.
+ * The whole file is encrypted and authenticated ({@link BackupCipher}): a backup holds key
+ * persons, victims' phone numbers and evidence, and leaves the machine. A backup from before
+ * encryption still restores.
  * Not thread-safe.
  */
 public final class LogBackup {
@@ -63,11 +66,12 @@ public final class LogBackup {
      * leaves a truncated one under the name). Refuses a log whose chain is broken: such a backup
      * could not be restored; run {@code verify} to see where.
      */
-    public Summary backup(Path file) throws IOException {
+    public Summary backup(Path file, BackupCipher.Secret secret) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".part");
         ChainVerifier chain = new ChainVerifier();
         List<UserRecord> userList = users.list();
-        try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+        try (ZipOutputStream zip = new ZipOutputStream(BackupCipher.encrypting(
+                new BufferedOutputStream(Files.newOutputStream(tmp)), secret))) {
             zip.putNextEntry(new ZipEntry("users.bin"));
             writeUsers(userList, zip);
             zip.closeEntry();
@@ -108,22 +112,42 @@ public final class LogBackup {
      * event's place in the chain, the head against the manifest), so a damaged backup changes
      * nothing; then users and events are written.
      */
-    public Summary restore(Path file) throws IOException {
+    public Summary restore(Path file, BackupCipher.Secret secret) throws IOException {
         if (events.lastSequence() != 0 || !users.isEmpty()) {
             throw new IllegalStateException("restore needs an empty database; this one holds "
                     + events.lastSequence() + " events: point --data (or --jdbc) at a new one");
         }
-        Summary checked = read(file, false);
-        read(file, true);
+        Summary checked = read(file, secret, false);
+        read(file, secret, true);
         return checked;
     }
 
+    /** True if the file is an encrypted backup (one from before encryption is not). */
+    public static boolean isEncrypted(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return BackupCipher.isEncrypted(in);
+        }
+    }
+
+    /** The backup's plain bytes: decrypted, or as they are for a backup from before encryption. */
+    private static InputStream open(Path file, BackupCipher.Secret secret) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        if (BackupCipher.isEncrypted(in)) {
+            if (secret == null) {
+                in.close();
+                throw new IOException(file + " is encrypted: give its passphrase or key file");
+            }
+            return new BufferedInputStream(BackupCipher.decrypting(in, secret));
+        }
+        return in;
+    }
+
     /** Reads the file; verifies it, or (write) loads it. */
-    private Summary read(Path file, boolean write) throws IOException {
+    private Summary read(Path file, BackupCipher.Secret secret, boolean write) throws IOException {
         Properties manifest = null;
         List<UserRecord> userList = null;
         ChainVerifier chain = new ChainVerifier();
-        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        try (ZipInputStream zip = new ZipInputStream(open(file, secret))) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 switch (entry.getName()) {
                     case "manifest.properties" -> {

@@ -64,7 +64,7 @@ public final class HubCommandLine {
         try {
             return switch (command) {
                 case "user" -> new UserCommands(in, console, out).run(rest);
-                case "backup", "restore", "verify" -> new LogCommands(out).run(command, rest);
+                case "backup", "restore", "verify" -> new LogCommands(in, console, out).run(command, rest);
                 case "rotate-token-key" -> rotateTokenKey(rest);
                 default -> throw new IllegalArgumentException("unknown command " + command);
             };
@@ -140,8 +140,11 @@ public final class HubCommandLine {
                        commandroom-hub user password NAME [options]   set a new password (asked for; one line on standard input without a terminal)
                        commandroom-hub user disable NAME [options]    the account stops working within seconds, also in a running hub
                        commandroom-hub user enable NAME [options]
-                       commandroom-hub backup FILE [options]     the event log and users into one file (PostgreSQL: while the hub runs)
-                       commandroom-hub restore FILE [options]    into an empty database, the hub stopped
+                       commandroom-hub backup FILE [--passphrase-file F | --key-file F] [options]
+                                                                 the event log, users and images into one encrypted file (PostgreSQL: while the hub runs);
+                                                                 the passphrase is asked for without either
+                       commandroom-hub restore FILE [--passphrase-file F | --key-file F] [options]
+                                                                 into an empty database, the hub stopped
                        commandroom-hub verify [options]          check the audit chain; names the first altered, missing or moved event
                        commandroom-hub rotate-token-key [options]  a new token signing key; the one before stays accepted
                 Roles: %s
