@@ -77,7 +77,8 @@ public final class PrivateFiles {
 
     /**
      * Restricts the regular files in a directory whose names start with a prefix (the files H2
-     * makes beside its database: {@code hub.mv.db}, {@code hub.trace.db}, temporary files).
+     * makes beside its database: {@code hub.mv.db}, {@code hub.trace.db}, temporary files). A file
+     * of another user is left as it is (the folder, 0700, keeps others out of it).
      */
     public static void restrictFiles(Path dir, String prefix) {
         if (!posix(dir)) {
@@ -86,7 +87,11 @@ public final class PrivateFiles {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 if (f.getFileName().toString().startsWith(prefix) && Files.isRegularFile(f)) {
-                    restrict(f);
+                    try {
+                        restrict(f);
+                    } catch (FileSystemException notOwner) {
+                        // Not ours (EPERM): its owner decides.
+                    }
                 }
             }
         } catch (IOException e) {
