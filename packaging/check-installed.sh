@@ -127,7 +127,7 @@ as_hub() { (cd / && umask 022 && exec runuser -u commandroom -- "$@"); }
   --config /etc/commandroom/hub.conf --bind 127.0.0.1 --port 0 --health-port 0) >"$work/hub.out" 2>"$work/hub.log" &
 hub=$!
 pids+=($hub)
-wait_for "$work/hub.out" 60 "HUB READY"
+wait_for "$work/hub.out" 60 "HUB READY" "$hub" || { cat "$work/hub.log" >&2; exit 1; }
 health=$(sed -n 's/.* health=\([0-9]*\).*/\1/p' "$work/hub.out")
 curl -fsS "http://127.0.0.1:$health/health" | tee "$work/health.json"
 echo
@@ -167,8 +167,9 @@ sed -e "s|^data = .*|data = $work/demo-hub|" -e "s|^port = .*|port = 0|" -e "s|^
   -e "s|^bind = .*|bind = 127.0.0.1|" -e "s|^# seed = .*|seed = $hub_app/lib/demo-county.json|" \
   /etc/commandroom/hub.conf >"$work/demo-hub.conf"
 /usr/bin/commandroom-hub serve --demo --config "$work/demo-hub.conf" >"$work/demo-hub.out" 2>"$work/demo-hub.log" &
-pids+=($!)
-wait_for "$work/demo-hub.out" 60 "HUB READY"
+demo_hub=$!
+pids+=($demo_hub)
+wait_for "$work/demo-hub.out" 60 "HUB READY" "$demo_hub" || { cat "$work/demo-hub.log" >&2; exit 1; }
 port=$(sed -n 's/.*HUB READY port=\([0-9]*\).*/\1/p' "$work/demo-hub.out")
 cert=$(sed -n 's/.* cert=\([^ ]*\).*/\1/p' "$work/demo-hub.out")
 echo "installed hub as a demonstration (--demo) up on port $port"
@@ -192,7 +193,7 @@ cold_starts() {
       >"$work/console-$label-$run.log" 2>&1 &
     console=$!
     pids+=($console)
-    wait_for "$work/console-$label-$run.log" 60 "console ready"
+    wait_for "$work/console-$label-$run.log" 60 "console ready" "$console"
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
     times+=("$ms")
     echo "installed console up ($label): first window $ms ms after start"

@@ -17,8 +17,9 @@ trap cleanup EXIT
 source "$(dirname "$0")/../lib.sh"
 "$hub_app/bin/commandroom-hub" serve --demo --data "$work/hub" --port 0 --health-port -1 \
   --seed "$hub_app/lib/demo-county.json" >"$work/hub.out" 2>"$work/hub.log" &
-pids+=($!)
-wait_for "$work/hub.out" 60 "HUB READY"
+hub=$!
+pids+=($hub)
+wait_for "$work/hub.out" 60 "HUB READY" "$hub" || { cat "$work/hub.log" >&2; exit 1; }
 port=$(sed -n 's/.*HUB READY port=\([0-9]*\).*/\1/p' "$work/hub.out")
 cert=$(sed -n 's/.* cert=\([^ ]*\).*/\1/p' "$work/hub.out")
 display=:$((70 + RANDOM % 20))
@@ -33,7 +34,7 @@ DISPLAY=$display XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG
   >"$work/console.log" 2>&1 &
 console=$!
 pids+=($console)
-wait_for "$work/console.log" 60 "console ready"
+wait_for "$work/console.log" 60 "console ready" "$console"
 # The first frames and the first events after the window, then a normal end (the list is written as classes load).
 sleep 3
 kill "$console"
