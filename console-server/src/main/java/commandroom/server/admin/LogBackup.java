@@ -4,6 +4,7 @@ import commandroom.server.log.ChainBrokenException;
 import commandroom.server.log.ChainVerifier;
 import commandroom.server.store.EventStore;
 import commandroom.server.store.ImageStore;
+import commandroom.server.store.PrivateFiles;
 import commandroom.server.store.UserRecord;
 import commandroom.server.store.UserStore;
 import commandroom.v1.Event;
@@ -63,15 +64,16 @@ public final class LogBackup {
 
     /**
      * Writes the log and the users to a file (through a temporary file, so a failed backup never
-     * leaves a truncated one under the name). Refuses a log whose chain is broken: such a backup
-     * could not be restored; run {@code verify} to see where.
+     * leaves a truncated one under the name), readable by its owner only (0600: it holds the
+     * whole log and the password hashes). Refuses a log whose chain is broken: such a backup could
+     * not be restored; run {@code verify} to see where.
      */
     public Summary backup(Path file, BackupCipher.Secret secret) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".part");
         ChainVerifier chain = new ChainVerifier();
         List<UserRecord> userList = users.list();
         try (ZipOutputStream zip = new ZipOutputStream(BackupCipher.encrypting(
-                new BufferedOutputStream(Files.newOutputStream(tmp)), secret))) {
+                new BufferedOutputStream(PrivateFiles.newOutputStream(tmp)), secret))) {
             zip.putNextEntry(new ZipEntry("users.bin"));
             writeUsers(userList, zip);
             zip.closeEntry();

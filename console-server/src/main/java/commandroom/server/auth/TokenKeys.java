@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
+import commandroom.server.store.PrivateFiles;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -138,24 +138,17 @@ public final class TokenKeys {
     /** Writes the keys through a private temporary file, then moves it into place. */
     private static void write(Path file, List<Key> keys) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir);
-            if (posix) {
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            }
-        }
-        Path tmp = Files.createTempFile(dir, "token-keys", ".part");
-        if (posix) {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        }
+        PrivateFiles.createDirectories(dir);
+        Path tmp = dir.resolve(file.getFileName() + ".part");
         StringBuilder b = new StringBuilder("# The hub's token signing keys: the first signs, all are accepted."
                 + " Keep this file to the service user.\n");
         for (Key k : keys) {
             b.append(k.id()).append(' ').append(Base64.getUrlEncoder().withoutPadding().encodeToString(k.secret()))
                     .append('\n');
         }
-        Files.writeString(tmp, b.toString(), StandardCharsets.US_ASCII);
+        try (var out = PrivateFiles.newOutputStream(tmp)) {
+            out.write(b.toString().getBytes(StandardCharsets.US_ASCII));
+        }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

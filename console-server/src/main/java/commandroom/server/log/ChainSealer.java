@@ -1,6 +1,7 @@
 package commandroom.server.log;
 
 import commandroom.server.store.EventStore;
+import commandroom.server.store.PrivateFiles;
 import commandroom.server.store.SealStore;
 import commandroom.server.store.StoredEvent;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -84,9 +84,10 @@ public final class ChainSealer implements AutoCloseable {
 
     private void publish(SealStore.Seal s) {
         try {
-            Files.createDirectories(headsFile.toAbsolutePath().getParent());
-            Files.writeString(headsFile, line(s) + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+            PrivateFiles.createDirectories(headsFile.toAbsolutePath().getParent());
+            try (var out = PrivateFiles.append(headsFile)) {
+                out.write((line(s) + "\n").getBytes(StandardCharsets.US_ASCII));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the published heads " + headsFile, e);
         }

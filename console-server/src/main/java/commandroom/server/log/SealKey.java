@@ -1,12 +1,12 @@
 package commandroom.server.log;
 
+import commandroom.server.store.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,19 +37,12 @@ public final class SealKey {
                 byte[] k = new byte[32];
                 new SecureRandom().nextBytes(k);
                 Path dir = file.toAbsolutePath().getParent();
-                boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-                if (!Files.isDirectory(dir)) {
-                    Files.createDirectories(dir);
-                    if (posix) {
-                        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-                    }
+                PrivateFiles.createDirectories(dir);
+                Path tmp = dir.resolve(file.getFileName() + ".part");
+                try (var out = PrivateFiles.newOutputStream(tmp)) {
+                    out.write((Base64.getUrlEncoder().withoutPadding().encodeToString(k) + "\n")
+                            .getBytes(StandardCharsets.US_ASCII));
                 }
-                Path tmp = Files.createTempFile(dir, "seal-key", ".part");
-                if (posix) {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                }
-                Files.writeString(tmp, Base64.getUrlEncoder().withoutPadding().encodeToString(k) + "\n",
-                        StandardCharsets.US_ASCII);
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             }
             return read(file);
