@@ -51,24 +51,55 @@ public final class KeyPersonGrpcService extends KeyPersonServiceGrpc.KeyPersonSe
         }
     }
 
+    /**
+     * Every read asks why (the reason goes into the log with the access). A refused attempt is
+     * logged as well, then answered PERMISSION_DENIED in words that do not tell whether the person
+     * exists.
+     */
     @Override
     public void getKeyPerson(GetKeyPersonRequest r, StreamObserver<KeyPersonResponse> out) {
-        if (CommandGrpcService.checked(() -> new Violations().id("person_id", r.getPersonId()).throwIfAny(), out)) {
-            Replies.answer(hub.submit(Caller.current().actor(), "", Event.KindCase.KEY_PERSON_ACCESSED,
-                            KeyPersonRules.get(r.getPersonId(), Caller.current().actor())),
+        if (CommandGrpcService.checked(() -> new Violations().id("person_id", r.getPersonId())
+                .text("reason", r.getReason().strip(), 2, 200).throwIfAny(), out)) {
+            var actor = Caller.current().actor();
+            Replies.answer(hub.submit(actor, "", Event.KindCase.KEY_PERSON_ACCESSED,
+                            KeyPersonRules.get(r.getPersonId(), r.getReason().strip(), actor)),
                     res -> KeyPersonResponse.newBuilder().setSequence(res.sequence())
-                            .setPerson(hub.read(s -> s.keyPerson(r.getPersonId()))
-                                    .orElseThrow(() -> HubException.notFound("person_id", "key person", r.getPersonId())))
+                            .setPerson(hub.read(s -> s.keyPerson(r.getPersonId()).filter(p -> KeyPersonRules.maySee(actor, p)))
+                                    .orElseThrow(() -> KeyPersonRules.refusal(r.getPersonId())))
                             .build(), out);
         }
     }
 
     @Override
     public void listKeyPersons(ListKeyPersonsRequest r, StreamObserver<ListKeyPersonsResponse> out) {
-        var actor = Caller.current().actor();
-        Replies.answer(hub.submit(actor, "", Event.KindCase.KEY_PERSON_ACCESSED, KeyPersonRules.list(actor)),
-                res -> hub.read(s -> ListKeyPersonsResponse.newBuilder().addAllPersons(s.keyPersons().stream()
-                        .filter(p -> KeyPersonRules.maySee(actor, p)).toList()).build()), out);
+        if (CommandGrpcService.checked(() -> new Violations().text("reason", r.getReason().strip(), 2, 200).throwIfAny(),
+                out)) {
+            var actor = Caller.current().actor();
+            Replies.answer(hub.submit(actor, "", Event.KindCase.KEY_PERSON_ACCESSED,
+                            KeyPersonRules.list(r.getReason().strip(), actor)),
+                    res -> {
+                        if (actor.getRole() != commandroom.v1.Role.ROLE_STATION_CHIEF
+                                && actor.getRole() != commandroom.v1.Role.ROLE_FIELD_UNIT) {
+                            throw KeyPersonRules.refusal("");
+                        }
+                        return hub.read(s -> ListKeyPersonsResponse.newBuilder().addAllPersons(s.keyPersons().stream()
+                                .filter(p -> KeyPersonRules.maySee(actor, p)).toList()).build());
+                    }, out);
+        }
+    }
+
+    @Override
+    public void listKeyPersonAccess(commandroom.v1.ListKeyPersonAccessRequest r,
+                                    StreamObserver<commandroom.v1.ListKeyPersonAccessResponse> out) {
+        Replies.call(() -> {
+            long asked = Integer.toUnsignedLong(r.getLimit());
+            if (asked > 1000) {
+                new Violations().add("limit", "must be within 0..1000").throwIfAny();
+            }
+            int limit = asked == 0 ? 200 : (int) asked;
+            return hub.read(s -> commandroom.v1.ListKeyPersonAccessResponse.newBuilder()
+                    .addAllEntries(s.keyPersonAccess(limit)).build());
+        }, out);
     }
 
     private static void check(RegisterKeyPersonRequest r) {

@@ -69,8 +69,11 @@ public final class Permissions {
         Set<Role> register = EnumSet.of(Role.ROLE_STATION_CHIEF, Role.ROLE_FIELD_UNIT);
         ROLES.put(commandroom.v1.KeyPersonServiceGrpc.getRegisterKeyPersonMethod().getFullMethodName(), CHIEF);
         ROLES.put(commandroom.v1.KeyPersonServiceGrpc.getRecordCheckInMethod().getFullMethodName(), register);
-        ROLES.put(commandroom.v1.KeyPersonServiceGrpc.getGetKeyPersonMethod().getFullMethodName(), register);
-        ROLES.put(commandroom.v1.KeyPersonServiceGrpc.getListKeyPersonsMethod().getFullMethodName(), register);
+        // Reading the register is let past the door for everyone, so that the rules can refuse it and
+        // log the refused attempt (KeyPersonRules): who tried to read it matters as much as who did.
+        ROLES.put(commandroom.v1.KeyPersonServiceGrpc.getGetKeyPersonMethod().getFullMethodName(), ANY);
+        ROLES.put(commandroom.v1.KeyPersonServiceGrpc.getListKeyPersonsMethod().getFullMethodName(), ANY);
+        ROLES.put(commandroom.v1.KeyPersonServiceGrpc.getListKeyPersonAccessMethod().getFullMethodName(), CHIEF);
         ROLES.put(commandroom.v1.FraudServiceGrpc.getImportWarningsMethod().getFullMethodName(), MEDIATORS);
         ROLES.put(commandroom.v1.LinkageServiceGrpc.getHandUpMethod().getFullMethodName(), MEDIATORS);
         ROLES.put(commandroom.v1.LinkageServiceGrpc.getInstructStationMethod().getFullMethodName(), MEDIATORS);

@@ -45,6 +45,9 @@ public final class HubState {
     final CaseBook cases = new CaseBook();
     final Map<String, commandroom.v1.Handover> handovers = new LinkedHashMap<>();
     final Map<String, commandroom.v1.KeyPerson> keyPersons = new LinkedHashMap<>();
+    /** The register's access log, oldest first, at most {@link #ACCESS_LOG_KEPT} (the log keeps them all). */
+    final java.util.ArrayDeque<commandroom.v1.KeyPersonAccess> keyPersonAccess = new java.util.ArrayDeque<>();
+    static final int ACCESS_LOG_KEPT = 10_000;
     /** At the county: the instructions it gave. At a station: those it took in from the county. */
     final Map<String, commandroom.v1.CountyInstruction> countyInstructions = new LinkedHashMap<>();
     /** At a station: the county sequence of the last instruction taken in (where following resumes). */
@@ -55,6 +58,16 @@ public final class HubState {
 
     /** Where and when a unit's position was last written to the log. */
     record LoggedPosition(double latitude, double longitude, Instant at) {}
+
+    /** The register's access log, newest first, at most limit entries. */
+    public java.util.List<commandroom.v1.KeyPersonAccess> keyPersonAccess(int limit) {
+        java.util.List<commandroom.v1.KeyPersonAccess> out = new java.util.ArrayList<>(Math.min(limit, keyPersonAccess.size()));
+        var it = keyPersonAccess.descendingIterator();
+        while (it.hasNext() && out.size() < limit) {
+            out.add(it.next());
+        }
+        return out;
+    }
 
     public long appliedSequence() {
         return appliedSequence;

@@ -45,36 +45,48 @@ public final class KeyPersonRules {
 
     public static Hub.Decision checkIn(RecordCheckInRequest r, Actor actor) {
         return (s, now) -> {
-            KeyPerson p = visible(s, r.getPersonId(), actor);
+            KeyPerson p = s.keyPerson(r.getPersonId()).filter(k -> maySee(actor, k))
+                    .orElseThrow(() -> refusal(r.getPersonId()));
             return Event.newBuilder().setKeyPersonCheckedIn(
                     KeyPersonCheckedIn.newBuilder().setPersonId(p.getId()).setNote(r.getNote()));
         };
     }
 
     /** Reading one person: refused unless the actor may see them; logged when allowed. */
-    public static Hub.Decision get(String personId, Actor actor) {
-        return (s, now) -> Event.newBuilder().setKeyPersonAccessed(KeyPersonAccessed.newBuilder()
-                .addPersonIds(visible(s, personId, actor).getId()).setHow("get"));
-    }
-
-    /** Listing: the persons the actor may see; refused to roles that may see none; logged. */
-    public static Hub.Decision list(Actor actor) {
+    /**
+     * One person: logged as a read if the actor may see the person; otherwise logged as a refused
+     * attempt (the caller then answers PERMISSION_DENIED, saying the same whether or not the
+     * person exists: an answer must not tell who is on the register).
+     */
+    public static Hub.Decision get(String personId, String reason, Actor actor) {
         return (s, now) -> {
-            if (actor.getRole() != Role.ROLE_STATION_CHIEF && actor.getRole() != Role.ROLE_FIELD_UNIT) {
-                throw HubException.denied("the key persons register is the station chief's and the assigned officers'");
+            boolean visible = s.keyPerson(personId).filter(p -> maySee(actor, p)).isPresent();
+            KeyPersonAccessed.Builder a = KeyPersonAccessed.newBuilder().setHow("get").setReason(reason);
+            if (visible) {
+                a.addPersonIds(personId);
+            } else {
+                a.setRefused(true).setAskedPersonId(personId);
             }
-            List<String> ids = s.keyPersons().stream().filter(p -> maySee(actor, p)).map(KeyPerson::getId).toList();
-            return Event.newBuilder().setKeyPersonAccessed(KeyPersonAccessed.newBuilder().addAllPersonIds(ids).setHow("list"));
+            return Event.newBuilder().setKeyPersonAccessed(a);
         };
     }
 
-    private static KeyPerson visible(HubState s, String id, Actor actor) {
-        KeyPerson p = s.keyPerson(id).orElseThrow(() -> HubException.notFound("person_id", "key person", id));
-        if (!maySee(actor, p)) {
-            // Said the same way whether or not the person exists would leak less; the id alone says
-            // little, and an officer needs to know a mistyped id from a refusal.
-            throw HubException.denied("key person " + id + " is not assigned to you");
-        }
-        return p;
+    /** Listing: the persons the actor may see; roles that may see none are refused, and that is logged too. */
+    public static Hub.Decision list(String reason, Actor actor) {
+        return (s, now) -> {
+            KeyPersonAccessed.Builder a = KeyPersonAccessed.newBuilder().setHow("list").setReason(reason);
+            if (actor.getRole() != Role.ROLE_STATION_CHIEF && actor.getRole() != Role.ROLE_FIELD_UNIT) {
+                a.setRefused(true);
+            } else {
+                a.addAllPersonIds(s.keyPersons().stream().filter(p -> maySee(actor, p)).map(KeyPerson::getId).toList());
+            }
+            return Event.newBuilder().setKeyPersonAccessed(a);
+        };
+    }
+
+    /** The refusal a caller answers after a refused attempt was logged. */
+    public static HubException refusal(String personId) {
+        return HubException.denied(personId.isEmpty() ? "the key persons register is the station chief's and the"
+                + " assigned officers'" : "no key person " + personId + " that you may see");
     }
 }

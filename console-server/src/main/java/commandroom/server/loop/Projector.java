@@ -204,7 +204,17 @@ final class Projector {
                 s.keyPersons.put(p.getId(), p);
                 yield p;
             }
-            case KEY_PERSON_ACCESSED, ACCOUNT_ACTIVITY -> null;
+            case KEY_PERSON_ACCESSED -> {
+                var a = e.getKeyPersonAccessed();
+                s.keyPersonAccess.addLast(commandroom.v1.KeyPersonAccess.newBuilder().setSequence(e.getSequence())
+                        .setActor(e.getActor()).setAt(e.getTime()).setHow(a.getHow()).addAllPersonIds(a.getPersonIdsList())
+                        .setReason(a.getReason()).setRefused(a.getRefused()).setAskedPersonId(a.getAskedPersonId()).build());
+                if (s.keyPersonAccess.size() > HubState.ACCESS_LOG_KEPT) {
+                    s.keyPersonAccess.removeFirst();
+                }
+                yield null;
+            }
+            case ACCOUNT_ACTIVITY -> null;
             case INCIDENT_HANDED_UP -> {
                 Incident handed = e.getIncidentHandedUp().getIncident();
                 Incident i = s.incidents.get(handed.getId()).toBuilder().setHandUp(handed.getHandUp())

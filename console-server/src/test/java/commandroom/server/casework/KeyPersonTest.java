@@ -53,7 +53,7 @@ class KeyPersonTest {
                     .setIdempotencyKey("kp-1").build()).getPerson();
             assertEquals("P-0001", p.getId());
 
-            assertEquals("张某某", register(assigned).getKeyPerson(GetKeyPersonRequest.newBuilder().setPersonId(p.getId()).build())
+            assertEquals("张某某", register(assigned).getKeyPerson(GetKeyPersonRequest.newBuilder().setPersonId(p.getId()).setReason("走访前查看").build())
                     .getPerson().getName());
             KeyPerson checked = register(assigned).recordCheckIn(RecordCheckInRequest.newBuilder().setPersonId(p.getId())
                     .setNote("本人在家，情绪稳定").setIdempotencyKey("ci-1").build()).getPerson();
@@ -61,19 +61,35 @@ class KeyPersonTest {
             assertEquals("u-cd-co1", checked.getCheckIns(0).getBy());
             assertEquals(7 * 86400, checked.getNextCheckInDue().getSeconds() - checked.getCheckIns(0).getAt().getSeconds(),
                     "the next check-in is due a cadence after this one");
-            assertEquals(List.of(p.getId()), register(assigned).listKeyPersons(ListKeyPersonsRequest.getDefaultInstance())
+            assertEquals(List.of(p.getId()), register(assigned).listKeyPersons(ListKeyPersonsRequest.newBuilder().setReason("本周走访").build())
                     .getPersonsList().stream().map(KeyPerson::getId).toList());
 
             assertEquals(Status.Code.PERMISSION_DENIED, refusal(() -> register(other).getKeyPerson(
-                    GetKeyPersonRequest.newBuilder().setPersonId(p.getId()).build())), "an officer not assigned");
+                    GetKeyPersonRequest.newBuilder().setPersonId(p.getId()).setReason("走访前查看").build())), "an officer not assigned");
             assertEquals(Status.Code.PERMISSION_DENIED, refusal(() -> register(other).recordCheckIn(
                     RecordCheckInRequest.newBuilder().setPersonId(p.getId()).setNote("x").setIdempotencyKey("ci-2").build())));
-            assertTrue(register(other).listKeyPersons(ListKeyPersonsRequest.getDefaultInstance()).getPersonsList().isEmpty(),
+            assertTrue(register(other).listKeyPersons(ListKeyPersonsRequest.newBuilder().setReason("本周走访").build()).getPersonsList().isEmpty(),
                     "an officer not assigned sees nobody");
             assertEquals(Status.Code.PERMISSION_DENIED, refusal(() -> register(duty).getKeyPerson(
-                    GetKeyPersonRequest.newBuilder().setPersonId(p.getId()).build())), "a console");
+                    GetKeyPersonRequest.newBuilder().setPersonId(p.getId()).setReason("走访前查看").build())), "a console");
             assertEquals(Status.Code.PERMISSION_DENIED, refusal(() -> register(duty).listKeyPersons(
-                    ListKeyPersonsRequest.getDefaultInstance())));
+                    ListKeyPersonsRequest.newBuilder().setReason("本周走访").build())));
+            StatusRuntimeException noOne = assertThrows(StatusRuntimeException.class, () -> register(other).getKeyPerson(
+                    GetKeyPersonRequest.newBuilder().setPersonId("P-0999").setReason("查看").build()));
+            StatusRuntimeException notMine = assertThrows(StatusRuntimeException.class, () -> register(other).getKeyPerson(
+                    GetKeyPersonRequest.newBuilder().setPersonId(p.getId()).setReason("查看").build()));
+            assertEquals(noOne.getStatus().getCode(), notMine.getStatus().getCode(), "nobody and not yours: one answer");
+            assertEquals(noOne.getStatus().getDescription().replace("P-0999", "X"),
+                    notMine.getStatus().getDescription().replace(p.getId(), "X"), "in the same words");
+            assertEquals(Status.Code.INVALID_ARGUMENT, refusal(() -> register(chief).getKeyPerson(
+                    GetKeyPersonRequest.newBuilder().setPersonId(p.getId()).build())), "a read says why");
+            var log = register(chief).listKeyPersonAccess(commandroom.v1.ListKeyPersonAccessRequest.getDefaultInstance())
+                    .getEntriesList();
+            assertEquals("u-cx-co1", log.get(0).getActor().getUserId(), "newest first");
+            assertTrue(log.get(0).getRefused() && log.get(0).getAskedPersonId().equals(p.getId()), log.get(0).toString());
+            assertTrue(log.stream().anyMatch(a -> a.getActor().getUserId().equals("duty1") && a.getRefused()),
+                    "a console's attempt is in the chief's access log");
+            assertTrue(log.stream().anyMatch(a -> a.getReason().equals("走访前查看") && !a.getRefused()));
             assertEquals(Status.Code.PERMISSION_DENIED, refusal(() -> register(assigned).registerKeyPerson(
                     RegisterKeyPersonRequest.newBuilder().setPerson(p).setIdempotencyKey("kp-2").build())),
                     "only the chief registers");
@@ -94,15 +110,18 @@ class KeyPersonTest {
                     Event e = Event.parseFrom(stored.body());
                     if (e.hasKeyPersonAccessed()) {
                         accesses.add(e.getActor().getUserId() + " " + e.getKeyPersonAccessed().getHow() + " "
-                                + e.getKeyPersonAccessed().getPersonIdsList());
+                                + e.getKeyPersonAccessed().getPersonIdsList()
+                                + (e.getKeyPersonAccessed().getRefused() ? " refused" : ""));
                     }
                 } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
                     throw new AssertionError(ex);
                 }
             });
         }
-        assertEquals(List.of("u-cd-co1 get [P-0001]", "u-cd-co1 list [P-0001]", "u-cx-co1 list []"), accesses,
-                "every read is in the log, with who read whom");
+        assertEquals(List.of("u-cd-co1 get [P-0001]", "u-cd-co1 list [P-0001]", "u-cx-co1 get [] refused",
+                "u-cx-co1 list []", "duty1 get [] refused", "duty1 list [] refused", "u-cx-co1 get [] refused",
+                "u-cx-co1 get [] refused"), accesses,
+                "every read and every refused attempt is in the log, with who read whom");
     }
 
     private static KeyPersonServiceGrpc.KeyPersonServiceBlockingStub register(HubClient c) {
