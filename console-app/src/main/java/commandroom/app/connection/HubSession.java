@@ -26,7 +26,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HubSession implements AutoCloseable {
 
+    /**
+     * The largest message the console accepts from the hub unless told otherwise: the hub's
+     * snapshot must fit in it (see {@link EventFeed}: a larger one is refused and said so).
+     */
+    public static final int DEFAULT_MAX_INBOUND_BYTES = 16 * 1024 * 1024;
+
     private final ManagedChannel channel;
+    private final int maxInboundBytes;
     private final String username;
     private final String password;
     private volatile LoginResponse login;
@@ -39,8 +46,14 @@ public final class HubSession implements AutoCloseable {
                     m.put(AUTHORIZATION, "Bearer " + token());
                     applier.apply(m);
                 } catch (RuntimeException e) {
-                    applier.fail(io.grpc.Status.UNAUTHENTICATED.withDescription("could not refresh the log-in")
-                            .withCause(e));
+                    // A hub out of reach while the token is renewed is a lost connection, not a
+                    // log-in that is no longer valid: the feed must say "reconnecting", not "log in again".
+                    io.grpc.Status cause = io.grpc.Status.fromThrowable(e);
+                    applier.fail(FeedFailures.isTransient(cause)
+                            ? io.grpc.Status.UNAVAILABLE.withDescription("the hub could not be reached to renew the"
+                                    + " log-in: " + FeedFailures.words(cause)).withCause(e)
+                            : io.grpc.Status.UNAUTHENTICATED.withDescription("could not refresh the log-in: "
+                                    + FeedFailures.words(cause)).withCause(e));
                 }
             });
         }
@@ -48,8 +61,9 @@ public final class HubSession implements AutoCloseable {
     private static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
-    private HubSession(ManagedChannel channel, String username, String password) {
+    private HubSession(ManagedChannel channel, int maxInboundBytes, String username, String password) {
         this.channel = channel;
+        this.maxInboundBytes = maxInboundBytes;
         this.username = username;
         this.password = password;
     }
@@ -67,6 +81,15 @@ public final class HubSession implements AutoCloseable {
      * to another when it fails (see {@link ReplicaResolver}).
      */
     public static HubSession open(List<HubAddress> replicas, Path trustedCertificate, String username, String password) {
+        return open(replicas, trustedCertificate, username, password, DEFAULT_MAX_INBOUND_BYTES);
+    }
+
+    /**
+     * The same, accepting messages from the hub up to maxInboundBytes (the default is
+     * {@link #DEFAULT_MAX_INBOUND_BYTES}; tests make it small to see a snapshot refused).
+     */
+    public static HubSession open(List<HubAddress> replicas, Path trustedCertificate, String username, String password,
+                                  int maxInboundBytes) {
         ManagedChannel ch;
         try {
             var credentials = TlsChannelCredentials.newBuilder().trustManager(trustedCertificate.toFile()).build();
@@ -77,12 +100,12 @@ public final class HubSession implements AutoCloseable {
                 ReplicaResolver.register();
                 builder = Grpc.newChannelBuilder(ReplicaResolver.target(replicas), credentials);
             }
-            ch = builder.overrideAuthority("localhost").maxInboundMessageSize(16 * 1024 * 1024)
+            ch = builder.overrideAuthority("localhost").maxInboundMessageSize(maxInboundBytes)
                     .keepAliveTime(10, TimeUnit.SECONDS).keepAliveTimeout(5, TimeUnit.SECONDS).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HubSession s = new HubSession(ch, username, password);
+        HubSession s = new HubSession(ch, maxInboundBytes, username, password);
         try {
             s.login = s.auth().login(LoginRequest.newBuilder().setUsername(username).setPassword(password).build());
         } catch (io.grpc.StatusRuntimeException e) {
@@ -97,6 +120,11 @@ public final class HubSession implements AutoCloseable {
 
     public ManagedChannel channel() {
         return channel;
+    }
+
+    /** The largest message this console accepts from the hub, bytes. */
+    public int maxInboundBytes() {
+        return maxInboundBytes;
     }
 
     /** The stations this hub follows: non-empty on a county hub, whose consoles show the county board. */
