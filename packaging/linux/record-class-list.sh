@@ -19,13 +19,17 @@ pids+=($!)
 wait_for "$work/hub.out" 60 "HUB READY"
 port=$(sed -n 's/.*HUB READY port=\([0-9]*\).*/\1/p' "$work/hub.out")
 cert=$(sed -n 's/.* cert=\([^ ]*\).*/\1/p' "$work/hub.out")
+# The console takes its password from a file of ours only (on its command line it would show in ps).
+console_password=$(mktemp "$work/console-password.XXXXXX")
+chmod 600 "$console_password"
+printf '%s\n' qingxi-demo >"$console_password"
 display=:$((70 + RANDOM % 20))
 Xvnc "$display" -geometry 1920x1080 -depth 24 -SecurityTypes None -localhost >"$work/xvnc.log" 2>&1 &
 pids+=($!)
 sleep 1
 DISPLAY=$display XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache" \
   JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$app/lib/classes.lst" \
-  "$app/bin/commandroom" --server "127.0.0.1:$port" --cert "$cert" --user leader1 --password qingxi-demo \
+  "$app/bin/commandroom" --server "127.0.0.1:$port" --cert "$cert" --user leader1 --password-file "$console_password" \
   >"$work/console.log" 2>&1 &
 console=$!
 pids+=($console)
