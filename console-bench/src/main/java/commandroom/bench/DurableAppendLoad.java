@@ -54,7 +54,7 @@ final class DurableAppendLoad {
 
     static Figures run(BenchOptions o, Path workDir, DatabaseTarget db) throws Exception {
         HubConfig config = db.apply(HubConfig.embedded(workDir).withListener("127.0.0.1", 0)
-                .withSeed(BenchCounty.build(UNITS, 0, INTAKE_USERS)).withPasswordCost(4));
+                .withSeed(BenchCounty.build(UNITS, 0, INTAKE_USERS)).withPasswordCost(4).asDemo());
         try (HubBootstrap hub = HubBootstrap.start(config);
              ClientTransport transport = new ClientTransport(hub.certificate(), hub.port())) {
             List<ManagedChannel> channels = List.of(transport.newChannel(), transport.newChannel());

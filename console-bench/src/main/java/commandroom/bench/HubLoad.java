@@ -103,7 +103,7 @@ final class HubLoad implements FanOutSession {
     static HubLoad start(BenchOptions o, Path workDir, DatabaseTarget db) throws Exception {
         HubConfig config = db.apply(HubConfig.embedded(workDir).withListener("127.0.0.1", 0)
                 .withSeed(BenchCounty.build(o.units(), o.consoles(), 1)).withPasswordCost(4)
-                .withSla(BenchCounty.relaxedClocks()));
+                .withSla(BenchCounty.relaxedClocks()).asDemo());
         HubBootstrap hub = HubBootstrap.start(config);
         HubLoad load = null;
         try {

@@ -3,10 +3,10 @@ package commandroom.server;
 import commandroom.server.api.AuthGrpcService;
 import commandroom.server.api.AuthInterceptor;
 import commandroom.server.api.CaseGrpcService;
-import commandroom.server.api.CommandGrpcService;
-import commandroom.server.api.FieldGrpcService;
+import commandroom.server.api.Services;
 import commandroom.server.api.LinkageGrpcService;
 import commandroom.server.auth.PasswordHasher;
+import commandroom.server.auth.PublishedPasswords;
 import commandroom.server.auth.TokenService;
 import commandroom.server.auth.UserDirectory;
 import commandroom.server.clock.FollowUpWatcher;
@@ -22,6 +22,7 @@ import commandroom.server.linkage.LinkSettings;
 import commandroom.server.linkage.Linkage;
 import commandroom.server.store.Database;
 import commandroom.server.store.EventStore;
+import commandroom.server.store.ImageStore;
 import commandroom.server.store.ReplicaNotifications;
 import commandroom.server.store.SettingsStore;
 import commandroom.server.store.UserStore;
@@ -89,7 +90,8 @@ public final class HubBootstrap implements AutoCloseable {
                 : Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
         closeables.add(database);
         EventStore events = new EventStore(database);
-        fanOut = new FanOut(events, config.ringCapacity(), config.stallTimeout(), 2);
+        fanOut = new FanOut(events, config.ringCapacity(), config.stallTimeout(), 2, config.guard().streamsPerUser(),
+                config.guard().streamsInAll());
         closeables.add(fanOut);
         EventLog log = new EventLog(events, fanOut);
         hub = new Hub(log, config.clock());
@@ -98,7 +100,15 @@ public final class HubBootstrap implements AutoCloseable {
 
         PasswordHasher passwords = new PasswordHasher(config.passwordCost());
         UserStore userStore = new UserStore(database);
+        SettingsStore settings = new SettingsStore(database);
+        refuseDemoDataOutsideTheDemo(settings);
         if (config.seed() != null) {
+            List<String> problems = PublishedPasswords.problems(config.seed(), config.guard().demo());
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("the county seed's accounts cannot be used" + (config.guard().demo() ? ""
+                        : " outside the demo (--demo)") + ": " + String.join("; ", problems)
+                        + ". A real install adds its users with 'commandroom-hub user add'.");
+            }
             Seeder.seed(hub, userStore, passwords, config.seed());
         }
         closeables.add(new OverdueWatcher(hub, config.overduePeriod()));
@@ -110,7 +120,7 @@ public final class HubBootstrap implements AutoCloseable {
                     config.overduePeriod()));
         }
 
-        TokenService tokens = new TokenService(new SettingsStore(database), config.clock(),
+        TokenService tokens = new TokenService(settings, config.clock(),
                 config.accessTtl(), config.refreshTtl());
         if (database.isPostgres()) {
             // Replicas may share this database: follow what they append and whom they log out.
@@ -119,22 +129,24 @@ public final class HubBootstrap implements AutoCloseable {
                 tokens.reloadRevoked();
             }));
         }
-        UserDirectory users = new UserDirectory(userStore, Duration.ofSeconds(5));
+        // Two seconds: an account's change reaches the calls and open streams within five.
+        UserDirectory users = new UserDirectory(userStore, Duration.ofSeconds(2));
         Linkage linkage = new Linkage(config.linkage(), hub);
         closeables.add(linkage);
         AuthInterceptor auth = new AuthInterceptor(tokens, users);
         HealthStatusManager health = new HealthStatusManager();
+        Services api = new Services(hub, fanOut, new ImageStore(database), events, tokens, users);
         List<io.grpc.ServerServiceDefinition> services = List.of(
                 strict(new AuthGrpcService(users, passwords, tokens,
-                        new commandroom.server.auth.LoginThrottle(config.clock()),
+                        new commandroom.server.auth.LoginThrottle(config.clock()), hub, config.guard().demo(),
                         config.linkage().stations().stream().map(LinkSettings.Peer::id).toList(),
                         config.linkage().county() != null), auth),
-                strict(new CommandGrpcService(hub, taskRules, fanOut), auth),
+                strict(api.command(taskRules), auth),
                 strict(new CaseGrpcService(hub, caseRules), auth),
                 strict(new commandroom.server.api.ShiftGrpcService(hub), auth),
                 strict(new commandroom.server.api.KeyPersonGrpcService(hub), auth),
                 strict(new commandroom.server.api.FraudGrpcService(hub, taskRules), auth),
-                strict(new FieldGrpcService(hub, fanOut), auth),
+                strict(api.field(), auth),
                 strict(new LinkageGrpcService(hub, linkage), auth),
                 health.getHealthService().bindService(),
                 ProtoReflectionServiceV1.newInstance().bindService());
@@ -170,6 +182,21 @@ public final class HubBootstrap implements AutoCloseable {
                 database.isPostgres() ? "PostgreSQL" : "H2", fanOut.head(),
                 healthEndpoint == null ? "over gRPC" : "on http://" + config.healthHost() + ":" + healthEndpoint.port()
                         + "/health");
+    }
+
+    /**
+     * A database the demo made holds accounts with the demo county's published passwords: as the
+     * demo it is marked so, and outside the demo it is refused.
+     */
+    private void refuseDemoDataOutsideTheDemo(SettingsStore settings) {
+        if (config.guard().demo()) {
+            if (config.seed() != null) {
+                settings.getOrCreate("made_by_demo", () -> "true");
+            }
+        } else if (settings.find("made_by_demo").isPresent()) {
+            throw new IllegalStateException("this database was made by the demo (its accounts have published passwords);"
+                    + " start it with --demo, or give a real install its own database");
+        }
     }
 
     /** The health endpoint's HTTP port, or -1 without one. */

@@ -36,19 +36,35 @@ import java.time.Duration;
  * @param recurringLists the officers' daily, weekly and monthly lists to hand out, or null for none
  * @param followUps      when settled disputes are visited again
  * @param linkage        the stations this hub follows (a county hub) or its county (a station hub)
+ * @param guard          limits against a hostile client, and whether this is the demo
  */
 public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPassword, String bindHost, int port,
                         Path certFile, Path keyFile, CountySeed seed, SlaPolicy sla,
                         Clock clock, Duration accessTtl, Duration refreshTtl, int passwordCost,
                         Duration overduePeriod, int ringCapacity, Duration stallTimeout,
                         String healthHost, int healthPort, RecurringLists recurringLists, FollowUpPolicy followUps,
-                        LinkSettings linkage) {
+                        LinkSettings linkage, Guard guard) {
+
+    /**
+     * Limits against a hostile or broken client, and whether the hub runs as the demo.
+     *
+     * @param streamsPerUser most event streams one user may hold open (a console holds one or two)
+     * @param streamsInAll   most event streams the hub holds open
+     * @param demo           the demo (the embedded default, or --demo): accounts with the demo
+     *                       county's published passwords are allowed; a real install refuses them
+     */
+    public record Guard(int streamsPerUser, int streamsInAll, boolean demo) {
+        public static Guard defaults() {
+            return new Guard(8, 10_000, false);
+        }
+    }
 
     /** The embedded default in a data directory. */
     public static HubConfig embedded(Path dataDir) {
         return new HubConfig(dataDir, null, null, null, "127.0.0.1", 0, null, null, null, SlaPolicy.defaults(),
                 Clock.systemUTC(), Duration.ofMinutes(15), Duration.ofHours(14), 10, Duration.ofSeconds(1), 65_536,
-                Duration.ofSeconds(15), "127.0.0.1", -1, null, FollowUpPolicy.defaults(), LinkSettings.none());
+                Duration.ofSeconds(15), "127.0.0.1", -1, null, FollowUpPolicy.defaults(), LinkSettings.none(),
+                Guard.defaults());
     }
 
     public HubConfig withDatabase(String url, String user, String password) {
@@ -133,6 +149,15 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         return copy(c -> c.linkage = links);
     }
 
+    public HubConfig withGuard(Guard limits) {
+        return copy(c -> c.guard = limits);
+    }
+
+    /** Runs as the demo: the demo county's published passwords are allowed. */
+    public HubConfig asDemo() {
+        return copy(c -> c.guard = new Guard(c.guard.streamsPerUser(), c.guard.streamsInAll(), true));
+    }
+
     private HubConfig copy(java.util.function.Consumer<Copy> change) {
         Copy c = new Copy(this);
         change.accept(c);
@@ -163,6 +188,7 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         RecurringLists recurringLists;
         FollowUpPolicy followUps;
         LinkSettings linkage;
+        Guard guard;
 
         Copy(HubConfig h) {
             dataDir = h.dataDir;
@@ -187,12 +213,13 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
             recurringLists = h.recurringLists;
             followUps = h.followUps;
             linkage = h.linkage;
+            guard = h.guard;
         }
 
         HubConfig build() {
             return new HubConfig(dataDir, jdbcUrl, dbUser, dbPassword, bindHost, port, certFile, keyFile, seed, sla,
                     clock, accessTtl, refreshTtl, passwordCost, overduePeriod, ringCapacity, stallTimeout, healthHost, healthPort, recurringLists,
-                    followUps, linkage);
+                    followUps, linkage, guard);
         }
     }
 }

@@ -37,7 +37,7 @@ class AuditChainTest {
     }
 
     private static long brokenAt(Database db) {
-        try (FanOut fanOut = new FanOut(new EventStore(db), 16, Duration.ofSeconds(5), 1)) {
+        try (FanOut fanOut = new FanOut(new EventStore(db), 16, Duration.ofSeconds(5), 1, 8, 100)) {
             EventLog log = new EventLog(new EventStore(db), fanOut);
             try {
                 log.replay(e -> { });

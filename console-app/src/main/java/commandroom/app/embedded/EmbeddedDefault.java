@@ -52,7 +52,7 @@ public final class EmbeddedDefault implements AutoCloseable {
                                         boolean simulatedCommand) throws IOException {
         CountySeed county = DemoCounty.load();
         HubBootstrap hub = HubBootstrap.start(HubConfig.embedded(dataDir).withListener("127.0.0.1", port)
-                .withSeed(county));
+                .withSeed(county).asDemo());
         ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", hub.port(),
                         TlsChannelCredentials.newBuilder().trustManager(hub.certificate().toFile()).build())
                 .overrideAuthority("localhost").maxInboundMessageSize(16 * 1024 * 1024).build();

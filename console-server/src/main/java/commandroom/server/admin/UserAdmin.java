@@ -4,6 +4,7 @@ import commandroom.server.auth.PasswordHasher;
 import commandroom.server.store.UserRecord;
 import commandroom.server.store.UserStore;
 import commandroom.v1.Role;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
 public final class UserAdmin {
 
     /** Shorter passwords are refused: these accounts dispatch police. */
-    public static final int MIN_PASSWORD_LENGTH = 8;
+    public static final int MIN_PASSWORD_LENGTH = commandroom.server.auth.PublishedPasswords.MIN_LENGTH;
 
     private final UserStore users;
     private final PasswordHasher passwords;
@@ -51,15 +52,15 @@ public final class UserAdmin {
     }
 
     public void setRole(String username, Role role) {
-        found(users.setRole(username, role), username);
+        found(users.setRole(username, role, Instant.now()), username);
     }
 
     public void setPassword(String username, char[] password) {
-        found(users.setPasswordHash(username, hash(password)), username);
+        found(users.setPasswordHash(username, hash(password), Instant.now()), username);
     }
 
     public void setDisabled(String username, boolean disabled) {
-        found(users.setDisabled(username, disabled), username);
+        found(users.setDisabled(username, disabled, Instant.now()), username);
     }
 
     /** A role from its command-line name (duty-officer, shift-leader, station-chief, field-unit, admin). */
@@ -84,6 +85,9 @@ public final class UserAdmin {
     private String hash(char[] password) {
         if (password.length < MIN_PASSWORD_LENGTH) {
             throw new IllegalArgumentException("password: at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (commandroom.server.auth.PublishedPasswords.isPublished(new String(password))) {
+            throw new IllegalArgumentException("password: a published one (the demo county's or a common one); choose another");
         }
         try {
             return passwords.hash(new String(password));

@@ -1,6 +1,7 @@
 package commandroom.server.api;
 
 import commandroom.server.auth.Caller;
+import commandroom.server.auth.Peer;
 import commandroom.server.auth.Permissions;
 import commandroom.server.auth.TokenService;
 import commandroom.server.auth.UserDirectory;
@@ -37,7 +38,8 @@ public final class AuthInterceptor implements ServerInterceptor {
                                                        ServerCallHandler<Q, R> next) {
         String method = call.getMethodDescriptor().getFullMethodName();
         if (Permissions.isOpen(method)) {
-            return next.startCall(call, headers);
+            Context ctx = Context.current().withValue(Peer.ADDRESS, source(call));
+            return Contexts.interceptCall(ctx, call, headers, next);
         }
         String header = headers.get(AUTHORIZATION);
         if (header == null || !header.startsWith("Bearer ") || header.length() > 4096) {
@@ -57,15 +59,27 @@ public final class AuthInterceptor implements ServerInterceptor {
         if (user.isEmpty() || user.get().disabled()) {
             return refuse(call, Status.UNAUTHENTICATED.withDescription("account is disabled or gone"));
         }
+        if (!user.get().acceptsSessionFrom(claims.get().sessionStart())) {
+            return refuse(call, Status.UNAUTHENTICATED.withDescription(SessionLease.ACCOUNT_CHANGED));
+        }
         UserRecord u = user.get();
         if (!Permissions.allows(method, u.role())) {
             return refuse(call, Status.PERMISSION_DENIED.withDescription(
                     "role " + u.role().name() + " may not call " + call.getMethodDescriptor().getBareMethodName()));
         }
         Caller caller = new Caller(u.username(), u.displayName(), u.role(), u.unitId(), u.stationId(),
-                claims.get().sessionId(), claims.get().expiresAt());
+                claims.get().sessionId(), claims.get().expiresAt(), claims.get().sessionStart());
         Context ctx = Context.current().withValue(Caller.KEY, caller);
         return Contexts.interceptCall(ctx, call, headers, next);
+    }
+
+    /** The peer's IP address without its port (one address tries many ports). */
+    private static String source(ServerCall<?, ?> call) {
+        java.net.SocketAddress a = call.getAttributes().get(io.grpc.Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+        if (a instanceof java.net.InetSocketAddress inet) {
+            return inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
+        }
+        return String.valueOf(a);
     }
 
     private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, Status status) {

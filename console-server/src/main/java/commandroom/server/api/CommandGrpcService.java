@@ -4,6 +4,7 @@ import commandroom.server.auth.Caller;
 import commandroom.server.log.FanOut;
 import commandroom.server.loop.Hub;
 import commandroom.server.loop.HubException;
+import commandroom.server.loop.Images;
 import commandroom.server.loop.IncidentRules;
 import commandroom.server.loop.TaskRules;
 import commandroom.v1.AddEvidenceRequest;
@@ -14,6 +15,7 @@ import commandroom.v1.Event;
 import commandroom.v1.Evidence;
 import commandroom.v1.GetEvidenceRequest;
 import commandroom.v1.GetIncidentRequest;
+import commandroom.v1.GetPhotoRequest;
 import commandroom.v1.GetSnapshotRequest;
 import commandroom.v1.GetTaskRequest;
 import commandroom.v1.Incident;
@@ -21,6 +23,7 @@ import commandroom.v1.IncidentDetail;
 import commandroom.v1.IncidentResponse;
 import commandroom.v1.ListTasksRequest;
 import commandroom.v1.ListTasksResponse;
+import commandroom.v1.Photo;
 import commandroom.v1.ReassignTaskRequest;
 import commandroom.v1.ReportIncidentRequest;
 import commandroom.v1.ReportIncidentResponse;
@@ -41,11 +44,15 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
     private final Hub hub;
     private final TaskRules tasks;
     private final FanOut fanOut;
+    private final ImageBytes images;
+    private final StreamLeases streams;
 
-    public CommandGrpcService(Hub hub, TaskRules tasks, FanOut fanOut) {
+    CommandGrpcService(Hub hub, TaskRules tasks, FanOut fanOut, ImageBytes images, StreamLeases streams) {
         this.hub = hub;
         this.tasks = tasks;
         this.fanOut = fanOut;
+        this.images = images;
+        this.streams = streams;
     }
 
     @Override
@@ -69,8 +76,13 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
     @Override
     public void addEvidence(AddEvidenceRequest r, StreamObserver<IncidentResponse> out) {
         if (checked(() -> RequestChecks.check(r, hub.clock().instant()), out)) {
-            incidentReply(hub.submit(Caller.current().actor(), r.getIdempotencyKey(),
-                    Event.KindCase.EVIDENCE_ADDED, IncidentRules.addEvidence(r)), out);
+            // The bytes go to the image store first; the event names the picture by its hash.
+            AddEvidenceRequest described = Replies.orAnswer(
+                    () -> r.toBuilder().setImage(images.keep(r.getImage())).build(), out);
+            if (described != null) {
+                incidentReply(hub.submit(Caller.current().actor(), r.getIdempotencyKey(),
+                        Event.KindCase.EVIDENCE_ADDED, IncidentRules.addEvidence(described)), out);
+            }
         }
     }
 
@@ -78,12 +90,34 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
     public void getEvidence(GetEvidenceRequest r, StreamObserver<Evidence> out) {
         Replies.call(() -> {
             new Violations().id("incident_id", r.getIncidentId()).id("evidence_id", r.getEvidenceId()).throwIfAny();
-            return hub.read(s -> {
+            Evidence described = hub.read(s -> {
                 s.incident(r.getIncidentId())
                         .orElseThrow(() -> HubException.notFound("incident_id", "incident", r.getIncidentId()));
                 return s.evidence(r.getIncidentId(), r.getEvidenceId())
                         .orElseThrow(() -> HubException.notFound("evidence_id", "evidence", r.getEvidenceId()));
             });
+            return described.toBuilder().setImage(images.withBytes(described.getImage())).build();
+        }, out);
+    }
+
+    @Override
+    public void getPhoto(GetPhotoRequest r, StreamObserver<Photo> out) {
+        Replies.call(() -> {
+            Violations v = new Violations().id("task_id", r.getTaskId());
+            if (r.getSha256().size() != 32) {
+                v.add("sha256", "must be 32 bytes");
+            }
+            v.throwIfAny();
+            String hex = Images.hex(r.getSha256());
+            Photo described = hub.read(s -> {
+                Task t = s.task(r.getTaskId()).orElseThrow(() -> HubException.notFound("task_id", "task", r.getTaskId()));
+                if (!s.taskHadPhoto(t.getId(), hex)) {
+                    throw HubException.notFound("sha256", "photo of task " + t.getId(), hex);
+                }
+                return t.getFeedback().getPhotosList().stream().filter(p -> p.getSha256().equals(r.getSha256()))
+                        .findFirst().orElse(Photo.newBuilder().setSha256(r.getSha256()).build());
+            });
+            return images.withBytes(described);
         }, out);
     }
 
@@ -170,7 +204,8 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
             out.onError(refused);
             return;
         }
-        fanOut.subscribe(r.getFromSequence(), KeyPersonRedaction::forConsoles, (ServerCallStreamObserver<Event>) out);
+        fanOut.subscribe(r.getFromSequence(), StreamViews::forConsoles, (ServerCallStreamObserver<Event>) out,
+                streams.of(Caller.current()));
     }
 
     private void incidentReply(java.util.concurrent.CompletableFuture<Hub.Result> f,

@@ -28,15 +28,20 @@ public final class FieldGrpcService extends FieldServiceGrpc.FieldServiceImplBas
 
     private final Hub hub;
     private final FanOut fanOut;
+    private final ImageBytes images;
+    private final StreamLeases streams;
 
-    public FieldGrpcService(Hub hub, FanOut fanOut) {
+    FieldGrpcService(Hub hub, FanOut fanOut, ImageBytes images, StreamLeases streams) {
         this.hub = hub;
         this.fanOut = fanOut;
+        this.images = images;
+        this.streams = streams;
     }
 
     @Override
     public void instructions(InstructionsRequest r, StreamObserver<Event> out) {
-        String unitId = Caller.current().unitId();
+        Caller caller = Caller.current();
+        String unitId = caller.unitId();
         var refused = ResumePoint.refusal(r.getFromSequence(), fanOut, hub);
         if (refused != null) {
             out.onError(refused);
@@ -45,7 +50,7 @@ public final class FieldGrpcService extends FieldServiceGrpc.FieldServiceImplBas
         List<String> known = hub.read(s -> s.tasks().stream()
                 .filter(t -> s.unitEverOn(t.getId(), unitId)).map(Task::getId).toList());
         fanOut.subscribeUnit(unitId, r.getFromSequence(), new UnitEventFilter(unitId, known),
-                (ServerCallStreamObserver<Event>) out);
+                StreamViews::forUnits, (ServerCallStreamObserver<Event>) out, streams.of(caller));
     }
 
     @Override
@@ -61,8 +66,13 @@ public final class FieldGrpcService extends FieldServiceGrpc.FieldServiceImplBas
     public void submitFeedback(SubmitFeedbackRequest r, StreamObserver<FieldTaskResponse> out) {
         if (CommandGrpcService.checked(() -> RequestChecks.check(r), out)) {
             Caller c = Caller.current();
-            reply(hub.submit(c.actor(), r.getIdempotencyKey(), Event.KindCase.FEEDBACK_SUBMITTED,
-                    FieldRules.feedback(r, c.unitId())), out);
+            // The bytes go to the image store first; the event names each photo by its hash.
+            SubmitFeedbackRequest described = Replies.orAnswer(
+                    () -> r.toBuilder().clearPhotos().addAllPhotos(images.keep(r.getPhotosList())).build(), out);
+            if (described != null) {
+                reply(hub.submit(c.actor(), r.getIdempotencyKey(), Event.KindCase.FEEDBACK_SUBMITTED,
+                        FieldRules.feedback(described, c.unitId())), out);
+            }
         }
     }
 

@@ -54,6 +54,16 @@ final class Replies {
         observer.onCompleted();
     }
 
+    /** Runs a step before the real work; on failure answers the call with its status and returns null. */
+    static <T> T orAnswer(java.util.function.Supplier<T> step, StreamObserver<?> observer) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            observer.onError(toStatus(e));
+            return null;
+        }
+    }
+
     static StatusRuntimeException toStatus(Throwable t) {
         Throwable e = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
         if (e instanceof StatusRuntimeException s) {

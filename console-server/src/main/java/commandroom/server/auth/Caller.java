@@ -8,7 +8,7 @@ import io.grpc.Context;
  * The authenticated user of the current call, put into the gRPC context by the auth interceptor.
  */
 public record Caller(String username, String displayName, Role role, String unitId, String stationId,
-                     String sessionId, java.time.Instant expiresAt) {
+                     String sessionId, java.time.Instant expiresAt, java.time.Instant sessionStart) {
 
     public static final Context.Key<Caller> KEY = Context.key("commandroom-caller");
 

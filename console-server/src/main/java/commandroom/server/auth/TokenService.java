@@ -19,16 +19,20 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Bearer tokens signed with HMAC-SHA256 under a key the hub keeps in its database, so tokens
- * outlive a restart (a crashed hub must not log every terminal out). A token names its session;
- * log-out revokes the session, refusing both its access and refresh tokens. Thread-safe.
+ * outlive a restart (a crashed hub must not log every terminal out). A token names its session and
+ * when the session began (the log-in): log-out revokes the session, refusing both its access and
+ * refresh tokens; a refresh token never outlives its session's limit (a shift), however often it
+ * is renewed; and an account's change (password, disable, role) refuses every session begun before
+ * it. The service also remembers, per session, until when it holds a valid access token, so that
+ * an open stream ends when its session stops renewing (see {@link #accessValidUntil}). Thread-safe.
  */
 public final class TokenService {
 
     /** What a token is for. */
     public enum Kind { ACCESS, REFRESH }
 
-    /** A token's verified content. */
-    public record Claims(Kind kind, String sessionId, String username, Instant expiresAt) {}
+    /** A token's verified content; sessionStart is the log-in the session began with. */
+    public record Claims(Kind kind, String sessionId, String username, Instant expiresAt, Instant sessionStart) {}
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
@@ -39,6 +43,8 @@ public final class TokenService {
     private final Duration refreshTtl;
     private final byte[] key;
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+    /** Per session, the expiry of the newest access token issued to it (kept until it passes). */
+    private final java.util.Map<String, Instant> accessUntil = new ConcurrentHashMap<>();
     /** A Mac is not thread-safe and costly to look up: one per thread, keyed once. */
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
@@ -60,24 +66,50 @@ public final class TokenService {
         return UUID.randomUUID().toString();
     }
 
-    public String issue(Kind kind, String sessionId, String username, Instant expiresAt) {
-        String payload = kind.name() + "|" + sessionId + "|" + username + "|" + expiresAt.getEpochSecond();
+    public String issue(Kind kind, String sessionId, String username, Instant expiresAt, Instant sessionStart) {
+        String payload = kind.name() + "|" + sessionId + "|" + username + "|" + expiresAt.getEpochSecond() + "|"
+                + sessionStart.toEpochMilli();
         String body = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        return "v1." + body + "." + B64.encodeToString(mac(body));
+        if (kind == Kind.ACCESS) {
+            accessUntil.merge(sessionId, expiresAt, (a, b) -> a.isAfter(b) ? a : b);
+        }
+        return "v2." + body + "." + B64.encodeToString(mac(body));
     }
 
     public Instant accessExpiry() {
         return clock.instant().plus(accessTtl);
     }
 
-    public Instant refreshExpiry() {
-        return clock.instant().plus(refreshTtl);
+    /** A session's refresh tokens end with the session's limit, counted from its log-in, not from the last renewal. */
+    public Instant refreshExpiry(Instant sessionStart) {
+        return sessionStart.plus(refreshTtl);
+    }
+
+    /**
+     * Until when this session holds a valid access token: the newest one this hub issued to it, or
+     * the given one's expiry if later. A stream opened with a token goes on while its session keeps
+     * renewing it; a stolen access token alone, or a session whose refresh is refused, ends with it.
+     */
+    public Instant accessValidUntil(String sessionId, Instant tokenExpiry) {
+        Instant renewed = accessUntil.get(sessionId);
+        return renewed != null && renewed.isAfter(tokenExpiry) ? renewed : tokenExpiry;
+    }
+
+    /** True if the session was logged out. */
+    public boolean isRevoked(String sessionId) {
+        return revoked.contains(sessionId);
+    }
+
+    /** Forgets renewals that have expired (called now and then, so the map stays the size of the live sessions). */
+    public void forgetExpired() {
+        Instant now = clock.instant();
+        accessUntil.values().removeIf(until -> until.isBefore(now));
     }
 
     /** The claims of a valid, unexpired, unrevoked token of the kind; empty otherwise, with why. */
     public Optional<Claims> verify(String token, Kind expected, StringBuilder why) {
         String[] parts = token.split("\\.");
-        if (parts.length != 3 || !"v1".equals(parts[0])) {
+        if (parts.length != 3 || !"v2".equals(parts[0])) {
             why.append("malformed token");
             return Optional.empty();
         }
@@ -93,7 +125,8 @@ public final class TokenService {
             return Optional.empty();
         }
         String[] f = new String(B64D.decode(parts[1]), StandardCharsets.UTF_8).split("\\|");
-        Claims c = new Claims(Kind.valueOf(f[0]), f[1], f[2], Instant.ofEpochSecond(Long.parseLong(f[3])));
+        Claims c = new Claims(Kind.valueOf(f[0]), f[1], f[2], Instant.ofEpochSecond(Long.parseLong(f[3])),
+                Instant.ofEpochMilli(Long.parseLong(f[4])));
         if (c.kind() != expected) {
             why.append("wrong kind of token");
             return Optional.empty();

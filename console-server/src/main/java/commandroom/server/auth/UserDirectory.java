@@ -3,21 +3,24 @@ package commandroom.server.auth;
 import commandroom.server.store.UserRecord;
 import commandroom.server.store.UserStore;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The users, cached for a few seconds so that checking a token on every call does not hit the
- * database, while a disabled account still stops working within seconds. Thread-safe.
+ * The users, read from the store in one query at most every few seconds, so that checking a token
+ * on every call and every open stream each second does not hit the database per user, while a
+ * change made with the hub's admin commands (disable, role, password) reaches calls and open
+ * streams within seconds. A county has a few thousand accounts: the whole table is small.
+ * Thread-safe.
  */
 public final class UserDirectory {
 
-    private record Cached(Optional<UserRecord> user, long loadedAtNanos) {}
-
     private final UserStore store;
     private final long ttlNanos;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private volatile Map<String, UserRecord> users = Map.of();
+    private volatile long loadedAtNanos;
+    private volatile boolean loaded;
 
     public UserDirectory(UserStore store, Duration ttl) {
         this.store = store;
@@ -25,19 +28,28 @@ public final class UserDirectory {
     }
 
     public Optional<UserRecord> find(String username) {
-        long now = System.nanoTime();
-        Cached c = cache.get(username);
-        if (c == null || now - c.loadedAtNanos() > ttlNanos) {
-            c = new Cached(store.find(username), now);
-            cache.put(username, c);
+        if (!loaded || System.nanoTime() - loadedAtNanos > ttlNanos) {
+            reload();
         }
-        return c.user();
+        return Optional.ofNullable(users.get(username));
     }
 
     /** Reads the user from the store, bypassing the cache (log-in checks the password afresh). */
     public Optional<UserRecord> load(String username) {
-        Optional<UserRecord> u = store.find(username);
-        cache.put(username, new Cached(u, System.nanoTime()));
-        return u;
+        return store.find(username);
+    }
+
+    private synchronized void reload() {
+        long now = System.nanoTime();
+        if (loaded && now - loadedAtNanos <= ttlNanos) {
+            return;
+        }
+        Map<String, UserRecord> all = new HashMap<>();
+        for (UserRecord u : store.list()) {
+            all.put(u.username(), u);
+        }
+        users = all;
+        loadedAtNanos = now;
+        loaded = true;
     }
 }

@@ -40,6 +40,10 @@ final class HubOptions {
             new Option("key", "FILE", "PEM PKCS#8 private key, with cert"),
             new Option("seed", "FILE", "county (CountySeed JSON) loaded into an empty hub: zones, units, cameras,"
                     + " roads, first users"),
+            new Option("demo", "", "run as the demo: accounts with the demo county's published passwords are"
+                    + " allowed (a real install refuses them, and a database the demo made)"),
+            new Option("streams-per-user", "N", "most event streams one user may hold open (default 8)"),
+            new Option("streams", "N", "most event streams the hub holds open (default 10000)"),
             new Option("password-cost", "N", "bcrypt cost of the passwords the hub hashes (default 10)"),
             new Option("recurring-lists", "on|off", "hand out the officers' daily, weekly and monthly task lists"
                     + " (patrol routes, address and population checks, key-person visits) to each zone (default off)"),
@@ -61,6 +65,9 @@ final class HubOptions {
                     + " per line (json)"),
             new Option("log-file", "FILE", "write the log to FILE, rotated at 10 MB, 5 kept (default: standard error)"),
             new Option("log-level", "LEVEL", "error, warn, info (default), debug or trace"));
+
+    /** Options that may stand alone on the command line (meaning on). */
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("demo");
 
     private final Map<String, String> values;
     private final List<String> arguments;
@@ -89,6 +96,8 @@ final class HubOptions {
             if (eq >= 0) {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
+            } else if (FLAGS.contains(name) && (i + 1 >= args.size() || args.get(i + 1).startsWith("--"))) {
+                value = "on";
             } else if (i + 1 < args.size()) {
                 value = args.get(++i);
             } else {
@@ -184,6 +193,11 @@ final class HubOptions {
         if (values.containsKey("seed")) {
             c = c.withSeed(seed(Path.of(values.get("seed"))));
         }
+        String demo = get("demo", "off");
+        if (!demo.equals("on") && !demo.equals("off")) {
+            throw new IllegalArgumentException("demo is on or off, not " + demo);
+        }
+        c = c.withGuard(new HubConfig.Guard(integer("streams-per-user", 8), integer("streams", 10_000), demo.equals("on")));
         return c.withLinkage(linkage(cert));
     }
 

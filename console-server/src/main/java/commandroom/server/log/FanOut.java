@@ -4,6 +4,7 @@ import commandroom.server.store.EventStore;
 import commandroom.v1.Event;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ import java.util.function.Predicate;
  * others; one that stays unready too long is cut off with a status telling it where to resume.
  * Consoles' subscriptions are woken for every event; a unit's terminal stream only for the events
  * {@link UnitAudience} says may concern that unit.
+ * Every stream holds a {@link StreamLease}: streams are counted per owner and in all, and refused
+ * past either limit (RESOURCE_EXHAUSTED: 2,000 paused streams of one user once grew a hub by
+ * 600 MB); every second each lease is asked whether its stream may go on.
  * {@link #publish} and {@link #replayed} are called by the log's thread only; the rest is thread-safe.
  */
 public final class FanOut implements AutoCloseable {
@@ -36,17 +40,30 @@ public final class FanOut implements AutoCloseable {
     private final Map<String, Set<Subscription>> byUnit = new ConcurrentHashMap<>();
     private final UnitAudience audience = new UnitAudience();
     private final ExecutorService senders;
+    private final ExecutorService catchUps;
     private final ScheduledExecutorService janitor;
+    private final int perOwner;
+    private final int inAll;
+    /** Open streams per owner; changed only under {@code this} (admission) or on removal. */
+    private final Map<String, Integer> byOwner = new HashMap<>();
     private volatile long head;
 
-    public FanOut(EventStore store, int ringCapacity, Duration stallTimeout, int senderThreads) {
+    /**
+     * @param perOwner most streams one owner may hold open at once
+     * @param inAll    most streams the hub holds open at once
+     */
+    public FanOut(EventStore store, int ringCapacity, Duration stallTimeout, int senderThreads, int perOwner,
+                  int inAll) {
         this.store = store;
+        this.perOwner = perOwner;
+        this.inAll = inAll;
         this.capacity = ringCapacity;
         this.ring = new AtomicReferenceArray<>(ringCapacity);
         this.stallTimeout = stallTimeout;
         this.senders = Executors.newFixedThreadPool(senderThreads, daemon("fanout-sender"));
+        this.catchUps = Executors.newFixedThreadPool(senderThreads, daemon("fanout-catch-up"));
         this.janitor = Executors.newSingleThreadScheduledExecutor(daemon("fanout-janitor"));
-        janitor.scheduleWithFixedDelay(this::cutOffStalled, 1, 1, TimeUnit.SECONDS);
+        janitor.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
     }
 
     /** Sets the head after the log was replayed; events up to it are read from the store. */
@@ -96,8 +113,11 @@ public final class FanOut implements AutoCloseable {
      * checked that from is at most head + 1.
      */
     public Subscription subscribe(long from, java.util.function.UnaryOperator<Event> view,
-                                  ServerCallStreamObserver<Event> observer) {
-        Subscription s = new Subscription(this, from, e -> true, view, observer);
+                                  ServerCallStreamObserver<Event> observer, StreamLease lease) {
+        Subscription s = new Subscription(this, from, e -> true, view, observer, lease);
+        if (!admit(s, observer)) {
+            return null;
+        }
         everyEvent.add(s);
         return start(s, observer);
     }
@@ -107,14 +127,42 @@ public final class FanOut implements AutoCloseable {
      * woken only for events that may concern the unit. The caller has checked from as above.
      */
     public Subscription subscribeUnit(String unitId, long from, Predicate<Event> filter,
-            ServerCallStreamObserver<Event> observer) {
-        Subscription s = new Subscription(this, from, filter, e -> e, observer);
+            java.util.function.UnaryOperator<Event> view, ServerCallStreamObserver<Event> observer, StreamLease lease) {
+        Subscription s = new Subscription(this, from, filter, view, observer, lease);
+        if (!admit(s, observer)) {
+            return null;
+        }
         byUnit.computeIfAbsent(unitId, k -> ConcurrentHashMap.newKeySet()).add(s);
         return start(s, observer);
     }
 
+    /** Counts the stream in, or refuses it (RESOURCE_EXHAUSTED) past a limit; null means not admitted. */
+    private boolean admit(Subscription s, ServerCallStreamObserver<Event> observer) {
+        String refusal = null;
+        synchronized (this) {
+            int mine = byOwner.getOrDefault(s.lease().owner(), 0);
+            if (mine >= perOwner) {
+                refusal = "user " + s.lease().owner() + " has " + mine + " streams open, the most one user may; close one";
+            } else if (subscriptions.size() >= inAll) {
+                refusal = "the hub serves " + inAll + " streams, the most it takes; try again later";
+            } else {
+                byOwner.put(s.lease().owner(), mine + 1);
+                subscriptions.add(s);
+            }
+        }
+        if (refusal != null) {
+            observer.onError(io.grpc.Status.RESOURCE_EXHAUSTED.withDescription(refusal).asRuntimeException());
+            return false;
+        }
+        return true;
+    }
+
+    /** Streams open for one owner (for tests and health). */
+    public synchronized int openBy(String owner) {
+        return byOwner.getOrDefault(owner, 0);
+    }
+
     private Subscription start(Subscription s, ServerCallStreamObserver<Event> observer) {
-        subscriptions.add(s);
         observer.setOnCancelHandler(() -> {
             s.cancel();
             remove(s);
@@ -130,7 +178,11 @@ public final class FanOut implements AutoCloseable {
     }
 
     void remove(Subscription s) {
-        subscriptions.remove(s);
+        synchronized (this) {
+            if (subscriptions.remove(s)) {
+                byOwner.computeIfPresent(s.lease().owner(), (k, n) -> n <= 1 ? null : n - 1);
+            }
+        }
         everyEvent.remove(s);
         // A unit's set stays in the map when it empties: a terminal comes back after a blip.
         for (Set<Subscription> ofUnit : byUnit.values()) {
@@ -138,8 +190,8 @@ public final class FanOut implements AutoCloseable {
         }
     }
 
-    void execute(Runnable r) {
-        senders.execute(r);
+    void execute(Runnable r, boolean fromStore) {
+        (fromStore ? catchUps : senders).execute(r);
     }
 
     /** The event at a sequence from the ring, or null if it has left it. */
@@ -152,11 +204,19 @@ public final class FanOut implements AutoCloseable {
         return store.read(from, to, limit).stream().map(ChainVerifier::parse).toList();
     }
 
-    private void cutOffStalled() {
+    /** Every second: cuts off streams stalled too long, ends those whose lease ended. */
+    private void sweep() {
         long now = System.nanoTime();
         for (Subscription s : subscriptions) {
-            if (s.stalledFor(now) > stallTimeout.toNanos()) {
-                s.cutOff();
+            try {
+                io.grpc.Status ended = s.lease().check();
+                if (ended != null) {
+                    s.revoke(ended);
+                } else if (s.stalledFor(now) > stallTimeout.toNanos()) {
+                    s.cutOff();
+                }
+            } catch (RuntimeException e) {
+                // A lease that cannot be checked now (the user table unreadable) is asked again next second.
             }
         }
     }
@@ -168,12 +228,15 @@ public final class FanOut implements AutoCloseable {
         }
         janitor.shutdownNow();
         senders.shutdown();
+        catchUps.shutdown();
         try {
             senders.awaitTermination(2, TimeUnit.SECONDS);
+            catchUps.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         senders.shutdownNow();
+        catchUps.shutdownNow();
     }
 
     static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -19,13 +19,16 @@ public final class Subscription {
     public static final Metadata.Key<String> RESUME_FROM =
             Metadata.Key.of("resume-from-sequence", Metadata.ASCII_STRING_MARSHALLER);
 
-    private static final int STORE_PAGE = 500;
+    private static final int STORE_PAGE = 200;
 
     private final FanOut fanOut;
     private final Predicate<Event> filter;
     private final java.util.function.UnaryOperator<Event> view;
     private final ServerCallStreamObserver<Event> observer;
+    private final StreamLease lease;
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** Set when the stream's lease ended: the status to close it with. */
+    private volatile Status revoked;
     private volatile long next;
     private volatile boolean cancelled;
     private volatile boolean cutOff;
@@ -33,8 +36,9 @@ public final class Subscription {
     private volatile long notReadySince;
 
     Subscription(FanOut fanOut, long from, Predicate<Event> filter, java.util.function.UnaryOperator<Event> view,
-                 ServerCallStreamObserver<Event> observer) {
+                 ServerCallStreamObserver<Event> observer, StreamLease lease) {
         this.fanOut = fanOut;
+        this.lease = lease;
         this.next = from;
         this.filter = filter;
         this.view = view;
@@ -45,7 +49,10 @@ public final class Subscription {
     void signal() {
         if (scheduled.compareAndSet(false, true)) {
             try {
-                fanOut.execute(this::drain);
+                // A subscriber reading old events from the store runs on the catch-up threads, so
+                // its database reads never hold up live delivery to the others.
+                boolean catchingUp = next <= fanOut.head() && fanOut.fromRing(next) == null;
+                fanOut.execute(this::drain, catchingUp);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 scheduled.set(false);
             }
@@ -64,7 +71,7 @@ public final class Subscription {
         } finally {
             scheduled.set(false);
         }
-        if (!cancelled && (cutOff || shutdown || (observer.isReady() && next <= fanOut.head()))) {
+        if (!cancelled && (cutOff || shutdown || revoked != null || (observer.isReady() && next <= fanOut.head()))) {
             signal();
         }
     }
@@ -89,6 +96,11 @@ public final class Subscription {
                     return;
                 }
                 for (Event stored : fanOut.fromStore(next, fanOut.head(), STORE_PAGE)) {
+                    // Flow control holds during a catch-up too: stop at a full transport and go on
+                    // from here when it is ready again (the rest of the page is read again then).
+                    if (stored.getSequence() == next && filter.test(stored) && !ready()) {
+                        return;
+                    }
                     deliver(stored);
                 }
             }
@@ -121,6 +133,10 @@ public final class Subscription {
         if (cancelled) {
             return true;
         }
+        if (revoked != null) {
+            endWith(revoked);
+            return true;
+        }
         if (cutOff) {
             endWith(Status.RESOURCE_EXHAUSTED.withDescription(
                     "subscriber fell behind; resume with from_sequence=" + next));
@@ -151,6 +167,16 @@ public final class Subscription {
     long stalledFor(long nowNanos) {
         long since = notReadySince;
         return since == 0 || cancelled ? 0 : nowNanos - since;
+    }
+
+    StreamLease lease() {
+        return lease;
+    }
+
+    /** Ends the stream with the status its lease gave (it ended: log-out, disabled, expired). */
+    void revoke(Status why) {
+        revoked = why;
+        signal();
     }
 
     void cutOff() {

@@ -29,8 +29,15 @@ public final class HubState {
     final Map<String, commandroom.v1.Road> roads = new LinkedHashMap<>();
     final Map<String, Incident> incidents = new LinkedHashMap<>();
     final Map<String, Task> tasks = new LinkedHashMap<>();
-    /** Evidence with its image bytes, by incident id then evidence id; incidents hold only descriptions. */
+    /** Evidence by incident id then evidence id; its image is a description (hash, size), never bytes. */
     final Map<String, Map<String, Evidence>> evidence = new HashMap<>();
+    /** The hashes (hex) of the photos each task's feedback carried, in any round, for GetPhoto. */
+    final Map<String, Set<String>> taskPhotos = new HashMap<>();
+    /**
+     * Where a log written before images were stored apart holds an image's bytes: hash (hex) to the
+     * sequence of the event that carried them. Empty for a log begun since.
+     */
+    final Map<String, Long> imagesInLog = new HashMap<>();
     final Map<String, Set<String>> openTasksByUnit = new HashMap<>();
     final Map<String, Set<String>> unitsEverOnTask = new HashMap<>();
     final Map<String, Answer> answers = new HashMap<>();
@@ -77,6 +84,16 @@ public final class HubState {
 
     public Optional<Evidence> evidence(String incidentId, String evidenceId) {
         return Optional.ofNullable(evidence.getOrDefault(incidentId, Map.of()).get(evidenceId));
+    }
+
+    /** True if a feedback of the task carried a photo with this hash (hex). */
+    public boolean taskHadPhoto(String taskId, String sha256Hex) {
+        return taskPhotos.getOrDefault(taskId, Set.of()).contains(sha256Hex);
+    }
+
+    /** The sequence of the old event that holds an image's bytes in the log itself, if one does. */
+    public Optional<Long> imageInLog(String sha256Hex) {
+        return Optional.ofNullable(imagesInLog.get(sha256Hex));
     }
 
     public Optional<Task> task(String id) {

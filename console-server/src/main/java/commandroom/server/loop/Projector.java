@@ -4,8 +4,10 @@ import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import commandroom.v1.Event;
 import commandroom.v1.Evidence;
+import commandroom.v1.Feedback;
 import commandroom.v1.Incident;
 import commandroom.v1.IncidentStatus;
+import commandroom.v1.Photo;
 import commandroom.v1.StepDeadline;
 import commandroom.v1.Task;
 import commandroom.v1.TaskStatus;
@@ -68,11 +70,12 @@ final class Projector {
             }
             case EVIDENCE_ADDED -> {
                 var a = e.getEvidenceAdded();
-                Evidence full = a.getEvidence().toBuilder().setTakenBy(e.getActor()).setAddedAt(e.getTime()).build();
+                Evidence full = a.getEvidence().toBuilder().setTakenBy(e.getActor()).setAddedAt(e.getTime())
+                        .setImage(Images.described(s, a.getEvidence().getImage(), e.getSequence())).build();
                 s.evidence.computeIfAbsent(a.getIncidentId(), k -> new LinkedHashMap<>()).put(full.getId(), full);
                 Incident old = s.incidents.get(a.getIncidentId());
                 Incident i = old.toBuilder().setVersion(old.getVersion() + 1)
-                        .addEvidence(full.toBuilder().setImage(full.getImage().toBuilder().clearData()))
+                        .addEvidence(full)
                         .addTimeline(line(e, "EvidenceAdded", full.getReason(), "")).build();
                 s.incidents.put(i.getId(), i);
                 yield i;
@@ -102,8 +105,14 @@ final class Projector {
             }
             case FEEDBACK_SUBMITTED -> {
                 var f = e.getFeedbackSubmitted();
+                Feedback.Builder fb = f.getFeedback().toBuilder().clearPhotos();
+                for (Photo p : f.getFeedback().getPhotosList()) {
+                    fb.addPhotos(Images.described(s, p, e.getSequence()));
+                    s.taskPhotos.computeIfAbsent(f.getTaskId(), k -> new HashSet<>())
+                            .add(Images.hex(p.getSha256()));
+                }
                 Task.Builder b = s.tasks.get(f.getTaskId()).toBuilder()
-                        .setStatus(TaskStatus.TASK_STATUS_FEEDBACK_SUBMITTED).setFeedback(f.getFeedback());
+                        .setStatus(TaskStatus.TASK_STATUS_FEEDBACK_SUBMITTED).setFeedback(fb);
                 markDone(b, TaskStep.TASK_STEP_FEEDBACK, e.getTime());
                 yield updateTask(s, e, b, "FeedbackSubmitted", f.getFeedback().getText());
             }
@@ -192,7 +201,7 @@ final class Projector {
                 s.keyPersons.put(p.getId(), p);
                 yield p;
             }
-            case KEY_PERSON_ACCESSED -> null;
+            case KEY_PERSON_ACCESSED, ACCOUNT_ACTIVITY -> null;
             case INCIDENT_HANDED_UP -> {
                 Incident handed = e.getIncidentHandedUp().getIncident();
                 Incident i = s.incidents.get(handed.getId()).toBuilder().setHandUp(handed.getHandUp())

@@ -50,6 +50,15 @@ public final class SettingsStore {
         }
     }
 
+    /** The value of a setting, if it was ever made. */
+    public java.util.Optional<String> find(String name) {
+        try (Connection c = database.dataSource().getConnection()) {
+            return java.util.Optional.ofNullable(get(c, name));
+        } catch (SQLException ex) {
+            throw new StoreException("could not read setting " + name, ex);
+        }
+    }
+
     private static String get(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM hub_settings WHERE setting_name = ?")) {
             ps.setString(1, name);

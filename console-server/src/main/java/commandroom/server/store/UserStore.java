@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +23,7 @@ public final class UserStore {
     public Optional<UserRecord> find(String username) {
         try (Connection c = database.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "SELECT username, display_name, role, unit_id, station_id, password_hash, disabled"
+                     "SELECT username, display_name, role, unit_id, station_id, password_hash, disabled, sessions_valid_after"
                              + " FROM users WHERE username = ?")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
@@ -59,7 +61,7 @@ public final class UserStore {
         List<UserRecord> out = new ArrayList<>();
         try (Connection c = database.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "SELECT username, display_name, role, unit_id, station_id, password_hash, disabled"
+                     "SELECT username, display_name, role, unit_id, station_id, password_hash, disabled, sessions_valid_after"
                              + " FROM users ORDER BY username");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -71,22 +73,36 @@ public final class UserStore {
         return out;
     }
 
-    /** Sets a user's role; false if there is no such user. */
-    public boolean setRole(String username, Role role) {
-        return update("UPDATE users SET role = ? WHERE username = ?", role.name(), username);
+    /*
+     * Each change below also ends every session the user has (sessions_valid_after = now): tokens
+     * issued before a role change carry no role, but a console built for the old role must log in
+     * again; after a password change or a disable, a stolen refresh token must not work, and
+     * re-enabling the account must not bring the old ones back.
+     */
+
+    /** Sets a user's role, ending the user's sessions; false if there is no such user. */
+    public boolean setRole(String username, Role role, Instant now) {
+        return update("UPDATE users SET role = ?, sessions_valid_after = ? WHERE username = ?", role.name(), now, username);
     }
 
-    /** Sets a user's password hash; false if there is no such user. */
-    public boolean setPasswordHash(String username, String hash) {
-        return update("UPDATE users SET password_hash = ? WHERE username = ?", hash, username);
+    /** Sets a user's password hash, ending the user's sessions; false if there is no such user. */
+    public boolean setPasswordHash(String username, String hash, Instant now) {
+        return update("UPDATE users SET password_hash = ?, sessions_valid_after = ? WHERE username = ?", hash, now,
+                username);
     }
 
-    /** Disables or enables a user; false if there is no such user. */
-    public boolean setDisabled(String username, boolean disabled) {
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE users SET disabled = ? WHERE username = ?")) {
+    /** Disables (ending the user's sessions) or enables a user; false if there is no such user. */
+    public boolean setDisabled(String username, boolean disabled, Instant now) {
+        String sql = disabled ? "UPDATE users SET disabled = ?, sessions_valid_after = ? WHERE username = ?"
+                : "UPDATE users SET disabled = ? WHERE username = ?";
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setBoolean(1, disabled);
-            ps.setString(2, username);
+            if (disabled) {
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setString(3, username);
+            } else {
+                ps.setString(2, username);
+            }
             return ps.executeUpdate() == 1;
         } catch (SQLException ex) {
             throw new StoreException("could not change user " + username, ex);
@@ -105,10 +121,11 @@ public final class UserStore {
         }
     }
 
-    private boolean update(String sql, String value, String username) {
+    private boolean update(String sql, String value, Instant now, String username) {
         try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, value);
-            ps.setString(2, username);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setString(3, username);
             return ps.executeUpdate() == 1;
         } catch (SQLException ex) {
             throw new StoreException("could not change user " + username, ex);
@@ -117,7 +134,8 @@ public final class UserStore {
 
     private static UserRecord read(ResultSet rs) throws SQLException {
         return new UserRecord(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
-                nullToEmpty(rs.getString(4)), nullToEmpty(rs.getString(5)), rs.getString(6), rs.getBoolean(7));
+                nullToEmpty(rs.getString(4)), nullToEmpty(rs.getString(5)), rs.getString(6), rs.getBoolean(7),
+                rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant());
     }
 
     private static String nullToEmpty(String s) {

@@ -42,6 +42,27 @@ public final class HubClient implements AutoCloseable {
         }
     }
 
+    /**
+     * A channel whose connections leave from another loopback address (127.0.0.2, say): a second
+     * machine, as far as the hub can tell (log-ins are throttled per source).
+     */
+    public static ManagedChannel channelFrom(String localAddress, int port, Path trustedCertificate) {
+        try {
+            return io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress("127.0.0.1", port,
+                            TlsChannelCredentials.newBuilder().trustManager(trustedCertificate.toFile()).build())
+                    .localSocketPicker(new io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.LocalSocketPicker() {
+                        @Override
+                        public java.net.SocketAddress createSocketAddress(java.net.SocketAddress remote,
+                                                                          io.grpc.Attributes attrs) {
+                            return new java.net.InetSocketAddress(localAddress, 0);
+                        }
+                    })
+                    .overrideAuthority("localhost").build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static HubClient login(String host, int port, Path cert, String username, String password) {
         ManagedChannel ch = channel(host, port, cert);
         LoginResponse r = AuthServiceGrpc.newBlockingStub(ch).withDeadlineAfter(10, TimeUnit.SECONDS)

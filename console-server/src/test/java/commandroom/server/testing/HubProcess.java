@@ -37,7 +37,7 @@ public final class HubProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "commandroom.server.HubMain",
-                "--data", dataDir.toString(), "--port", "0", "--seed", seed.toString(), "--password-cost", "4"));
+                "--data", dataDir.toString(), "--port", "0", "--seed", seed.toString(), "--password-cost", "4", "--demo"));
         if (db != null) {
             cmd.addAll(List.of("--jdbc", db.url(), "--db-user", db.user(), "--db-password", db.password()));
         }

@@ -39,7 +39,7 @@ public final class TestHub implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         HubConfig c = HubConfig.embedded(dir).withListener("127.0.0.1", 0).withSeed(TestCounty.seed())
-                .withPasswordCost(4);
+                .withPasswordCost(4).asDemo();
         if (backend == Backend.POSTGRES) {
             PostgresServer.Db db = PostgresServer.get().newDatabase();
             c = c.withDatabase(db.url(), db.user(), db.password());

@@ -1,0 +1,37 @@
+package commandroom.server.api;
+
+import commandroom.server.auth.TokenService;
+import commandroom.server.auth.UserDirectory;
+import commandroom.server.log.FanOut;
+import commandroom.server.loop.Hub;
+import commandroom.server.loop.TaskRules;
+import commandroom.server.store.EventStore;
+import commandroom.server.store.ImageStore;
+
+/**
+ * Builds the services that share the image store and the streams' leases, so the bootstrap does
+ * not need to know those parts. Thread-safe.
+ */
+public final class Services {
+
+    private final Hub hub;
+    private final FanOut fanOut;
+    private final ImageBytes images;
+    private final StreamLeases leases;
+
+    public Services(Hub hub, FanOut fanOut, ImageStore images, EventStore events, TokenService tokens,
+                    UserDirectory users) {
+        this.hub = hub;
+        this.fanOut = fanOut;
+        this.images = new ImageBytes(images, events, hub);
+        this.leases = new StreamLeases(tokens, users, hub.clock());
+    }
+
+    public CommandGrpcService command(TaskRules rules) {
+        return new CommandGrpcService(hub, rules, fanOut, images, leases);
+    }
+
+    public FieldGrpcService field() {
+        return new FieldGrpcService(hub, fanOut, images, leases);
+    }
+}
