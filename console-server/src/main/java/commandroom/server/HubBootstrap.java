@@ -148,7 +148,7 @@ public final class HubBootstrap implements AutoCloseable {
                 strict(new commandroom.server.api.FraudGrpcService(hub, taskRules), auth),
                 strict(api.field(), auth),
                 strict(new LinkageGrpcService(hub, linkage), auth),
-                health.getHealthService().bindService(),
+                commandroom.server.api.StrictRequests.wrap(health.getHealthService().bindService()),
                 ProtoReflectionServiceV1.newInstance().bindService());
 
         Path cert = config.certFile();

@@ -115,7 +115,9 @@ class BadInputTest {
 
             // AddEvidence, GetEvidence
             java.time.Instant shown = clock.instant();
-            byte[] png = {1, 2, 3};
+            // A PNG's header (1×1): the hub reads the header, not the pixels.
+            byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+                    0, 0, 0, 1, 0, 0, 0, 1};
             bad(Status.Code.INVALID_ARGUMENT, "reason", () -> cmd.addEvidence(
                     EvidenceTest.request(incident.getId(), png, shown).setReason("").build()));
             bad(Status.Code.INVALID_ARGUMENT, "captured_at", () -> cmd.addEvidence(
@@ -211,7 +213,11 @@ class BadInputTest {
 
             // AuthService: wrong password, empty name, forged refresh, log-out, expiry.
             var auth = AuthServiceGrpc.newBlockingStub(duty.channel()).withDeadlineAfter(10, TimeUnit.SECONDS);
-            bad(Status.Code.UNAUTHENTICATED, "password", () -> auth.login(LoginRequest.newBuilder().setUsername("duty1").setPassword("nope").build()));
+            long beforeGuess = hub.hub().lastSequence();
+            StatusRuntimeException guess = assertThrows(StatusRuntimeException.class,
+                    () -> auth.login(LoginRequest.newBuilder().setUsername("duty1").setPassword("nope").build()));
+            assertEquals(Status.Code.UNAUTHENTICATED, guess.getStatus().getCode());
+            assertEquals(beforeGuess + 1, hub.hub().lastSequence(), "a failed log-in writes its audit event, only that");
             bad(Status.Code.INVALID_ARGUMENT, "username", () -> auth.login(LoginRequest.newBuilder().setPassword("x").build()));
             bad(Status.Code.UNAUTHENTICATED, "token", () -> auth.refresh(RefreshRequest.newBuilder().setRefreshToken("v1.bad.token").build()));
             bad(Status.Code.UNAUTHENTICATED, "kind", () -> auth.refresh(RefreshRequest.newBuilder()

@@ -47,7 +47,9 @@ class ReplicaTest {
     @Test
     void replicasShareOneGapFreeLogAndDecideOnEachOthersWrites() throws Exception {
         var tls = SelfSignedCertificate.ensure(Files.createTempDirectory("replica-tls"));
-        HubConfig config = TestHub.config(Backend.POSTGRES).withCertificate(tls.certificate(), tls.privateKey());
+        // The test opens a stream per hand-over below and keeps them: more than a console would.
+        HubConfig config = TestHub.config(Backend.POSTGRES).withCertificate(tls.certificate(), tls.privateKey())
+                .withGuard(new HubConfig.Guard(64, 10_000, true));
         try (TestHub a = TestHub.start(Backend.POSTGRES, c -> config);
              TestHub b = TestHub.start(Backend.POSTGRES, c -> config);
              HubClient dutyA = a.login("duty1"); HubClient dutyB = b.login("duty2");

@@ -11,12 +11,12 @@ import java.util.Optional;
  * really holds in memory, heap and everything else (metaspace, code cache, thread stacks, direct
  * buffers, mapped files in use). Stateless.
  */
-final class ProcessMemory {
+public final class ProcessMemory {
 
     private ProcessMemory() {}
 
     /** VmRSS of the process in KiB, or -1 if it is gone or this is not Linux. */
-    static long rssKib(long pid) {
+    public static long rssKib(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8)) {
                 if (line.startsWith("VmRSS:")) {

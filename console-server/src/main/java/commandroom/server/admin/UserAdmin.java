@@ -4,7 +4,6 @@ import commandroom.server.auth.PasswordHasher;
 import commandroom.server.store.UserRecord;
 import commandroom.server.store.UserStore;
 import commandroom.v1.Role;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +22,17 @@ public final class UserAdmin {
 
     private final UserStore users;
     private final PasswordHasher passwords;
+    private final java.time.Clock clock;
 
     public UserAdmin(UserStore users, PasswordHasher passwords) {
+        this(users, passwords, java.time.Clock.systemUTC());
+    }
+
+    /** With the hub's clock: a change ends the sessions begun before it by that clock. */
+    public UserAdmin(UserStore users, PasswordHasher passwords, java.time.Clock clock) {
         this.users = users;
         this.passwords = passwords;
+        this.clock = clock;
     }
 
     public List<UserRecord> list() {
@@ -52,15 +58,15 @@ public final class UserAdmin {
     }
 
     public void setRole(String username, Role role) {
-        found(users.setRole(username, role, Instant.now()), username);
+        found(users.setRole(username, role, clock.instant()), username);
     }
 
     public void setPassword(String username, char[] password) {
-        found(users.setPasswordHash(username, hash(password), Instant.now()), username);
+        found(users.setPasswordHash(username, hash(password), clock.instant()), username);
     }
 
     public void setDisabled(String username, boolean disabled) {
-        found(users.setDisabled(username, disabled, Instant.now()), username);
+        found(users.setDisabled(username, disabled, clock.instant()), username);
     }
 
     /** A role from its command-line name (duty-officer, shift-leader, station-chief, field-unit, admin). */

@@ -147,8 +147,8 @@ public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
     }
 
     /**
-     * Appends the activity to the log without waiting for it: a log-in does not wait on the
-     * writer, and a log that cannot be written now is said in the hub's own log.
+     * Appends the activity to the log before the call is answered (what was answered is in the
+     * audit); a log that cannot be written now is said in the hub's own log, and the answer goes.
      */
     private void record(AccountActivityKind kind, String username, Role role, String source, String session,
                         String reason) {
@@ -158,12 +158,14 @@ public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
                 ? "" : name).setRole(role).build();
         AccountActivity a = AccountActivity.newBuilder().setKind(kind).setUsername(name).setSource(source)
                 .setSessionId(session).setReason(reason).build();
-        hub.submit(actor, "", Event.KindCase.ACCOUNT_ACTIVITY, (s, now) -> Event.newBuilder().setAccountActivity(a))
-                .whenComplete((res, error) -> {
-                    if (error != null) {
-                        LOG.warn("could not log {} of {} from {}: {}", kind, name, source, error.getMessage());
-                    }
-                });
+        try {
+            hub.submit(actor, "", Event.KindCase.ACCOUNT_ACTIVITY, (s, now) -> Event.newBuilder().setAccountActivity(a))
+                    .get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("could not log {} of {} from {}: {}", kind, name, source, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private LoginResponse issue(UserRecord u, String session, Instant sessionStart) {

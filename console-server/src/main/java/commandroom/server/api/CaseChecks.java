@@ -23,7 +23,7 @@ final class CaseChecks {
         if (r.getPartiesCount() < 1 || r.getPartiesCount() > 10) {
             v.add("parties", "needs 1 to 10 parties, has " + r.getPartiesCount());
         }
-        for (int i = 0; i < r.getPartiesCount(); i++) {
+        for (int i = 0; i < Math.min(r.getPartiesCount(), 10); i++) {
             Party p = r.getParties(i);
             v.text("parties[" + i + "].name", p.getName(), 1, 100).text("parties[" + i + "].phone", p.getPhone(), 0, 30);
         }
@@ -49,7 +49,13 @@ final class CaseChecks {
         if (!r.hasTo()) {
             v.add("to", "is required");
         }
-        if (r.hasFrom() && r.hasTo()) {
+        if (r.hasFrom()) {
+            v.time("from", r.getFrom());
+        }
+        if (r.hasTo()) {
+            v.time("to", r.getTo());
+        }
+        if (r.hasFrom() && r.hasTo() && v.isEmpty()) {
             Instant from = instant(r.getFrom());
             Instant to = instant(r.getTo());
             if (!to.isAfter(from)) {
@@ -68,6 +74,6 @@ final class CaseChecks {
     }
 
     private static Instant instant(Timestamp t) {
-        return Instant.ofEpochSecond(Math.max(-31_557_014_167_219_200L, Math.min(31_556_889_864_403_199L, t.getSeconds())));
+        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
     }
 }

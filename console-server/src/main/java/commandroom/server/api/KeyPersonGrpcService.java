@@ -77,8 +77,9 @@ public final class KeyPersonGrpcService extends KeyPersonServiceGrpc.KeyPersonSe
                 .text("person.address", p.getAddress(), 1, 500).id("person.zone_id", p.getZoneId())
                 .text("person.plan", p.getPlan(), 1, 4000).ids("person.assigned_unit_ids", p.getAssignedUnitIdsList(), 1, 10)
                 .key("idempotency_key", r.getIdempotencyKey());
-        Duration every = Duration.ofSeconds(p.getCheckInEvery().getSeconds(), p.getCheckInEvery().getNanos());
-        if (every.compareTo(MIN_CADENCE) < 0 || every.compareTo(MAX_CADENCE) > 0) {
+        long seconds = p.getCheckInEvery().getSeconds();
+        if (seconds < MIN_CADENCE.getSeconds() || seconds > MAX_CADENCE.getSeconds()
+                || p.getCheckInEvery().getNanos() < 0 || p.getCheckInEvery().getNanos() > 999_999_999) {
             v.add("person.check_in_every", "must be 1 to 90 days");
         }
         v.throwIfAny();

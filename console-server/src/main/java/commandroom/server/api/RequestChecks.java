@@ -75,11 +75,17 @@ final class RequestChecks {
         Violations v = new Violations().id("incident_id", r.getIncidentId()).known("kind", r.getKind())
                 .ids("unit_ids", r.getUnitIdsList(), 1, 20).text("instruction", r.getInstruction(), 1, 2000)
                 .key("idempotency_key", r.getIdempotencyKey());
+        int steps = commandroom.v1.TaskStep.values().length;
+        if (r.getDeadlinesCount() > steps) {
+            v.add("deadlines", "may have at most " + steps + ", has " + r.getDeadlinesCount());
+            v.throwIfAny();
+        }
         for (int i = 0; i < r.getDeadlinesCount(); i++) {
             StepDeadlineOverride o = r.getDeadlines(i);
             v.known("deadlines[" + i + "].step", o.getStep());
-            Duration d = Duration.ofSeconds(o.getWithin().getSeconds(), o.getWithin().getNanos());
-            if (d.compareTo(MIN_DEADLINE) < 0 || d.compareTo(MAX_DEADLINE) > 0) {
+            long seconds = o.getWithin().getSeconds();
+            if (seconds < MIN_DEADLINE.getSeconds() || seconds > MAX_DEADLINE.getSeconds()
+                    || o.getWithin().getNanos() < 0 || o.getWithin().getNanos() > 999_999_999) {
                 v.add("deadlines[" + i + "].within", "must be between 10 seconds and 30 days");
             }
         }
@@ -113,7 +119,7 @@ final class RequestChecks {
             v.position("position", true, r.getPosition());
         }
         if (r.hasReportedAt()) {
-            recent(v, "reported_at", r.getReportedAt().getSeconds(), now);
+            recent(v, "reported_at", r.getReportedAt(), now);
         }
         v.throwIfAny();
     }
@@ -135,7 +141,7 @@ final class RequestChecks {
         if (!r.hasCapturedAt()) {
             v.add("captured_at", "is required");
         } else {
-            recent(v, "captured_at", r.getCapturedAt().getSeconds(), now);
+            recent(v, "captured_at", r.getCapturedAt(), now);
         }
         if (!r.hasImage()) {
             v.add("image", "is required");
@@ -158,8 +164,11 @@ final class RequestChecks {
     }
 
     /** A time a client saw (epoch seconds): not in the future beyond clock skew, at most 7 days old. */
-    private static void recent(Violations v, String field, long seconds, Instant now) {
-        if (seconds > now.plus(CLOCK_SKEW).getEpochSecond()) {
+    private static void recent(Violations v, String field, com.google.protobuf.Timestamp t, Instant now) {
+        long seconds = t.getSeconds();
+        if (t.getNanos() < 0 || t.getNanos() > 999_999_999) {
+            v.add(field + ".nanos", "must be within 0..999999999");
+        } else if (seconds > now.plus(CLOCK_SKEW).getEpochSecond()) {
             v.add(field, "is in the future");
         } else if (seconds < now.minus(Duration.ofDays(7)).getEpochSecond()) {
             v.add(field, "is more than 7 days old");
@@ -178,6 +187,11 @@ final class RequestChecks {
             v.add(f + ".data", "is " + p.getData().size() + " bytes; at most " + MAX_PHOTO_BYTES);
         } else if (!sha256(p.getData()).equals(p.getSha256())) {
             v.add(f + ".sha256", "does not match the data");
+        } else if (PHOTO_TYPES.contains(p.getContentType())) {
+            String problem = ImageHeaders.problem(p.getContentType(), p.getData());
+            if (problem != null) {
+                v.add(f + ".data", problem);
+            }
         }
     }
 

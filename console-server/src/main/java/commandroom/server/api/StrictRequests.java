@@ -20,9 +20,20 @@ import java.util.List;
  * by fuzzing every RPC), and grpc-java ignores the status of an exception thrown there. So the
  * parser's failure is noted for the thread (grpc-java parses a message on the thread that then
  * delivers it), the message's empty prototype stands in, and the call's listener closes the call
- * instead of delivering it. Wraps a bound service; the handlers are untouched. Thread-safe.
+ * instead of delivering it. Wraps a bound service; the handlers are untouched.
+ *
+ * <p>Each method also takes requests up to its own size, refused before they are parsed: the
+ * open ones (log-in, refresh, health) a few kilobytes, queries and commands 64 KiB, only the calls
+ * that carry photos or imports more. A request of millions of repeated elements within the hub's
+ * 16 MiB transport limit was parsed, then walked, before it was refused. Thread-safe.
  */
 public final class StrictRequests {
+
+    /** Most bytes of a request, per method (bare name); others take {@link #DEFAULT_LIMIT}. */
+    private static final java.util.Map<String, Integer> LIMITS = java.util.Map.of(
+            "Login", 4 * 1024, "Refresh", 8 * 1024, "Logout", 1024, "Check", 1024, "Watch", 1024, "List", 1024,
+            "SubmitFeedback", 13 * 1024 * 1024, "AddEvidence", 3 * 1024 * 1024, "ImportWarnings", 2 * 1024 * 1024);
+    static final int DEFAULT_LIMIT = 64 * 1024;
 
     /** The parse failure of the message about to be delivered on this thread, if it failed. */
     private static final ThreadLocal<RuntimeException> FAILED = new ThreadLocal<>();
@@ -50,12 +61,21 @@ public final class StrictRequests {
             return m;
         }
         String name = d.getFullMethodName().substring(d.getFullMethodName().indexOf('/') + 1);
-        MethodDescriptor<Q, A> checked = d.toBuilder(noted(proto), d.getResponseMarshaller()).build();
+        MethodDescriptor<Q, A> checked = d.toBuilder(noted(proto, name, LIMITS.getOrDefault(name, DEFAULT_LIMIT)),
+                d.getResponseMarshaller()).build();
         ServerCallHandler<Q, A> handler = m.getServerCallHandler();
         return ServerMethodDefinition.create(checked, (call, headers) -> refusing(name, call, handler.startCall(call, headers)));
     }
 
-    private static <Q> MethodDescriptor.Marshaller<Q> noted(MethodDescriptor.PrototypeMarshaller<Q> m) {
+    /** A request over its method's size, refused unparsed. */
+    private static final class TooLarge extends RuntimeException {
+        TooLarge(String method, long size, int limit) {
+            super("the request is " + size + " bytes; " + method + " takes at most " + limit, null, false, false);
+        }
+    }
+
+    private static <Q> MethodDescriptor.Marshaller<Q> noted(MethodDescriptor.PrototypeMarshaller<Q> m, String method,
+                                                             int limit) {
         return new MethodDescriptor.Marshaller<>() {
             @Override
             public InputStream stream(Q value) {
@@ -66,13 +86,72 @@ public final class StrictRequests {
             public Q parse(InputStream stream) {
                 FAILED.remove();
                 try {
-                    return m.parse(stream);
+                    // grpc-java hands a whole message as a stream that knows its length.
+                    if (stream instanceof io.grpc.KnownLength) {
+                        if (stream.available() > limit) {
+                            FAILED.set(new TooLarge(method, stream.available(), limit));
+                            return m.getMessagePrototype();
+                        }
+                        return m.parse(stream);
+                    }
+                    // A compressed request is read as it inflates: stopped at the method's limit.
+                    Bounded bounded = new Bounded(stream, limit);
+                    try {
+                        return m.parse(bounded);
+                    } catch (RuntimeException e) {
+                        if (bounded.exceeded) {
+                            FAILED.set(new TooLarge(method, bounded.count, limit));
+                            return m.getMessagePrototype();
+                        }
+                        throw e;
+                    }
+                } catch (java.io.IOException e) {
+                    FAILED.set(new IllegalArgumentException(e.getMessage()));
+                    return m.getMessagePrototype();
                 } catch (RuntimeException e) {
                     FAILED.set(e);
                     return m.getMessagePrototype();
                 }
             }
         };
+    }
+
+    /** Reads at most limit bytes; past them it fails, noting it. */
+    private static final class Bounded extends java.io.FilterInputStream {
+        private final int limit;
+        long count;
+        boolean exceeded;
+
+        Bounded(InputStream in, int limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws java.io.IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) throws java.io.IOException {
+            count += n;
+            if (count > limit) {
+                exceeded = true;
+                throw new java.io.IOException("request larger than " + limit + " bytes");
+            }
+        }
     }
 
     private static <Q, A> ServerCall.Listener<Q> refusing(String method, ServerCall<Q, A> call, ServerCall.Listener<Q> next) {
@@ -88,8 +167,8 @@ public final class StrictRequests {
                 }
                 if (failed != null) {
                     refused = true;
-                    call.close(Status.INVALID_ARGUMENT.withDescription("the request is not a valid " + method
-                            + " message: " + failed.getMessage()), new Metadata());
+                    call.close(Status.INVALID_ARGUMENT.withDescription(failed instanceof TooLarge ? failed.getMessage()
+                            : "the request is not a valid " + method + " message: " + failed.getMessage()), new Metadata());
                     return;
                 }
                 super.onMessage(message);

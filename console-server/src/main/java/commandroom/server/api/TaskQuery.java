@@ -26,8 +26,14 @@ final class TaskQuery {
         if (!r.getPageToken().isEmpty()) {
             v.id("page_token", r.getPageToken());
         }
-        for (int i = 0; i < r.getStatusesCount(); i++) {
-            v.known("statuses[" + i + "]", r.getStatuses(i));
+        // Counted before walked: four million statuses once took the hub 1.25 s to refuse.
+        if (r.getStatusesCount() > commandroom.v1.TaskStatus.values().length) {
+            v.add("statuses", "may name at most " + commandroom.v1.TaskStatus.values().length + " statuses, has "
+                    + r.getStatusesCount());
+        } else {
+            for (int i = 0; i < r.getStatusesCount(); i++) {
+                v.known("statuses[" + i + "]", r.getStatuses(i));
+            }
         }
         v.throwIfAny();
         int size = r.getPageSize() == 0 ? 100 : r.getPageSize();

@@ -93,6 +93,24 @@ final class Violations {
         return this;
     }
 
+    /** 2000-01-01 and 2100-01-01 (epoch seconds): the hub's records and queries lie between. */
+    static final long EARLIEST = 946_684_800L;
+    static final long LATEST = 4_102_444_800L;
+
+    /**
+     * A point in time a request gives: within 2000..2100 and with valid nanos. Far-past,
+     * far-future and overflowing timestamps once reached the figures' arithmetic and came back
+     * INTERNAL.
+     */
+    Violations time(String field, com.google.protobuf.Timestamp t) {
+        if (t.getNanos() < 0 || t.getNanos() > 999_999_999) {
+            add(field + ".nanos", "must be within 0..999999999");
+        } else if (t.getSeconds() < EARLIEST || t.getSeconds() >= LATEST) {
+            add(field, "must be between 2000-01-01 and 2100-01-01");
+        }
+        return this;
+    }
+
     Violations ids(String field, List<String> ids, int min, int max) {
         if (ids.size() < min) {
             add(field, "needs at least " + min);

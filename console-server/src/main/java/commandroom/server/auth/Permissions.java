@@ -19,6 +19,9 @@ public final class Permissions {
 
     private static final Set<Role> CONSOLE = EnumSet.of(Role.ROLE_DUTY_OFFICER, Role.ROLE_SHIFT_LEADER,
             Role.ROLE_STATION_CHIEF, Role.ROLE_ADMIN);
+    /** Who sees pictures (evidence, feedback photos): not the IT administrator, who runs accounts. */
+    private static final Set<Role> PICTURES = EnumSet.of(Role.ROLE_DUTY_OFFICER, Role.ROLE_SHIFT_LEADER,
+            Role.ROLE_STATION_CHIEF);
     private static final Set<Role> INTAKE = EnumSet.of(Role.ROLE_DUTY_OFFICER, Role.ROLE_SHIFT_LEADER);
     private static final Set<Role> LEADER = EnumSet.of(Role.ROLE_SHIFT_LEADER);
     private static final Set<Role> CHIEF = EnumSet.of(Role.ROLE_STATION_CHIEF);
@@ -43,7 +46,8 @@ public final class Permissions {
         ROLES.put(CommandServiceGrpc.getReportIncidentMethod().getFullMethodName(), INTAKE);
         ROLES.put(CommandServiceGrpc.getUpdateIncidentMethod().getFullMethodName(), INTAKE);
         ROLES.put(CommandServiceGrpc.getAddEvidenceMethod().getFullMethodName(), INTAKE);
-        ROLES.put(CommandServiceGrpc.getGetEvidenceMethod().getFullMethodName(), CONSOLE);
+        ROLES.put(CommandServiceGrpc.getGetEvidenceMethod().getFullMethodName(), PICTURES);
+        ROLES.put(CommandServiceGrpc.getGetPhotoMethod().getFullMethodName(), PICTURES);
         ROLES.put(CommandServiceGrpc.getDispatchTaskMethod().getFullMethodName(), LEADER);
         ROLES.put(CommandServiceGrpc.getReassignTaskMethod().getFullMethodName(), LEADER);
         ROLES.put(CommandServiceGrpc.getCancelTaskMethod().getFullMethodName(), LEADER);

@@ -90,6 +90,11 @@ public final class HubProcess implements AutoCloseable {
         return port;
     }
 
+    /** The hub's process id (for its memory, read from /proc). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** The health endpoint's port, -1 without one. */
     public int healthPort() {
         return healthPort;

@@ -71,6 +71,26 @@ public final class RawCalls {
         }
     }
 
+    /** A unary call with the bytes as its request, its body gzip-compressed or not; answers its status. */
+    public static Status unary(Channel channel, CallCredentials token, MethodDescriptor<?, ?> method, byte[] body,
+                               boolean gzip) {
+        MethodDescriptor<byte[], byte[]> raw = MethodDescriptor.<byte[], byte[]>newBuilder(BYTES, BYTES)
+                .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName(method.getFullMethodName()).build();
+        CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS);
+        if (token != null) {
+            options = options.withCallCredentials(token);
+        }
+        if (gzip) {
+            options = options.withCompression("gzip");
+        }
+        try {
+            ClientCalls.blockingUnaryCall(channel, raw, options, body);
+            return Status.OK;
+        } catch (StatusRuntimeException e) {
+            return e.getStatus();
+        }
+    }
+
     private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
         @Override
         public InputStream stream(byte[] value) {
