@@ -1,9 +1,10 @@
 package commandroom.app.review;
 
+import commandroom.app.model.PhotoRef;
 import commandroom.app.model.TaskItem;
 import commandroom.app.ui.Dialogs;
 import commandroom.app.ui.Messages;
-import java.io.ByteArrayInputStream;
+import commandroom.app.ui.PhotoTile;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -15,8 +16,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -25,7 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * The review panel: the queue on the left, the feedback with its photos on the right; Ctrl+Enter
+ * The review panel: the queue on the left, the feedback with its photos (fetched as shown) on the right; Ctrl+Enter
  * approves, Ctrl+R returns with the reason typed. Style classes: review-pane, section-title,
  * feedback-text.
  */
@@ -56,6 +55,7 @@ public final class ReviewView extends SplitPane {
         model.currentProperty().addListener((o, a, b) -> show(b));
 
         title.getStyleClass().add("section-title");
+        photos.setId("review-photos");
         text.getStyleClass().add("feedback-text");
         text.setWrapText(true);
         TextField reason = new TextField();
@@ -104,9 +104,8 @@ public final class ReviewView extends SplitPane {
         title.setText(Messages.get("type." + t.incidentType()) + " · " + Messages.get("kind." + t.kind()) + " · " + t.id());
         result.setText(Messages.get("review.result", Messages.get("result." + t.feedbackResult())));
         text.setText(t.feedbackText());
-        for (byte[] png : t.feedbackPhotos()) {
-            ImageView v = new ImageView(new Image(new ByteArrayInputStream(png), 220, 165, true, true));
-            photos.getChildren().add(v);
+        for (PhotoRef p : t.feedbackPhotos()) {
+            photos.getChildren().add(new PhotoTile(p, 220, 165, model.photo(t, p)));
         }
     }
 
