@@ -41,6 +41,8 @@ public final class EventFeed implements AutoCloseable {
     private volatile long backoffMs = MIN_BACKOFF_MS;
     private volatile long refusedBackoffMs = MIN_REFUSED_BACKOFF_MS;
     private final FailureLog log = new FailureLog();
+    /** The last failure was UNAUTHENTICATED: one more means the log-in is really gone. */
+    private volatile boolean unauthenticatedOnce;
     private volatile Context.CancellableContext call;
     private volatile boolean closed;
 
@@ -131,6 +133,7 @@ public final class EventFeed implements AutoCloseable {
     private void live() {
         backoffMs = MIN_BACKOFF_MS;
         refusedBackoffMs = MIN_REFUSED_BACKOFF_MS;
+        unauthenticatedOnce = false;
         downSince = null;
         log.live();
         batcher.offer(new FeedItem.StateItem(new ConnectionState(ConnectionState.Status.LIVE, Instant.now(),
@@ -146,6 +149,14 @@ public final class EventFeed implements AutoCloseable {
         }
         Status s = Status.fromThrowable(t);
         ConnectionState.Refusal refusal = FeedFailures.refusal(s, snapshot);
+        if (s.getCode() == Status.Code.UNAUTHENTICATED && !unauthenticatedOnce) {
+            // The hub ends a stream whose token ran out ("refresh and resume"): the next try
+            // renews it. Only a log-in refused again (revoked, disabled) is a refusal.
+            unauthenticatedOnce = true;
+            refusal = null;
+        } else if (s.getCode() != Status.Code.UNAUTHENTICATED) {
+            unauthenticatedOnce = false;
+        }
         String words = FeedFailures.words(s);
         long wait;
         if (refusal == null) {

@@ -17,12 +17,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One log-in at one hub: the channel (built once, TLS), the user, and a bearer token that is
- * refreshed before it expires. Thread-safe; blocking calls must not run on the FX thread.
+ * refreshed before it expires, by a timer of its own when no call needs it. Thread-safe; blocking
+ * calls must not run on the FX thread.
  */
 public final class HubSession implements AutoCloseable {
 
@@ -37,6 +41,15 @@ public final class HubSession implements AutoCloseable {
     private final String username;
     private final String password;
     private volatile LoginResponse login;
+    /**
+     * Renews the token before it runs out even when the console makes no call: the hub ends an
+     * open stream (the event feed) whose session stops renewing.
+     */
+    private final ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "session-renewal");
+        t.setDaemon(true);
+        return t;
+    });
     private final CallCredentials credentials = new CallCredentials() {
         @Override
         public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
@@ -58,6 +71,10 @@ public final class HubSession implements AutoCloseable {
             });
         }
     };
+    /** Renewal runs this long before expiry: inside the minute in which token() refreshes. */
+    private static final long RENEW_BEFORE_MS = 45_000;
+    private static final long RENEW_MIN_DELAY_MS = 5_000;
+    private static final long RENEW_RETRY_MS = 15_000;
     private static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
@@ -115,6 +132,7 @@ public final class HubSession implements AutoCloseable {
             ch.shutdownNow();
             throw e;
         }
+        s.renewInTime();
         return s;
     }
 
@@ -147,6 +165,25 @@ public final class HubSession implements AutoCloseable {
         return credentials;
     }
 
+    /** Schedules the next renewal inside token()'s window (a minute before expiry); after a failure, soon again. */
+    private void renewInTime() {
+        Instant expires = Instant.ofEpochSecond(login.getAccessExpiresAt().getSeconds());
+        long delayMs = Math.max(RENEW_MIN_DELAY_MS, Duration.between(Instant.now(), expires).toMillis() - RENEW_BEFORE_MS);
+        try {
+            renewal.schedule(() -> {
+                try {
+                    token();
+                    renewInTime();
+                } catch (RuntimeException hubOutOfReach) {
+                    // The feed says what it sees; try again soon (the next call would too).
+                    renewal.schedule(this::renewInTime, RENEW_RETRY_MS, TimeUnit.MILLISECONDS);
+                }
+            }, delayMs, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // The session is closing.
+        }
+    }
+
     private synchronized String token() {
         Instant expires = Instant.ofEpochSecond(login.getAccessExpiresAt().getSeconds());
         if (Instant.now().plusSeconds(60).isAfter(expires)) {
@@ -169,6 +206,7 @@ public final class HubSession implements AutoCloseable {
 
     @Override
     public void close() {
+        renewal.shutdownNow();
         try {
             AuthServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials())
                     .withDeadlineAfter(2, TimeUnit.SECONDS).logout(LogoutRequest.getDefaultInstance());
