@@ -193,7 +193,9 @@ public final class CommandClient {
     public CompletableFuture<byte[]> photo(String taskId, PhotoRef photo) {
         byte[] cached = photos.get(photo.sha256());
         if (cached != null) {
-            return CompletableFuture.completedFuture(cached);
+            // Completed on the background thread like a fetch, so that the caller's next steps
+            // (decoding the picture) run there too, not on the FX thread.
+            return call(() -> cached);
         }
         byte[] hash = HexFormat.of().parseHex(photo.sha256());
         var request = GetPhotoRequest.newBuilder().setTaskId(taskId).setSha256(ByteString.copyFrom(hash)).build();

@@ -5,6 +5,7 @@ import commandroom.app.model.TaskItem;
 import commandroom.app.ui.Dialogs;
 import commandroom.app.ui.Messages;
 import commandroom.app.ui.PhotoTile;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -37,6 +38,8 @@ public final class ReviewView extends SplitPane {
     private final Label text = new Label();
     private final FlowPane photos = new FlowPane(8, 8);
     private final Label error = new Label();
+    /** The task and photo descriptions the photo tiles show. */
+    private List<Object> shownPhotos = List.of();
 
     public ReviewView(ReviewViewModel model) {
         this.model = model;
@@ -94,7 +97,17 @@ public final class ReviewView extends SplitPane {
     }
 
     private void show(TaskItem t) {
-        photos.getChildren().clear();
+        // The same task comes back on each of its events: its photos stay as they are (no refetch, no flicker).
+        List<Object> photosKey = t == null ? List.of() : List.of(t.id(), t.feedbackPhotos());
+        if (!photosKey.equals(shownPhotos)) {
+            shownPhotos = photosKey;
+            photos.getChildren().clear();
+            if (t != null) {
+                for (PhotoRef p : t.feedbackPhotos()) {
+                    photos.getChildren().add(new PhotoTile(p, 220, 165, model.photo(t, p)));
+                }
+            }
+        }
         if (t == null) {
             title.setText(Messages.get("review.empty"));
             result.setText("");
@@ -104,9 +117,6 @@ public final class ReviewView extends SplitPane {
         title.setText(Messages.get("type." + t.incidentType()) + " · " + Messages.get("kind." + t.kind()) + " · " + t.id());
         result.setText(Messages.get("review.result", Messages.get("result." + t.feedbackResult())));
         text.setText(t.feedbackText());
-        for (PhotoRef p : t.feedbackPhotos()) {
-            photos.getChildren().add(new PhotoTile(p, 220, 165, model.photo(t, p)));
-        }
     }
 
     private void submit(Supplier<CompletableFuture<Void>> action) {
