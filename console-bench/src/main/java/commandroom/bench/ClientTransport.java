@@ -71,8 +71,7 @@ public final class ClientTransport implements AutoCloseable {
 
     /** A new channel (one HTTP/2 connection) to the server; closed with the transport. */
     public synchronized ManagedChannel newChannel() {
-        ManagedChannelBuilder<?> b = Grpc.newChannelBuilderForAddress("127.0.0.1", port, credentials)
-                .overrideAuthority("localhost");
+        ManagedChannelBuilder<?> b = Grpc.newChannelBuilderForAddress("127.0.0.1", port, credentials);
         if (!(b instanceof NettyChannelBuilder netty)) {
             throw new IllegalStateException("expected grpc-netty-shaded, got " + b.getClass().getName());
         }

@@ -7,11 +7,14 @@ import commandroom.server.api.Services;
 import commandroom.server.api.LinkageGrpcService;
 import commandroom.server.auth.PasswordHasher;
 import commandroom.server.auth.PublishedPasswords;
+import commandroom.server.auth.TokenKeys;
 import commandroom.server.auth.TokenService;
 import commandroom.server.auth.UserDirectory;
 import commandroom.server.clock.FollowUpWatcher;
 import commandroom.server.clock.OverdueWatcher;
+import commandroom.server.log.ChainSealer;
 import commandroom.server.log.EventLog;
+import commandroom.server.log.SealKey;
 import commandroom.server.log.FanOut;
 import commandroom.server.loop.CaseRules;
 import commandroom.server.loop.Hub;
@@ -23,6 +26,7 @@ import commandroom.server.linkage.Linkage;
 import commandroom.server.store.Database;
 import commandroom.server.store.EventStore;
 import commandroom.server.store.ImageStore;
+import commandroom.server.store.SealStore;
 import commandroom.server.store.ReplicaNotifications;
 import commandroom.server.store.SettingsStore;
 import commandroom.server.store.UserStore;
@@ -56,6 +60,7 @@ public final class HubBootstrap implements AutoCloseable {
     static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(HubBootstrap.class);
+    private static final String LEGACY_TOKEN_KEY = "token_key";
 
     private final HubConfig config;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -111,6 +116,12 @@ public final class HubBootstrap implements AutoCloseable {
             }
             Seeder.seed(hub, userStore, passwords, config.seed());
         }
+        // The audit chain is sealed with a key the database does not hold, and each sealed head is
+        // published in a file outside it (see ChainSealer).
+        ChainSealer sealer = new ChainSealer(events, new SealStore(database), SealKey.open(config.sealKeyFile()),
+                config.publishedHeadsFile(), config.clock());
+        sealer.start(Duration.ofSeconds(10));
+        closeables.add(sealer);
         closeables.add(new OverdueWatcher(hub, config.overduePeriod()));
         TaskRules taskRules = new TaskRules(config.sla());
         CaseRules caseRules = new CaseRules(config.followUps(), taskRules);
@@ -120,7 +131,11 @@ public final class HubBootstrap implements AutoCloseable {
                     config.overduePeriod()));
         }
 
-        TokenService tokens = new TokenService(settings, config.clock(),
+        // The signing keys live in a file of the service user, not in the database they protect;
+        // a database from before holds its key, which moves into the file and out of the database.
+        TokenKeys keys = TokenKeys.open(config.tokenKeyFile(), () -> settings.find(LEGACY_TOKEN_KEY).orElse(null));
+        settings.remove(LEGACY_TOKEN_KEY);
+        TokenService tokens = new TokenService(settings, keys, config.clock(),
                 config.accessTtl(), config.refreshTtl());
         if (database.isPostgres()) {
             // Replicas may share this database: follow what they append and whom they log out.
@@ -146,7 +161,7 @@ public final class HubBootstrap implements AutoCloseable {
                 strict(new commandroom.server.api.ShiftGrpcService(hub), auth),
                 strict(new commandroom.server.api.KeyPersonGrpcService(hub), auth),
                 strict(new commandroom.server.api.FraudGrpcService(hub, taskRules), auth),
-                strict(api.field(), auth),
+                strict(api.field(config.guard().fastestMps()), auth),
                 strict(new LinkageGrpcService(hub, linkage), auth),
                 commandroom.server.api.StrictRequests.wrap(health.getHealthService().bindService()),
                 ProtoReflectionServiceV1.newInstance().bindService());

@@ -52,10 +52,49 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
      * @param streamsInAll   most event streams the hub holds open
      * @param demo           the demo (the embedded default, or --demo): accounts with the demo
      *                       county's published passwords are allowed; a real install refuses them
+     * @param fastestMps     a unit's position report implying a faster move is flagged implausible
+     *                       (100 m/s: faster than any police vehicle; a simulation in fast time
+     *                       moves its units faster)
+     * @param tokenKeyFile   the token signing keys (see TokenKeys); null: DATA/secrets/token-keys.
+     *                       Replicas on one database must share one file
+     * @param sealKeyFile    the key that seals the audit chain (see SealKey); null:
+     *                       DATA/secrets/seal-key. Replicas on one database share one
      */
-    public record Guard(int streamsPerUser, int streamsInAll, boolean demo) {
+    public record Guard(int streamsPerUser, int streamsInAll, boolean demo, double fastestMps, Path tokenKeyFile,
+                        Path sealKeyFile) {
+        public Guard(int streamsPerUser, int streamsInAll, boolean demo) {
+            this(streamsPerUser, streamsInAll, demo, 100, null, null);
+        }
+
+        Guard with(java.util.function.UnaryOperator<GuardCopy> change) {
+            return change.apply(new GuardCopy(this)).build();
+        }
+
         public static Guard defaults() {
             return new Guard(8, 10_000, false);
+        }
+    }
+
+    /** A mutable copy of a Guard, for the with* methods. */
+    static final class GuardCopy {
+        int streamsPerUser;
+        int streamsInAll;
+        boolean demo;
+        double fastestMps;
+        Path tokenKeyFile;
+        Path sealKeyFile;
+
+        GuardCopy(Guard g) {
+            streamsPerUser = g.streamsPerUser();
+            streamsInAll = g.streamsInAll();
+            demo = g.demo();
+            fastestMps = g.fastestMps();
+            tokenKeyFile = g.tokenKeyFile();
+            sealKeyFile = g.sealKeyFile();
+        }
+
+        Guard build() {
+            return new Guard(streamsPerUser, streamsInAll, demo, fastestMps, tokenKeyFile, sealKeyFile);
         }
     }
 
@@ -155,7 +194,49 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
 
     /** Runs as the demo: the demo county's published passwords are allowed. */
     public HubConfig asDemo() {
-        return copy(c -> c.guard = new Guard(c.guard.streamsPerUser(), c.guard.streamsInAll(), true));
+        return copy(c -> c.guard = c.guard.with(g -> {
+            g.demo = true;
+            return g;
+        }));
+    }
+
+    /** The token signing keys' file (replicas on one database share one). */
+    public HubConfig withTokenKeyFile(Path file) {
+        return copy(c -> c.guard = c.guard.with(g -> {
+            g.tokenKeyFile = file;
+            return g;
+        }));
+    }
+
+    /** The key that seals the audit chain (replicas on one database share one). */
+    public HubConfig withSealKeyFile(Path file) {
+        return copy(c -> c.guard = c.guard.with(g -> {
+            g.sealKeyFile = file;
+            return g;
+        }));
+    }
+
+    /** Where the seal key is: the file set, or DATA/secrets/seal-key. */
+    public Path sealKeyFile() {
+        return guard.sealKeyFile() != null ? guard.sealKeyFile() : dataDir.resolve("secrets").resolve("seal-key");
+    }
+
+    /** Where this hub publishes the heads it sealed, outside the database: DATA/audit/chain-heads. */
+    public Path publishedHeadsFile() {
+        return dataDir.resolve("audit").resolve("chain-heads");
+    }
+
+    /** Where the token signing keys are: the file set, or DATA/secrets/token-keys. */
+    public Path tokenKeyFile() {
+        return guard.tokenKeyFile() != null ? guard.tokenKeyFile() : dataDir.resolve("secrets").resolve("token-keys");
+    }
+
+    /** Units may move this fast (metres per second of the hub's clock) before a report is flagged. */
+    public HubConfig withFastestUnits(double mps) {
+        return copy(c -> c.guard = c.guard.with(g -> {
+            g.fastestMps = mps;
+            return g;
+        }));
     }
 
     private HubConfig copy(java.util.function.Consumer<Copy> change) {

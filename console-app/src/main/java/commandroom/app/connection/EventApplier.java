@@ -160,7 +160,8 @@ public final class EventApplier {
             case UNIT_POSITION_REPORTED -> {
                 var p = e.getUnitPositionReported();
                 UnitItem u = state.units.get(p.getUnitId());
-                if (u != null) {
+                // A jump faster than any vehicle is flagged by the hub and not drawn.
+                if (u != null && !p.getImplausible()) {
                     state.units.put(u.id(), u.at(p.getPosition().getLatitude(), p.getPosition().getLongitude()));
                 }
             }

@@ -117,7 +117,7 @@ public final class HubSession implements AutoCloseable {
                 ReplicaResolver.register();
                 builder = Grpc.newChannelBuilder(ReplicaResolver.target(replicas), credentials);
             }
-            ch = builder.overrideAuthority("localhost").maxInboundMessageSize(maxInboundBytes)
+            ch = builder.maxInboundMessageSize(maxInboundBytes)
                     .keepAliveTime(10, TimeUnit.SECONDS).keepAliveTimeout(5, TimeUnit.SECONDS).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

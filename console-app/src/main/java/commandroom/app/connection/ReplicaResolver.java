@@ -48,14 +48,17 @@ final class ReplicaResolver extends NameResolverProvider {
         return new NameResolver() {
             @Override
             public String getServiceAuthority() {
-                return "localhost";
+                return replicas.get(0).host();
             }
 
             @Override
             public void start(Listener2 listener) {
                 List<EquivalentAddressGroup> groups = new ArrayList<>();
                 for (HubAddress a : replicas) {
-                    groups.add(new EquivalentAddressGroup(new InetSocketAddress(a.host(), a.port())));
+                    // Each replica is held to its own name: TLS checks the host it dials.
+                    groups.add(new EquivalentAddressGroup(new InetSocketAddress(a.host(), a.port()),
+                            io.grpc.Attributes.newBuilder()
+                                    .set(EquivalentAddressGroup.ATTR_AUTHORITY_OVERRIDE, a.host()).build()));
                 }
                 listener.onResult(ResolutionResult.newBuilder().setAddresses(groups).build());
             }

@@ -52,10 +52,11 @@ public final class EmbeddedDefault implements AutoCloseable {
                                         boolean simulatedCommand) throws IOException {
         CountySeed county = DemoCounty.load();
         HubBootstrap hub = HubBootstrap.start(HubConfig.embedded(dataDir).withListener("127.0.0.1", port)
-                .withSeed(county).asDemo());
+                .withSeed(county).asDemo()
+                .withFastestUnits(100 * Math.max(1, speedFactor)));
         ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", hub.port(),
                         TlsChannelCredentials.newBuilder().trustManager(hub.certificate().toFile()).build())
-                .overrideAuthority("localhost").maxInboundMessageSize(16 * 1024 * 1024).build();
+                .maxInboundMessageSize(16 * 1024 * 1024).build();
         SimConfig config = SimConfig.builder(county).speedFactor(speedFactor)
                 .incidentRate(IncidentType.INCIDENT_TYPE_CALL_110, 240)
                 .incidentRate(IncidentType.INCIDENT_TYPE_DISPUTE, 120)

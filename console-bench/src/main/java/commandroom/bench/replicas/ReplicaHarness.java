@@ -189,6 +189,9 @@ public final class ReplicaHarness {
 
     private static HubConfig config(Path dir, DatabaseTarget db, SelfSignedCertificate.KeyFiles tls) {
         return db.apply(HubConfig.embedded(dir).withListener("127.0.0.1", 0).withSeed(TestCounty.seed())
-                .withPasswordCost(4).withCertificate(tls.certificate(), tls.privateKey()).asDemo());
+                .withPasswordCost(4).withCertificate(tls.certificate(), tls.privateKey()).asDemo()
+                // Replicas share the token keys, as they share the certificate.
+                .withTokenKeyFile(tls.certificate().resolveSibling("token-keys"))
+                .withSealKeyFile(tls.certificate().resolveSibling("seal-key")));
     }
 }

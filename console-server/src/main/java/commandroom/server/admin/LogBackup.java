@@ -3,6 +3,8 @@ package commandroom.server.admin;
 import commandroom.server.log.ChainBrokenException;
 import commandroom.server.log.ChainVerifier;
 import commandroom.server.store.EventStore;
+import commandroom.server.store.ImageStore;
+import commandroom.server.store.PrivateFiles;
 import commandroom.server.store.UserRecord;
 import commandroom.server.store.UserStore;
 import commandroom.v1.Event;
@@ -28,17 +30,23 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Backup and restore of a hub's event log and users, as one ZIP file that moves between H2 and
- * PostgreSQL: {@code manifest.properties} (what is inside, the head of the chain), {@code
- * users.bin} and {@code events.bin} (the events exactly as logged, chain hashes included, so a
- * restored log verifies as the original did). The token signing key is not kept: after a restore
+ * Backup and restore of a hub's event log, users and images, as one ZIP file that moves between
+ * H2 and PostgreSQL: {@code manifest.properties} (what is inside, the head of the chain), {@code
+ * users.bin}, {@code events.bin} (the events exactly as logged, chain hashes included, so a
+ * restored log verifies as the original did) and {@code images.bin} (the photos and evidence the
+ * events name by hash, each checked against its hash on restore). The token signing key is not kept: after a restore
  * everyone logs in again. A backup can be taken while the hub runs (the log is append-only; the
  * file holds a prefix of it); a restore goes only into an empty database, with the hub stopped.
+ * The whole file is encrypted and authenticated ({@link BackupCipher}): a backup holds key
+ * persons, victims' phone numbers and evidence, and leaves the machine. A backup from before
+ * encryption still restores.
  * Not thread-safe.
  */
 public final class LogBackup {
 
-    static final String FORMAT = "commandroom-backup/1";
+    /** Version 2 adds the images; a version 1 file (no images) is still restored. */
+    static final String FORMAT = "commandroom-backup/2";
+    private static final String FORMAT_1 = "commandroom-backup/1";
     private static final int BATCH = 1000;
 
     /** What a backup holds or a restore loaded. */
@@ -46,22 +54,26 @@ public final class LogBackup {
 
     private final EventStore events;
     private final UserStore users;
+    private final ImageStore images;
 
-    public LogBackup(EventStore events, UserStore users) {
+    public LogBackup(EventStore events, UserStore users, ImageStore images) {
         this.events = events;
         this.users = users;
+        this.images = images;
     }
 
     /**
      * Writes the log and the users to a file (through a temporary file, so a failed backup never
-     * leaves a truncated one under the name). Refuses a log whose chain is broken: such a backup
-     * could not be restored; run {@code verify} to see where.
+     * leaves a truncated one under the name), readable by its owner only (0600: it holds the
+     * whole log and the password hashes). Refuses a log whose chain is broken: such a backup could
+     * not be restored; run {@code verify} to see where.
      */
-    public Summary backup(Path file) throws IOException {
+    public Summary backup(Path file, BackupCipher.Secret secret) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".part");
         ChainVerifier chain = new ChainVerifier();
         List<UserRecord> userList = users.list();
-        try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+        try (ZipOutputStream zip = new ZipOutputStream(BackupCipher.encrypting(
+                new BufferedOutputStream(PrivateFiles.newOutputStream(tmp)), secret))) {
             zip.putNextEntry(new ZipEntry("users.bin"));
             writeUsers(userList, zip);
             zip.closeEntry();
@@ -79,6 +91,9 @@ public final class LogBackup {
             if (failed[0] != null) {
                 throw failed[0];
             }
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("images.bin"));
+            writeImages(zip);
             zip.closeEntry();
             Summary summary = new Summary(chain.lastSequence(), userList.size(),
                     HexFormat.of().formatHex(chain.lastHash().toByteArray()));
@@ -99,22 +114,42 @@ public final class LogBackup {
      * event's place in the chain, the head against the manifest), so a damaged backup changes
      * nothing; then users and events are written.
      */
-    public Summary restore(Path file) throws IOException {
+    public Summary restore(Path file, BackupCipher.Secret secret) throws IOException {
         if (events.lastSequence() != 0 || !users.isEmpty()) {
             throw new IllegalStateException("restore needs an empty database; this one holds "
                     + events.lastSequence() + " events: point --data (or --jdbc) at a new one");
         }
-        Summary checked = read(file, false);
-        read(file, true);
+        Summary checked = read(file, secret, false);
+        read(file, secret, true);
         return checked;
     }
 
+    /** True if the file is an encrypted backup (one from before encryption is not). */
+    public static boolean isEncrypted(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return BackupCipher.isEncrypted(in);
+        }
+    }
+
+    /** The backup's plain bytes: decrypted, or as they are for a backup from before encryption. */
+    private static InputStream open(Path file, BackupCipher.Secret secret) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        if (BackupCipher.isEncrypted(in)) {
+            if (secret == null) {
+                in.close();
+                throw new IOException(file + " is encrypted: give its passphrase or key file");
+            }
+            return new BufferedInputStream(BackupCipher.decrypting(in, secret));
+        }
+        return in;
+    }
+
     /** Reads the file; verifies it, or (write) loads it. */
-    private Summary read(Path file, boolean write) throws IOException {
+    private Summary read(Path file, BackupCipher.Secret secret, boolean write) throws IOException {
         Properties manifest = null;
         List<UserRecord> userList = null;
         ChainVerifier chain = new ChainVerifier();
-        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        try (ZipInputStream zip = new ZipInputStream(open(file, secret))) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 switch (entry.getName()) {
                     case "manifest.properties" -> {
@@ -128,13 +163,15 @@ public final class LogBackup {
                         }
                     }
                     case "events.bin" -> readEvents(zip, chain, write);
+                    case "images.bin" -> readImages(zip, write);
                     default -> throw new IOException(file + " is not a hub backup: it holds " + entry.getName());
                 }
             }
         } catch (ChainBrokenException e) {
             throw new IOException(file + " is damaged: " + e.getMessage(), e);
         }
-        if (manifest == null || userList == null || !FORMAT.equals(manifest.getProperty("format"))) {
+        if (manifest == null || userList == null || !(FORMAT.equals(manifest.getProperty("format"))
+                || FORMAT_1.equals(manifest.getProperty("format")))) {
             throw new IOException(file + " is not a hub backup (" + FORMAT + ")");
         }
         Summary summary = new Summary(chain.lastSequence(), userList.size(),
@@ -156,6 +193,60 @@ public final class LogBackup {
             }
         }
         flush(batch, write);
+    }
+
+    private void writeImages(OutputStream out) throws IOException {
+        DataOutputStream d = new DataOutputStream(out);
+        IOException[] failed = {null};
+        images.forEach(image -> {
+            if (failed[0] == null) {
+                try {
+                    d.writeBoolean(true);
+                    d.writeUTF(image.sha256Hex());
+                    d.writeUTF(image.contentType());
+                    d.writeLong(image.storedAt().toEpochMilli());
+                    d.writeInt(image.data().length);
+                    d.write(image.data());
+                } catch (IOException e) {
+                    failed[0] = e;
+                }
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        d.writeBoolean(false);
+        d.flush();
+    }
+
+    /** Reads the images, each checked against its hash; (write) keeps them. */
+    private void readImages(InputStream in, boolean write) throws IOException {
+        DataInputStream d = new DataInputStream(in);
+        while (d.readBoolean()) {
+            String sha = d.readUTF();
+            String type = d.readUTF();
+            Instant storedAt = Instant.ofEpochMilli(d.readLong());
+            int size = d.readInt();
+            if (size < 0 || size > 64 * 1024 * 1024) {
+                throw new IOException("an image of " + size + " bytes: the backup is damaged");
+            }
+            byte[] data = d.readNBytes(size);
+            byte[] actual = sha256(data);
+            if (data.length != size || !HexFormat.of().formatHex(actual).equals(sha)) {
+                throw new IOException("image " + sha + " does not match its hash: the backup is damaged");
+            }
+            if (write) {
+                images.put(actual, type, data, storedAt);
+            }
+        }
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private void flush(List<Event> batch, boolean write) {

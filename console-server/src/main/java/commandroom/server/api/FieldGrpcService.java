@@ -30,8 +30,10 @@ public final class FieldGrpcService extends FieldServiceGrpc.FieldServiceImplBas
     private final FanOut fanOut;
     private final ImageBytes images;
     private final StreamLeases streams;
+    private final double fastestMps;
 
-    FieldGrpcService(Hub hub, FanOut fanOut, ImageBytes images, StreamLeases streams) {
+    FieldGrpcService(Hub hub, FanOut fanOut, ImageBytes images, StreamLeases streams, double fastestMps) {
+        this.fastestMps = fastestMps;
         this.hub = hub;
         this.fanOut = fanOut;
         this.images = images;
@@ -48,7 +50,7 @@ public final class FieldGrpcService extends FieldServiceGrpc.FieldServiceImplBas
             return;
         }
         List<String> known = hub.read(s -> s.tasks().stream()
-                .filter(t -> s.unitEverOn(t.getId(), unitId)).map(Task::getId).toList());
+                .filter(t -> t.getAssigneeUnitIdsList().contains(unitId)).map(Task::getId).toList());
         fanOut.subscribeUnit(unitId, r.getFromSequence(), new UnitEventFilter(unitId, known),
                 StreamViews::forUnits, (ServerCallStreamObserver<Event>) out, streams.of(caller));
     }
@@ -81,7 +83,7 @@ public final class FieldGrpcService extends FieldServiceGrpc.FieldServiceImplBas
         if (CommandGrpcService.checked(() -> RequestChecks.check(r), out)) {
             Caller c = Caller.current();
             Replies.answer(hub.submit(c.actor(), "", Event.KindCase.UNIT_POSITION_REPORTED,
-                            FieldRules.position(r, c.unitId())),
+                            FieldRules.position(r, c.unitId(), fastestMps)),
                     res -> ReportPositionResponse.newBuilder().setLogged(res.written()).build(), out);
         }
     }

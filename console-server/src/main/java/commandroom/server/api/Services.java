@@ -31,7 +31,8 @@ public final class Services {
         return new CommandGrpcService(hub, rules, fanOut, images, leases);
     }
 
-    public FieldGrpcService field() {
-        return new FieldGrpcService(hub, fanOut, images, leases);
+    /** @param fastestMps a position report implying a faster move is flagged implausible */
+    public FieldGrpcService field(double fastestMps) {
+        return new FieldGrpcService(hub, fanOut, images, leases, fastestMps);
     }
 }

@@ -9,8 +9,10 @@ import java.util.function.Predicate;
 /**
  * Picks the events a unit's terminal must see: its tasks being dispatched, reassigned to or from
  * it, and everything that then happens to those tasks. It learns the unit's tasks as the stream
- * goes (it sees events in order), starting from the tasks the unit held when it subscribed.
- * Called by one subscription's sender at a time.
+ * goes (it sees events in order), starting from the tasks the unit holds when it subscribes. A
+ * unit taken off a task sees that it was, and nothing of the task after (a field terminal is the
+ * least trusted client: it learns only what its work needs). Called by one subscription's sender
+ * at a time.
  */
 final class UnitEventFilter implements Predicate<Event> {
 
@@ -39,7 +41,11 @@ final class UnitEventFilter implements Predicate<Event> {
                     taskIds.add(r.getTaskId());
                     yield true;
                 }
-                yield r.getFromUnitIdsList().contains(unitId);
+                if (r.getFromUnitIdsList().contains(unitId)) {
+                    taskIds.remove(r.getTaskId());
+                    yield true;
+                }
+                yield false;
             }
             case TASK_PROGRESSED -> taskIds.contains(e.getTaskProgressed().getTaskId());
             case FEEDBACK_SUBMITTED -> taskIds.contains(e.getFeedbackSubmitted().getTaskId());

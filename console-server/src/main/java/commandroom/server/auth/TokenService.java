@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +17,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Bearer tokens signed with HMAC-SHA256 under a key the hub keeps in its database, so tokens
- * outlive a restart (a crashed hub must not log every terminal out). A token names its session and
+ * Bearer tokens signed with HMAC-SHA256 under a key kept apart from the database ({@link
+ * TokenKeys}: whoever reads the database cannot mint tokens), so tokens outlive a restart (a
+ * crashed hub must not log every terminal out); a token names the key that signed it, so keys
+ * rotate without logging everyone out. A token names its session and
  * when the session began (the log-in): log-out revokes the session, refusing both its access and
  * refresh tokens; a refresh token never outlives its session's limit (a shift), however often it
  * is renewed; and an account's change (password, disable, role) refuses every session begun before
@@ -41,23 +42,19 @@ public final class TokenService {
     private final Clock clock;
     private final Duration accessTtl;
     private final Duration refreshTtl;
-    private final byte[] key;
+    private final TokenKeys keys;
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
     /** Per session, the expiry of the newest access token issued to it (kept until it passes). */
     private final java.util.Map<String, Instant> accessUntil = new ConcurrentHashMap<>();
-    /** A Mac is not thread-safe and costly to look up: one per thread, keyed once. */
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+    /** A Mac is not thread-safe and costly to look up: one per thread and key. */
+    private final ThreadLocal<java.util.Map<String, Mac>> macs = ThreadLocal.withInitial(java.util.HashMap::new);
 
-    public TokenService(SettingsStore settings, Clock clock, Duration accessTtl, Duration refreshTtl) {
+    public TokenService(SettingsStore settings, TokenKeys keys, Clock clock, Duration accessTtl, Duration refreshTtl) {
         this.settings = settings;
+        this.keys = keys;
         this.clock = clock;
         this.accessTtl = accessTtl;
         this.refreshTtl = refreshTtl;
-        this.key = B64D.decode(settings.getOrCreate("token_key", () -> {
-            byte[] k = new byte[32];
-            new SecureRandom().nextBytes(k);
-            return B64.encodeToString(k);
-        }));
         revoked.addAll(settings.revokedSessions(clock.instant()));
     }
 
@@ -73,7 +70,8 @@ public final class TokenService {
         if (kind == Kind.ACCESS) {
             accessUntil.merge(sessionId, expiresAt, (a, b) -> a.isAfter(b) ? a : b);
         }
-        return "v2." + body + "." + B64.encodeToString(mac(body));
+        TokenKeys.Key key = keys.signing();
+        return "v2." + key.id() + "." + body + "." + B64.encodeToString(mac(key, key.id() + "." + body));
     }
 
     public Instant accessExpiry() {
@@ -109,22 +107,27 @@ public final class TokenService {
     /** The claims of a valid, unexpired, unrevoked token of the kind; empty otherwise, with why. */
     public Optional<Claims> verify(String token, Kind expected, StringBuilder why) {
         String[] parts = token.split("\\.");
-        if (parts.length != 3 || !"v2".equals(parts[0])) {
+        if (parts.length != 4 || !"v2".equals(parts[0])) {
             why.append("malformed token");
             return Optional.empty();
         }
         byte[] given;
         try {
-            given = B64D.decode(parts[2]);
+            given = B64D.decode(parts[3]);
         } catch (IllegalArgumentException e) {
             why.append("malformed token");
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(given, mac(parts[1]))) {
+        Optional<TokenKeys.Key> key = keys.byId(parts[1]);
+        if (key.isEmpty()) {
+            why.append("token signed with a key this hub no longer accepts; log in again");
+            return Optional.empty();
+        }
+        if (!MessageDigest.isEqual(given, mac(key.get(), parts[1] + "." + parts[2]))) {
             why.append("token signature does not match");
             return Optional.empty();
         }
-        String[] f = new String(B64D.decode(parts[1]), StandardCharsets.UTF_8).split("\\|");
+        String[] f = new String(B64D.decode(parts[2]), StandardCharsets.UTF_8).split("\\|");
         Claims c = new Claims(Kind.valueOf(f[0]), f[1], f[2], Instant.ofEpochSecond(Long.parseLong(f[3])),
                 Instant.ofEpochMilli(Long.parseLong(f[4])));
         if (c.kind() != expected) {
@@ -158,14 +161,16 @@ public final class TokenService {
         revoked.addAll(settings.revokedSessions(clock.instant()));
     }
 
-    private byte[] mac(String body) {
-        return macs.get().doFinal(body.getBytes(StandardCharsets.US_ASCII));
+    private byte[] mac(TokenKeys.Key key, String signed) {
+        // Keyed by id and secret: a key file rewritten with a new secret under an old id is not trusted.
+        Mac m = macs.get().computeIfAbsent(key.id() + ":" + java.util.Arrays.hashCode(key.secret()), k -> newMac(key));
+        return m.doFinal(signed.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private Mac newMac() {
+    private static Mac newMac(TokenKeys.Key key) {
         try {
             Mac m = Mac.getInstance("HmacSHA256");
-            m.init(new SecretKeySpec(key, "HmacSHA256"));
+            m.init(new SecretKeySpec(key.secret(), "HmacSHA256"));
             return m;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is in every JVM", e);

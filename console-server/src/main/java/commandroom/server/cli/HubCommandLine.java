@@ -64,7 +64,8 @@ public final class HubCommandLine {
         try {
             return switch (command) {
                 case "user" -> new UserCommands(in, console, out).run(rest);
-                case "backup", "restore", "verify" -> new LogCommands(out).run(command, rest);
+                case "backup", "restore", "verify" -> new LogCommands(in, console, out).run(command, rest);
+                case "rotate-token-key" -> rotateTokenKey(rest);
                 default -> throw new IllegalArgumentException("unknown command " + command);
             };
         } catch (IllegalArgumentException e) {
@@ -87,6 +88,26 @@ public final class HubCommandLine {
             // Hikari's pool start-up failure (an H2 file held by a running hub, a refused log-in).
             err.println("the database cannot be used: " + rootMessage(e));
             return FAILED;
+        }
+    }
+
+    /**
+     * A new token signing key first in the key file, the one before kept: tokens it signed stay good
+     * until they expire. A running hub takes the file in within seconds. Rotate again no sooner
+     * than a shift (14 h) later, or the sessions signed two keys ago must log in again.
+     */
+    private int rotateTokenKey(List<String> args) {
+        HubOptions o = HubOptions.parse(args, List.of());
+        java.nio.file.Path file = o.hubConfig().tokenKeyFile();
+        if (!java.nio.file.Files.exists(file)) {
+            throw new IllegalStateException("no token key file at " + file + " (the hub makes it on its first start)");
+        }
+        try {
+            String id = commandroom.server.auth.TokenKeys.rotate(file);
+            out.println("token key " + id + " now signs; the one before it is still accepted (" + file + ")");
+            return OK;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot rotate " + file, e);
         }
     }
 
@@ -119,9 +140,13 @@ public final class HubCommandLine {
                        commandroom-hub user password NAME [options]   set a new password (asked for; one line on standard input without a terminal)
                        commandroom-hub user disable NAME [options]    the account stops working within seconds, also in a running hub
                        commandroom-hub user enable NAME [options]
-                       commandroom-hub backup FILE [options]     the event log and users into one file (PostgreSQL: while the hub runs)
-                       commandroom-hub restore FILE [options]    into an empty database, the hub stopped
+                       commandroom-hub backup FILE [--passphrase-file F | --key-file F] [options]
+                                                                 the event log, users and images into one encrypted file (PostgreSQL: while the hub runs);
+                                                                 the passphrase is asked for without either
+                       commandroom-hub restore FILE [--passphrase-file F | --key-file F] [options]
+                                                                 into an empty database, the hub stopped
                        commandroom-hub verify [options]          check the audit chain; names the first altered, missing or moved event
+                       commandroom-hub rotate-token-key [options]  a new token signing key; the one before stays accepted
                 Roles: %s
                 Options (every command; on the server: --config /etc/commandroom/hub.conf):
                 """.formatted(commandroom.server.admin.UserAdmin.roleNames()) + HubOptions.usage();

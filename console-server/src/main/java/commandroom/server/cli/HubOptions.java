@@ -42,6 +42,12 @@ final class HubOptions {
                     + " roads, first users"),
             new Option("demo", "", "run as the demo: accounts with the demo county's published passwords are"
                     + " allowed (a real install refuses them, and a database the demo made)"),
+            new Option("token-keys", "FILE", "the token signing keys, kept apart from the database (default"
+                    + " DIR/secrets/token-keys, made on first start; replicas share one file; 'commandroom-hub"
+                    + " rotate-token-key' rotates)"),
+            new Option("seal-key", "FILE", "the key that seals the audit chain, kept apart from the database"
+                    + " (default DIR/secrets/seal-key, made on first start; replicas share one; keep a copy apart"
+                    + " from the backups)"),
             new Option("streams-per-user", "N", "most event streams one user may hold open (default 8)"),
             new Option("streams", "N", "most event streams the hub holds open (default 10000)"),
             new Option("password-cost", "N", "bcrypt cost of the passwords the hub hashes (default 10)"),
@@ -197,7 +203,14 @@ final class HubOptions {
         if (!demo.equals("on") && !demo.equals("off")) {
             throw new IllegalArgumentException("demo is on or off, not " + demo);
         }
-        c = c.withGuard(new HubConfig.Guard(integer("streams-per-user", 8), integer("streams", 10_000), demo.equals("on")));
+        c = c.withGuard(new HubConfig.Guard(integer("streams-per-user", 8), integer("streams", 10_000), demo.equals("on"),
+                100, null, null));
+        if (values.containsKey("token-keys")) {
+            c = c.withTokenKeyFile(Path.of(values.get("token-keys")));
+        }
+        if (values.containsKey("seal-key")) {
+            c = c.withSealKeyFile(Path.of(values.get("seal-key")));
+        }
         return c.withLinkage(linkage(cert));
     }
 

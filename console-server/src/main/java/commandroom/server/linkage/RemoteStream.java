@@ -68,7 +68,7 @@ final class RemoteStream implements AutoCloseable {
         try {
             this.channel = Grpc.newChannelBuilderForAddress(peer.host(), peer.port(),
                             TlsChannelCredentials.newBuilder().trustManager(settings.trusted().toFile()).build())
-                    .overrideAuthority("localhost").maxInboundMessageSize(16 * 1024 * 1024)
+                    .maxInboundMessageSize(16 * 1024 * 1024)
                     .keepAliveTime(30, TimeUnit.SECONDS).build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the link certificate " + settings.trusted(), e);

@@ -50,20 +50,34 @@ public final class FieldRules {
         };
     }
 
-    /** Logs the position if the unit moved or time passed; otherwise writes nothing. */
-    public static Hub.Decision position(ReportPositionRequest r, String unitId) {
+    /** Reports closer together than this are coalesced: the first is logged, the rest are not. */
+    static final Duration MIN_REPORT_GAP = Duration.ofSeconds(1);
+
+    /**
+     * Logs the position if the unit moved or time passed, at most once a second; otherwise writes
+     * nothing. A report that would mean moving faster than maxSpeedMps from the last logged place
+     * is logged flagged implausible (the projection does not move the unit).
+     */
+    public static Hub.Decision position(ReportPositionRequest r, String unitId, double maxSpeedMps) {
         return (s, now) -> {
             if (s.unit(unitId).isEmpty()) {
                 throw HubException.precondition("unit " + unitId + " is not registered");
             }
             HubState.LoggedPosition last = s.loggedPositions.get(unitId);
-            if (last != null && Duration.between(last.at(), now).compareTo(LOG_INTERVAL) < 0
-                    && Geo.metres(last.latitude(), last.longitude(), r.getPosition().getLatitude(),
-                    r.getPosition().getLongitude()) < LOG_DISTANCE_M) {
-                return null;
+            boolean implausible = false;
+            if (last != null) {
+                Duration since = Duration.between(last.at(), now);
+                double metres = Geo.metres(last.latitude(), last.longitude(), r.getPosition().getLatitude(),
+                        r.getPosition().getLongitude());
+                if (since.compareTo(MIN_REPORT_GAP) < 0
+                        || (since.compareTo(LOG_INTERVAL) < 0 && metres < LOG_DISTANCE_M)) {
+                    return null;
+                }
+                implausible = metres / Math.max(1.0, since.toMillis() / 1000.0) > maxSpeedMps;
             }
             return Event.newBuilder().setUnitPositionReported(UnitPositionReported.newBuilder().setUnitId(unitId)
-                    .setPosition(r.getPosition()).setHeadingDegrees(r.getHeadingDegrees()).setSpeedMps(r.getSpeedMps()));
+                    .setPosition(r.getPosition()).setHeadingDegrees(r.getHeadingDegrees()).setSpeedMps(r.getSpeedMps())
+                    .setImplausible(implausible));
         };
     }
 

@@ -49,7 +49,8 @@ public final class HandoverRules {
                             s.handovers().size() + 1))
                     .setStatus(HandoverStatus.HANDOVER_STATUS_PENDING).setOutgoing(outgoing)
                     .setStartedAt(TaskRules.ts(now)).addAllOfflineCameraIds(r.getOfflineCameraIdsList())
-                    .setNote(r.getNote());
+                    .setNote(r.getNote())
+                    .setChainHeadSequence(s.appliedSequence).setChainHeadHash(s.appliedHash);
             for (Task t : s.tasks()) {
                 if (!TaskStateMachine.OPEN.contains(t.getStatus())) {
                     continue;

@@ -50,6 +50,8 @@ public final class HubState {
     /** At a station: the county sequence of the last instruction taken in (where following resumes). */
     long countySequence;
     long appliedSequence;
+    /** The hash of the last applied event: the audit chain's head. */
+    com.google.protobuf.ByteString appliedHash = com.google.protobuf.ByteString.EMPTY;
 
     /** Where and when a unit's position was last written to the log. */
     record LoggedPosition(double latitude, double longitude, Instant at) {}

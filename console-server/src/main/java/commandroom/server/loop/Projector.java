@@ -166,6 +166,9 @@ final class Projector {
             }
             case UNIT_POSITION_REPORTED -> {
                 var p = e.getUnitPositionReported();
+                if (p.getImplausible()) {
+                    yield null;
+                }
                 Unit u = s.units.get(p.getUnitId());
                 s.units.put(u.getId(), u.toBuilder().setPosition(p.getPosition())
                         .setHeadingDegrees(p.getHeadingDegrees()).build());
@@ -238,6 +241,7 @@ final class Projector {
             default -> { }
         }
         s.appliedSequence = e.getSequence();
+        s.appliedHash = e.getHash();
         if (!e.getIdempotencyKey().isEmpty() && answer != null) {
             s.answers.put(HubState.scope(e.getActor().getUserId(), e.getIdempotencyKey()),
                     new Answer(e.getKindCase(), withoutTimeline(answer), e.getSequence()));

@@ -2,11 +2,9 @@ package commandroom.server.ops;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -18,7 +16,8 @@ import java.util.logging.StreamHandler;
  * Sets up the hub process's logging. Everything logs through java.util.logging: our code and
  * Hikari and Flyway through SLF4J's JUL binding, gRPC and Netty directly; so one handler sees it
  * all. Standard error by default (systemd puts it in the journal), or a file rotated at 10 MB, five
- * kept. Standard output stays the command's own interface (the READY line). Call once, first thing.
+ * kept, readable by the hub's user only (PrivateLogFile). Standard output stays the command's own
+ * interface (the READY line). Call once, first thing.
  */
 public final class HubLogging {
 
@@ -53,14 +52,10 @@ public final class HubLogging {
             };
         } else {
             try {
-                if (file.toAbsolutePath().getParent() != null) {
-                    Files.createDirectories(file.toAbsolutePath().getParent());
-                }
-                handler = new FileHandler(file.toString(), FILE_LIMIT_BYTES, FILE_COUNT, true);
+                handler = new PrivateLogFile(file, FILE_LIMIT_BYTES, FILE_COUNT, formatter);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the log to " + file, e);
             }
-            handler.setFormatter(formatter);
         }
         handler.setLevel(threshold);
         LogManager.getLogManager().reset();

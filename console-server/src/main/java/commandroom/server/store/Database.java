@@ -2,6 +2,8 @@ package commandroom.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -39,12 +41,26 @@ public final class Database implements AutoCloseable {
 
     /**
      * The embedded default: an H2 file in a directory. WRITE_DELAY=0 makes every commit reach the
-     * file before it returns, so an acknowledged event survives the process being killed.
+     * file before it returns, so an acknowledged event survives the process being killed. The
+     * directory and H2's files in it are the hub user's only (0700, 0600): H2 makes its files with
+     * the process's umask, so the directory is what keeps others out of those it makes later.
      */
     public static Database openH2(Path directory) {
+        try {
+            PrivateFiles.directory(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the data directory " + directory, e);
+        }
         String url = "jdbc:h2:file:" + directory.resolve("hub").toAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
-        return new Database(url, "sa", "");
+        Database db = new Database(url, "sa", "");
+        try {
+            PrivateFiles.restrictFiles(directory, "hub.");
+        } catch (UncheckedIOException e) {
+            db.close();
+            throw e;
+        }
+        return db;
     }
 
     public DataSource dataSource() {

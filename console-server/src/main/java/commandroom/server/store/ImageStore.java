@@ -65,6 +65,32 @@ public final class ImageStore {
         }
     }
 
+    /** One image as kept: for backups. */
+    public record Kept(String sha256Hex, String contentType, byte[] data, Instant storedAt) {}
+
+    /** Every image, one at a time in hash order (a backup must not hold them all in memory). */
+    public void forEach(java.util.function.Consumer<Kept> consumer) {
+        String after = "";
+        while (true) {
+            Kept next;
+            try (Connection c = database.dataSource().getConnection();
+                 PreparedStatement ps = c.prepareStatement("SELECT sha256, content_type, data, stored_at FROM images"
+                         + " WHERE sha256 > ? ORDER BY sha256 LIMIT 1")) {
+                ps.setString(1, after);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return;
+                    }
+                    next = new Kept(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getTimestamp(4).toInstant());
+                }
+            } catch (SQLException ex) {
+                throw new StoreException("could not read images", ex);
+            }
+            consumer.accept(next);
+            after = next.sha256Hex();
+        }
+    }
+
     private static boolean exists(Connection c, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM images WHERE sha256 = ?")) {
             ps.setString(1, key);

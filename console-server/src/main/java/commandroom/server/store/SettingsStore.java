@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** Small tables the hub keeps for itself: settings (the token key) and revoked sessions. */
+/** Small tables the hub keeps for itself: settings (e.g. that the demo made it) and revoked sessions. */
 public final class SettingsStore {
 
     /** The PostgreSQL channel on which a replica says a session was logged out (payload: its id). */
@@ -47,6 +47,17 @@ public final class SettingsStore {
             return value;
         } catch (SQLException ex) {
             throw new StoreException("could not read setting " + name, ex);
+        }
+    }
+
+    /** Removes a setting (a secret that moved out of the database). */
+    public void remove(String name) {
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM hub_settings WHERE setting_name = ?")) {
+            ps.setString(1, name);
+            ps.executeUpdate();
+        } catch (SQLException ex) {
+            throw new StoreException("could not remove setting " + name, ex);
         }
     }
 

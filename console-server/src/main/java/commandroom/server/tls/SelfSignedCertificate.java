@@ -1,6 +1,8 @@
 package commandroom.server.tls;
 
+import commandroom.server.store.PrivateFiles;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.math.BigInteger;
@@ -8,7 +10,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
@@ -31,7 +32,8 @@ import org.bouncycastle.asn1.x509.BasicConstraints;
 /**
  * The embedded default's TLS identity: on first start the hub makes a self-signed certificate for
  * localhost and 127.0.0.1 (and this host's name), and keeps it in its data directory so clients
- * can pin it. Production passes real certificate files instead.
+ * can pin it. The folder is the hub user's only (0700) and so is the key (0600). Production passes
+ * real certificate files instead.
  */
 public final class SelfSignedCertificate {
 
@@ -47,7 +49,7 @@ public final class SelfSignedCertificate {
         if (Files.exists(cert) && Files.exists(key)) {
             return new KeyFiles(cert, key);
         }
-        Files.createDirectories(directory);
+        PrivateFiles.directory(directory);
         try {
             KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
             gen.initialize(256, new SecureRandom());
@@ -61,6 +63,20 @@ public final class SelfSignedCertificate {
             } catch (IOException unknownHost) {
                 // A host without a resolvable name still gets localhost and 127.0.0.1.
             }
+            // Clients verify the host they dial against the certificate: the machine's own
+            // addresses are named too, so that a console dialling this hub by address is let in.
+            try {
+                for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                    for (var address : java.util.Collections.list(nic.getInetAddresses())) {
+                        if (!address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
+                            names.add(new GeneralName(GeneralName.iPAddress,
+                                    address.getHostAddress().replaceAll("%.*$", "")));
+                        }
+                    }
+                }
+            } catch (IOException noInterfaces) {
+                // Loopback only, then.
+            }
             var builder = new JcaX509v3CertificateBuilder(name, new BigInteger(64, new SecureRandom()),
                     Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(3650))),
                     name, pair.getPublic())
@@ -69,11 +85,9 @@ public final class SelfSignedCertificate {
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             X509CertificateHolder holder = builder.build(
                     new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
-            Files.writeString(key, pem(pair.getPrivate()), StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the file inherits the user's profile permissions.
+            // 0600 from its first byte (no moment when the key is readable by others).
+            try (OutputStream out = PrivateFiles.newOutputStream(key)) {
+                out.write(pem(pair.getPrivate()).getBytes(StandardCharsets.US_ASCII));
             }
             Files.writeString(cert, pem(holder), StandardCharsets.US_ASCII);
             return new KeyFiles(cert, key);

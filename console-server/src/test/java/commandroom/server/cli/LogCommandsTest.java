@@ -44,13 +44,14 @@ class LogCommandsTest {
             before = duty.command().getSnapshot(GetSnapshotRequest.getDefaultInstance());
         }
         Path file = Files.createTempDirectory("backup").resolve("hub.crbak");
-        var backedUp = new CommandLineRunner(UserCommandsTest.databaseOptions(h2)).run("", "backup", file.toString());
+        var backedUp = new CommandLineRunner(UserCommandsTest.databaseOptions(h2)).run(PASSPHRASE + "\n", "backup",
+                file.toString());
         assertEquals(0, backedUp.status(), backedUp.err());
         assertTrue(backedUp.out().contains("backed up " + before.getAsOfSequence() + " events"), backedUp.out());
 
         HubConfig pg = TestHub.config(Backend.POSTGRES).withSeed(null);
         CommandLineRunner onPostgres = new CommandLineRunner(UserCommandsTest.databaseOptions(pg));
-        var restored = onPostgres.run("", "restore", file.toString());
+        var restored = onPostgres.run(PASSPHRASE + "\n", "restore", file.toString());
         assertEquals(0, restored.status(), restored.err());
         assertTrue(restored.out().contains("restored " + before.getAsOfSequence() + " events"), restored.out());
         var verified = onPostgres.run("", "verify");
@@ -65,11 +66,11 @@ class LogCommandsTest {
             assertEquals(before.getUnitsCount(), after.getUnitsCount());
         }
 
-        var again = onPostgres.run("", "restore", file.toString());
+        var again = onPostgres.run(PASSPHRASE + "\n", "restore", file.toString());
         assertEquals(1, again.status());
         assertTrue(again.err().contains("restore needs an empty database"), again.err());
-        assertTrue(onPostgres.run("", "verify").out().contains("intact: " + before.getAsOfSequence() + " events"),
-                "the refused restore added nothing");
+        assertTrue(onPostgres.run("", "verify").out().contains("intact: " + (before.getAsOfSequence() + 1) + " events"),
+                "the refused restore added nothing (the one more is the log-in above)");
     }
 
     @Test
@@ -95,7 +96,7 @@ class LogCommandsTest {
         CommandLineRunner cli2 = new CommandLineRunner(UserCommandsTest.databaseOptions(altered));
         sql(altered, "UPDATE events SET actor = 'x', body = (SELECT body FROM events WHERE seq = 6) WHERE seq = 7");
         assertBrokenAt(cli2, 7, "altered body");
-        var refused = cli2.run("", "backup", Files.createTempDirectory("b").resolve("x.crbak").toString());
+        var refused = cli2.run(PASSPHRASE + "\n", "backup", Files.createTempDirectory("b").resolve("x.crbak").toString());
         assertEquals(1, refused.status());
         assertTrue(refused.err().contains("event 7"), refused.err());
 
@@ -107,6 +108,46 @@ class LogCommandsTest {
         var r = cli.run("", "verify");
         assertEquals(1, r.status(), what + ": " + r.out());
         assertTrue(r.out().contains("audit chain broken at event " + sequence + ":"), what + ": " + r.out());
+    }
+
+    static final String PASSPHRASE = "清溪 backup 2026-12";
+
+    @Test
+    void aBackupIsEncryptedAndAWrongPassphraseOrADamagedFileRestoresNothing() throws Exception {
+        HubConfig h2 = TestHub.config(Backend.H2);
+        try (TestHub hub = TestHub.start(Backend.H2, c -> h2)) {
+            hub.hub().lastSequence();
+        }
+        Path file = Files.createTempDirectory("backup").resolve("hub.crbak");
+        var backedUp = new CommandLineRunner(UserCommandsTest.databaseOptions(h2)).run(PASSPHRASE + "\n", "backup",
+                file.toString());
+        assertEquals(0, backedUp.status(), backedUp.err());
+        byte[] bytes = Files.readAllBytes(file);
+        String asText = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(!asText.contains("events.bin") && !asText.contains("duty1"), "nothing readable in the file");
+
+        HubConfig empty = TestHub.config(Backend.H2).withSeed(null);
+        CommandLineRunner target = new CommandLineRunner(UserCommandsTest.databaseOptions(empty));
+        var wrong = target.run("not the passphrase\n", "restore", file.toString());
+        assertEquals(1, wrong.status(), wrong.out());
+        assertTrue(wrong.err().contains("wrong passphrase"), wrong.err());
+
+        byte[] damaged = bytes.clone();
+        damaged[damaged.length / 2] ^= 1;
+        Path broken = file.resolveSibling("broken.crbak");
+        Files.write(broken, damaged);
+        var refused = target.run(PASSPHRASE + "\n", "restore", broken.toString());
+        assertEquals(1, refused.status());
+        assertTrue(refused.err().contains("damaged"), refused.err());
+
+        Path cut = file.resolveSibling("cut.crbak");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 40));
+        var shortened = target.run(PASSPHRASE + "\n", "restore", cut.toString());
+        assertEquals(1, shortened.status());
+        assertTrue(target.run("", "verify").out().contains("intact: 0 events"), "nothing was restored");
+
+        var restored = target.run(PASSPHRASE + "\n", "restore", file.toString());
+        assertEquals(0, restored.status(), restored.err());
     }
 
     private static void sql(HubConfig c, String... statements) throws Exception {

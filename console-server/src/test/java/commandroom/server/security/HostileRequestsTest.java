@@ -92,6 +92,27 @@ class HostileRequestsTest {
         }
     }
 
+    @Test
+    void positionsFasterThanOnceASecondAreCoalescedAndImpossibleJumpsFlagged() throws Exception {
+        try (HubClient unit = hub.login("u-cx-co1")) {
+            var first = commandroom.v1.ReportPositionRequest.newBuilder()
+                    .setPosition(commandroom.server.testing.TestCounty.pos(30.5451, 119.9551)).build();
+            unit.field().reportPosition(first);
+            long logged = hub.hub().lastSequence();
+            for (int i = 1; i <= 20; i++) {
+                unit.field().reportPosition(first.toBuilder().setPosition(
+                        commandroom.server.testing.TestCounty.pos(30.5451 + i * 0.001, 119.9551)).build());
+            }
+            assertEquals(logged, hub.hub().lastSequence(), "twenty reports within a second: the first one logged");
+            Thread.sleep(1100);
+            var farAway = first.toBuilder().setPosition(commandroom.server.testing.TestCounty.pos(31.5, 121.0)).build();
+            assertTrue(unit.field().reportPosition(farAway).getLogged(), "logged, for the record");
+            var snapshot = chief.command().getSnapshot(commandroom.v1.GetSnapshotRequest.getDefaultInstance());
+            var drawn = snapshot.getUnitsList().stream().filter(u -> u.getId().equals("u-cx-co1")).findFirst().orElseThrow();
+            assertEquals(30.5451, drawn.getPosition().getLatitude(), 1e-9, "a 130 km jump in a second does not move the unit");
+        }
+    }
+
     private static void assertRefused(Status s, String mention) {
         assertEquals(Status.Code.INVALID_ARGUMENT, s.getCode(), s.toString());
         assertTrue(String.valueOf(s.getDescription()).contains(mention), s.getDescription());

@@ -94,7 +94,7 @@ class ImagesApartTest {
             // A console with gRPC's default limits: 4 MiB a message.
             ManagedChannel small = io.grpc.Grpc.newChannelBuilderForAddress("127.0.0.1", hub.port(),
                     io.grpc.TlsChannelCredentials.newBuilder().trustManager(hub.certificate().toFile()).build())
-                    .overrideAuthority("localhost").build();
+                    .build();
             try {
                 HubClient chief = hub.login("chief1");
                 var token = HubClient.bearer(chief.login().getAccessToken());

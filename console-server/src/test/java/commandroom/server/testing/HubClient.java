@@ -36,7 +36,7 @@ public final class HubClient implements AutoCloseable {
         try {
             return Grpc.newChannelBuilderForAddress(host, port,
                             TlsChannelCredentials.newBuilder().trustManager(trustedCertificate.toFile()).build())
-                    .overrideAuthority("localhost").maxInboundMessageSize(16 * 1024 * 1024).build();
+                    .maxInboundMessageSize(16 * 1024 * 1024).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,7 +57,7 @@ public final class HubClient implements AutoCloseable {
                             return new java.net.InetSocketAddress(localAddress, 0);
                         }
                     })
-                    .overrideAuthority("localhost").build();
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
