@@ -31,7 +31,8 @@ import javafx.stage.Stage;
 /**
  * Starts the console. By default the embedded default: a hub over the demo county with simulated
  * field units, and the workstation logged in as the shift leader (--user chief1 for the chief,
- * duty1 for a duty officer). --server HOST:PORT --cert FILE connects to a hub elsewhere.
+ * duty1 for a duty officer). --server HOST:PORT --cert FILE connects to a hub elsewhere: the log-in
+ * window asks for the password, or --password-file FILE gives it (never the command line itself).
  * --no-ui runs the whole simulated county without a window and prints each loop as it closes.
  */
 public final class Launcher {
@@ -51,6 +52,8 @@ public final class Launcher {
         if (o.language() != null) {
             Messages.use(Locale.forLanguageTag(o.language()));
         }
+        // Read first: a wrong file is said before anything starts.
+        String filePassword = o.passwordFile() != null ? password(o.passwordFile()) : null;
         // The toolkit (GTK, JavaFX's classes, the theme) starts beside the hub and the log-in (TLS,
         // gRPC's classes): each takes a few hundred milliseconds of a cold start.
         CompletableFuture<Void> toolkit = o.noUi() ? null : startToolkit();
@@ -104,9 +107,9 @@ public final class Launcher {
                     });
                 }
             };
-            if (embedded != null || o.password() != null) {
-                // The embedded default (and a scripted start) logs straight in.
-                String password = o.password() != null ? o.password() : EmbeddedDefault.demoPassword();
+            if (embedded != null || filePassword != null) {
+                // The embedded default (and a scripted start, with a password file) logs straight in.
+                String password = filePassword != null ? filePassword : EmbeddedDefault.demoPassword();
                 HubSession session = HubSession.open(hub, cert, o.user(), password);
                 if (embedded != null && DefaultLayouts.panelsOf(session.user().role().name()).contains(Panels.WALL)) {
                     // The demo's first cameras stream for a console whose user watches the wall.
@@ -138,6 +141,16 @@ public final class Launcher {
                 embedded.close();
             }
         }
+    }
+
+    /** The password in its file; a file others can read is said in the log (it still logs in). */
+    private static String password(Path file) {
+        String password = Options.readPassword(file);
+        if (Options.readableByOthers(file)) {
+            LOG.warn("the password file {} can be read by other users: make it readable by its owner only (chmod 600)",
+                    file);
+        }
+        return password;
     }
 
     /** Starts JavaFX and installs the theme, on a thread of its own; done when the theme is in. */

@@ -1,11 +1,21 @@
 package commandroom.app;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
+import java.util.Set;
 
-/** The launcher's command line. */
+/**
+ * The launcher's command line. It takes no password: one typed there shows in every user's
+ * {@code ps}; it comes from a file ({@code --password-file}) or the log-in window asks for it.
+ */
 record Options(Path data, int port, double speed, double minutes, boolean noUi, String server, Path cert,
-               String user, String password, String language, boolean help, boolean userGiven, String baseMap,
+               String user, Path passwordFile, String language, boolean help, boolean userGiven, String baseMap,
                boolean google, String googleKey) {
 
     static final String USAGE = """
@@ -13,7 +23,9 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
               (no options)        embedded default: hub over the demo county, simulated units, logged in as leader1
               --demo              the embedded default, said explicitly (the same as no options)
               --user NAME         log in as NAME (demo users: duty1, leader1, chief1)
-              --password PASS     password (demo default: the demo county's)
+              --password-file FILE  the password: the file's first line (keep the file readable by you
+                                  only). Without it, --server opens the log-in window, which asks for
+                                  it; the embedded default logs in with the demo county's by itself
               --server HOST:PORT  connect to a hub elsewhere instead: a log-in window asks for the rest;
                                   several replicas of one hub as HOST:PORT,HOST:PORT (the console
                                   moves to another when the one it uses fails)
@@ -43,7 +55,7 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
         String server = null;
         Path cert = null;
         String user = "leader1";
-        String password = null;
+        Path passwordFile = null;
         String language = null;
         boolean help = false;
         boolean userGiven = false;
@@ -64,7 +76,10 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
                     user = args[++i];
                     userGiven = true;
                 }
-                case "--password" -> password = args[++i];
+                case "--password-file" -> passwordFile = Path.of(args[++i]);
+                case "--password" -> throw new IllegalArgumentException("--password is not accepted: a password on"
+                        + " the command line shows in ps. Use --password-file FILE, or leave it out and the log-in"
+                        + " window asks for it\n" + USAGE);
                 case "--lang" -> language = args[++i];
                 case "--help" -> help = true;
                 case "--demo" -> demo = true;
@@ -83,8 +98,38 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
         if (demo && server != null) {
             throw new IllegalArgumentException("--demo runs the embedded hub; --server connects to another: choose one\n" + USAGE);
         }
-        return new Options(data, port, speed, minutes, noUi, server, cert, user, password, language, help, userGiven,
+        return new Options(data, port, speed, minutes, noUi, server, cert, user, passwordFile, language, help, userGiven,
                 baseMap, google, googleKey);
+    }
+
+    /**
+     * The password in a file: its first line, without the line's end (a file written by
+     * {@code echo} ends with one). An unreadable or empty file is a mistake said in words.
+     */
+    static String readPassword(Path file) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            if (line == null || line.isEmpty()) {
+                throw new IllegalArgumentException("the password file " + file + " is empty: its first line is the password");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the password file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when a password file can be read by others than its owner (on a system that says). */
+    static boolean readableByOthers(Path file) {
+        try {
+            PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+            if (view == null) {
+                return false;
+            }
+            Set<PosixFilePermission> p = view.readAttributes().permissions();
+            return p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Where window layouts are kept: XDG config home on Linux, %APPDATA% on Windows. */

@@ -40,6 +40,46 @@ class OptionsTest {
     }
 
     @Test
+    void aPasswordOnTheCommandLineIsRefusedAndOneInAFileIsItsFirstLine() throws Exception {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Options.parse(new String[] {"--server", "h:1", "--user", "leader1", "--password", "secret"}));
+        assertTrue(refused.getMessage().contains("--password-file") && refused.getMessage().contains("ps"),
+                refused.getMessage());
+        assertTrue(!Options.USAGE.contains("--password PASS"), "the usage offers no password option");
+
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("password", "");
+        java.nio.file.Files.writeString(file, " two words \n");
+        Options o = Options.parse(new String[] {"--server", "h:1", "--user", "leader1", "--password-file", file.toString()});
+        assertEquals(file, o.passwordFile());
+        assertEquals(" two words ", Options.readPassword(file), "the line's end goes, nothing else");
+        java.nio.file.Files.writeString(file, "first\r\nsecond\n");
+        assertEquals("first", Options.readPassword(file));
+        java.nio.file.Files.writeString(file, "no line end");
+        assertEquals("no line end", Options.readPassword(file));
+
+        java.nio.file.Files.writeString(file, "");
+        assertThrows(IllegalArgumentException.class, () -> Options.readPassword(file));
+        java.nio.file.Files.delete(file);
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> Options.readPassword(file));
+        assertTrue(missing.getMessage().contains(file.toString()), missing.getMessage());
+        assertNull(Options.parse(new String[] {"--server", "h:1", "--user", "leader1"}).passwordFile(),
+                "without a file the log-in window asks");
+    }
+
+    @Test
+    void aPasswordFileOthersCanReadIsNoticed() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("password", "");
+        try {
+            java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            assertTrue(!Options.readableByOthers(file));
+            java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            assertTrue(Options.readableByOthers(file));
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
     void settingsLogsAndDataGoWhereThePlatformKeepsThem() {
         String home = System.getProperty("user.home");
         assertEquals(java.nio.file.Path.of(home, ".local/state", "commandroom"),

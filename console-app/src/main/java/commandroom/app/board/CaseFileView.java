@@ -2,9 +2,11 @@ package commandroom.app.board;
 
 import commandroom.app.connection.CommandClient;
 import commandroom.app.model.EvidenceItem;
+import commandroom.app.model.PhotoRef;
 import commandroom.app.model.TimelineLine;
 import commandroom.app.ui.Dialogs;
 import commandroom.app.ui.Messages;
+import commandroom.app.ui.PhotoTile;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
@@ -70,8 +72,8 @@ public final class CaseFileView {
                     + " · " + file.incident().summary());
             // The last feedback of each task, with its photos: the evidence the loop was closed on.
             for (var t : file.tasks()) {
-                for (byte[] png : t.feedbackPhotos()) {
-                    photos.getChildren().add(new ImageView(new Image(new ByteArrayInputStream(png), 200, 150, true, true)));
+                for (PhotoRef p : t.feedbackPhotos()) {
+                    photos.getChildren().add(new PhotoTile(p, 200, 150, client.photo(t.id(), p)));
                 }
             }
             showCounty(county, file, incidentId, handUp);

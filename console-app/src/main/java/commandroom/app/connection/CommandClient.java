@@ -6,6 +6,7 @@ import com.google.protobuf.Timestamp;
 import commandroom.app.model.CountyInstructionItem;
 import commandroom.app.model.EvidenceItem;
 import commandroom.app.model.IncidentItem;
+import commandroom.app.model.PhotoRef;
 import commandroom.app.model.TaskItem;
 import commandroom.app.model.TimelineLine;
 import commandroom.v1.AddEvidenceRequest;
@@ -13,6 +14,7 @@ import commandroom.v1.CommandServiceGrpc;
 import commandroom.v1.DispatchTaskRequest;
 import commandroom.v1.GetEvidenceRequest;
 import commandroom.v1.GetIncidentRequest;
+import commandroom.v1.GetPhotoRequest;
 import commandroom.v1.IncidentType;
 import commandroom.v1.OffenceCategory;
 import commandroom.v1.Photo;
@@ -28,6 +30,7 @@ import commandroom.v1.TaskStep;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,8 +72,13 @@ public final class CommandClient {
     /** A picture to keep in an incident's file: a PNG taken from a camera at a moment, and why. */
     public record EvidenceDraft(String incidentId, String cameraId, String reason, Instant capturedAt, byte[] png) {}
 
+    /** A few recently seen photos: six feedbacks' worth of 2 MiB ones at most. */
+    private static final int CACHED_PHOTOS = 24;
+    private static final long CACHED_PHOTO_BYTES = 48L * 1024 * 1024;
+
     private final HubSession session;
     private final Executor executor;
+    private final PhotoCache photos = new PhotoCache(CACHED_PHOTOS, CACHED_PHOTO_BYTES);
 
     public CommandClient(HubSession session, Executor executor) {
         this.session = session;
@@ -175,6 +183,31 @@ public final class CommandClient {
     public CompletableFuture<byte[]> evidenceImage(String incidentId, String evidenceId) {
         return call(() -> stub().getEvidence(GetEvidenceRequest.newBuilder().setIncidentId(incidentId)
                 .setEvidenceId(evidenceId).build()).getImage().getData().toByteArray());
+    }
+
+    /**
+     * A feedback photo's bytes, fetched by its task and hash (events carry only the description);
+     * recently seen ones come from a small cache without asking the hub. Bytes whose hash is not
+     * the one asked for are a failure, not a picture.
+     */
+    public CompletableFuture<byte[]> photo(String taskId, PhotoRef photo) {
+        byte[] cached = photos.get(photo.sha256());
+        if (cached != null) {
+            // Completed on the background thread like a fetch, so that the caller's next steps
+            // (decoding the picture) run there too, not on the FX thread.
+            return call(() -> cached);
+        }
+        byte[] hash = HexFormat.of().parseHex(photo.sha256());
+        var request = GetPhotoRequest.newBuilder().setTaskId(taskId).setSha256(ByteString.copyFrom(hash)).build();
+        return call(() -> {
+            byte[] data = stub().getPhoto(request).getData().toByteArray();
+            if (!MessageDigest.isEqual(hash, sha256(data))) {
+                throw new CommandFailure(CommandFailure.Kind.OTHER, "sha256",
+                        "the photo's bytes do not match its hash " + photo.sha256());
+            }
+            photos.put(photo.sha256(), data);
+            return data;
+        });
     }
 
     private static byte[] sha256(byte[] data) {

@@ -124,7 +124,7 @@ public final class EventApplier {
                 update(f.getTaskId(), t -> t.with(TaskStage.FEEDBACK_SUBMITTED, done(t.clocks(), "FEEDBACK", at))
                         .withFeedback(f.getFeedback().getText(),
                                 ProtoMapper.strip(f.getFeedback().getResultCode().name(), "RESULT_CODE_"),
-                                f.getFeedback().getPhotosList().stream().map(ph -> ph.getData().toByteArray()).toList()));
+                                f.getFeedback().getPhotosList().stream().map(ProtoMapper::photo).toList()));
             }
             case TASK_RETURNED -> {
                 var r = e.getTaskReturned();

@@ -25,6 +25,9 @@ public final class EventFeed implements AutoCloseable {
 
     private static final long MIN_BACKOFF_MS = 250;
     private static final long MAX_BACKOFF_MS = 5000;
+    /** A refusal waits for someone to act: asking again every few seconds would change nothing. */
+    private static final long MIN_REFUSED_BACKOFF_MS = 30_000;
+    private static final long MAX_REFUSED_BACKOFF_MS = 300_000;
 
     private final HubSession session;
     private final FxBatcher<FeedItem> batcher;
@@ -36,6 +39,10 @@ public final class EventFeed implements AutoCloseable {
     private volatile long lastReceived;
     private volatile Instant downSince;
     private volatile long backoffMs = MIN_BACKOFF_MS;
+    private volatile long refusedBackoffMs = MIN_REFUSED_BACKOFF_MS;
+    private final FailureLog log = new FailureLog();
+    /** The last failure was UNAUTHENTICATED: one more means the log-in is really gone. */
+    private volatile boolean unauthenticatedOnce;
     private volatile Context.CancellableContext call;
     private volatile boolean closed;
 
@@ -70,7 +77,7 @@ public final class EventFeed implements AutoCloseable {
 
                         @Override
                         public void onError(Throwable t) {
-                            lost(t);
+                            lost(t, true);
                         }
 
                         @Override
@@ -113,24 +120,27 @@ public final class EventFeed implements AutoCloseable {
 
                     @Override
                     public void onError(Throwable t) {
-                        lost(t);
+                        lost(t, false);
                     }
 
                     @Override
                     public void onCompleted() {
-                        lost(Status.UNAVAILABLE.withDescription("the hub ended the stream").asRuntimeException());
+                        lost(Status.UNAVAILABLE.withDescription("the hub ended the stream").asRuntimeException(), false);
                     }
                 }));
     }
 
     private void live() {
         backoffMs = MIN_BACKOFF_MS;
+        refusedBackoffMs = MIN_REFUSED_BACKOFF_MS;
+        unauthenticatedOnce = false;
         downSince = null;
+        log.live();
         batcher.offer(new FeedItem.StateItem(new ConnectionState(ConnectionState.Status.LIVE, Instant.now(),
                 lastReceived, "")));
     }
 
-    private void lost(Throwable t) {
+    private void lost(Throwable t, boolean snapshot) {
         if (closed) {
             return;
         }
@@ -138,10 +148,27 @@ public final class EventFeed implements AutoCloseable {
             downSince = Instant.now();
         }
         Status s = Status.fromThrowable(t);
-        batcher.offer(new FeedItem.StateItem(new ConnectionState(ConnectionState.Status.RECONNECTING, downSince,
-                lastReceived, s.getCode() + (s.getDescription() == null ? "" : ": " + s.getDescription()))));
-        long wait = backoffMs;
-        backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+        ConnectionState.Refusal refusal = FeedFailures.refusal(s, snapshot);
+        if (s.getCode() == Status.Code.UNAUTHENTICATED && !unauthenticatedOnce) {
+            // The hub ends a stream whose token ran out ("refresh and resume"): the next try
+            // renews it. Only a log-in refused again (revoked, disabled) is a refusal.
+            unauthenticatedOnce = true;
+            refusal = null;
+        } else if (s.getCode() != Status.Code.UNAUTHENTICATED) {
+            unauthenticatedOnce = false;
+        }
+        String words = FeedFailures.words(s);
+        long wait;
+        if (refusal == null) {
+            wait = backoffMs;
+            backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+        } else {
+            wait = refusedBackoffMs;
+            refusedBackoffMs = Math.min(MAX_REFUSED_BACKOFF_MS, refusedBackoffMs * 2);
+        }
+        log.failed(snapshot ? "GetSnapshot" : "Subscribe", words, refusal != null, wait);
+        batcher.offer(new FeedItem.StateItem(new ConnectionState(refusal == null ? ConnectionState.Status.RECONNECTING
+                : ConnectionState.Status.REFUSED, downSince, lastReceived, words, refusal)));
         timer.schedule(this::connect, wait, TimeUnit.MILLISECONDS);
     }
 
@@ -156,7 +183,8 @@ public final class EventFeed implements AutoCloseable {
                 state.connection.set(st.state());
                 if (before.isLive() && !st.state().isLive()) {
                     state.alert(new ConsoleState.Alert(ConsoleState.Alert.Kind.CONNECTION_LOST, "", st.state().detail()));
-                } else if (st.state().isLive() && before.status() == ConnectionState.Status.RECONNECTING) {
+                } else if (st.state().isLive() && (before.status() == ConnectionState.Status.RECONNECTING
+                        || before.status() == ConnectionState.Status.REFUSED)) {
                     state.alert(new ConsoleState.Alert(ConsoleState.Alert.Kind.CONNECTION_BACK, "", ""));
                 }
             }

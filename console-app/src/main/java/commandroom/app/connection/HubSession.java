@@ -17,19 +17,39 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One log-in at one hub: the channel (built once, TLS), the user, and a bearer token that is
- * refreshed before it expires. Thread-safe; blocking calls must not run on the FX thread.
+ * refreshed before it expires, by a timer of its own when no call needs it. Thread-safe; blocking
+ * calls must not run on the FX thread.
  */
 public final class HubSession implements AutoCloseable {
 
+    /**
+     * The largest message the console accepts from the hub unless told otherwise: the hub's
+     * snapshot must fit in it (see {@link EventFeed}: a larger one is refused and said so).
+     */
+    public static final int DEFAULT_MAX_INBOUND_BYTES = 16 * 1024 * 1024;
+
     private final ManagedChannel channel;
+    private final int maxInboundBytes;
     private final String username;
     private final String password;
     private volatile LoginResponse login;
+    /**
+     * Renews the token before it runs out even when the console makes no call: the hub ends an
+     * open stream (the event feed) whose session stops renewing.
+     */
+    private final ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "session-renewal");
+        t.setDaemon(true);
+        return t;
+    });
     private final CallCredentials credentials = new CallCredentials() {
         @Override
         public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
@@ -39,17 +59,28 @@ public final class HubSession implements AutoCloseable {
                     m.put(AUTHORIZATION, "Bearer " + token());
                     applier.apply(m);
                 } catch (RuntimeException e) {
-                    applier.fail(io.grpc.Status.UNAUTHENTICATED.withDescription("could not refresh the log-in")
-                            .withCause(e));
+                    // A hub out of reach while the token is renewed is a lost connection, not a
+                    // log-in that is no longer valid: the feed must say "reconnecting", not "log in again".
+                    io.grpc.Status cause = io.grpc.Status.fromThrowable(e);
+                    applier.fail(FeedFailures.isTransient(cause)
+                            ? io.grpc.Status.UNAVAILABLE.withDescription("the hub could not be reached to renew the"
+                                    + " log-in: " + FeedFailures.words(cause)).withCause(e)
+                            : io.grpc.Status.UNAUTHENTICATED.withDescription("could not refresh the log-in: "
+                                    + FeedFailures.words(cause)).withCause(e));
                 }
             });
         }
     };
+    /** Renewal runs this long before expiry: inside the minute in which token() refreshes. */
+    private static final long RENEW_BEFORE_MS = 45_000;
+    private static final long RENEW_MIN_DELAY_MS = 5_000;
+    private static final long RENEW_RETRY_MS = 15_000;
     private static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
-    private HubSession(ManagedChannel channel, String username, String password) {
+    private HubSession(ManagedChannel channel, int maxInboundBytes, String username, String password) {
         this.channel = channel;
+        this.maxInboundBytes = maxInboundBytes;
         this.username = username;
         this.password = password;
     }
@@ -67,6 +98,15 @@ public final class HubSession implements AutoCloseable {
      * to another when it fails (see {@link ReplicaResolver}).
      */
     public static HubSession open(List<HubAddress> replicas, Path trustedCertificate, String username, String password) {
+        return open(replicas, trustedCertificate, username, password, DEFAULT_MAX_INBOUND_BYTES);
+    }
+
+    /**
+     * The same, accepting messages from the hub up to maxInboundBytes (the default is
+     * {@link #DEFAULT_MAX_INBOUND_BYTES}; tests make it small to see a snapshot refused).
+     */
+    public static HubSession open(List<HubAddress> replicas, Path trustedCertificate, String username, String password,
+                                  int maxInboundBytes) {
         ManagedChannel ch;
         try {
             var credentials = TlsChannelCredentials.newBuilder().trustManager(trustedCertificate.toFile()).build();
@@ -77,12 +117,12 @@ public final class HubSession implements AutoCloseable {
                 ReplicaResolver.register();
                 builder = Grpc.newChannelBuilder(ReplicaResolver.target(replicas), credentials);
             }
-            ch = builder.maxInboundMessageSize(16 * 1024 * 1024)
+            ch = builder.maxInboundMessageSize(maxInboundBytes)
                     .keepAliveTime(10, TimeUnit.SECONDS).keepAliveTimeout(5, TimeUnit.SECONDS).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HubSession s = new HubSession(ch, username, password);
+        HubSession s = new HubSession(ch, maxInboundBytes, username, password);
         try {
             s.login = s.auth().login(LoginRequest.newBuilder().setUsername(username).setPassword(password).build());
         } catch (io.grpc.StatusRuntimeException e) {
@@ -92,11 +132,17 @@ public final class HubSession implements AutoCloseable {
             ch.shutdownNow();
             throw e;
         }
+        s.renewInTime();
         return s;
     }
 
     public ManagedChannel channel() {
         return channel;
+    }
+
+    /** The largest message this console accepts from the hub, bytes. */
+    public int maxInboundBytes() {
+        return maxInboundBytes;
     }
 
     /** The stations this hub follows: non-empty on a county hub, whose consoles show the county board. */
@@ -117,6 +163,25 @@ public final class HubSession implements AutoCloseable {
     /** Credentials that always carry the current token, refreshing it when it is about to expire. */
     public CallCredentials credentials() {
         return credentials;
+    }
+
+    /** Schedules the next renewal inside token()'s window (a minute before expiry); after a failure, soon again. */
+    private void renewInTime() {
+        Instant expires = Instant.ofEpochSecond(login.getAccessExpiresAt().getSeconds());
+        long delayMs = Math.max(RENEW_MIN_DELAY_MS, Duration.between(Instant.now(), expires).toMillis() - RENEW_BEFORE_MS);
+        try {
+            renewal.schedule(() -> {
+                try {
+                    token();
+                    renewInTime();
+                } catch (RuntimeException hubOutOfReach) {
+                    // The feed says what it sees; try again soon (the next call would too).
+                    renewal.schedule(this::renewInTime, RENEW_RETRY_MS, TimeUnit.MILLISECONDS);
+                }
+            }, delayMs, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // The session is closing.
+        }
     }
 
     private synchronized String token() {
@@ -141,6 +206,7 @@ public final class HubSession implements AutoCloseable {
 
     @Override
     public void close() {
+        renewal.shutdownNow();
         try {
             AuthServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials())
                     .withDeadlineAfter(2, TimeUnit.SECONDS).logout(LogoutRequest.getDefaultInstance());

@@ -5,6 +5,7 @@ import commandroom.app.model.CameraItem;
 import commandroom.app.model.EvidenceItem;
 import commandroom.app.model.IncidentItem;
 import commandroom.app.model.StepClock;
+import commandroom.app.model.PhotoRef;
 import commandroom.app.model.TaskItem;
 import commandroom.app.model.TaskStage;
 import commandroom.app.model.TimelineLine;
@@ -22,6 +23,7 @@ import commandroom.v1.TimelineEntry;
 import commandroom.v1.Unit;
 import commandroom.v1.Zone;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -38,7 +40,13 @@ public final class ProtoMapper {
                 stage(t.getStatus()), t.getVersion(), t.getDeadlinesList().stream().map(ProtoMapper::clock).toList(),
                 t.getReturnedCount(), instant(t.getDispatchedAt()), t.getFeedback().getText(),
                 t.hasFeedback() ? strip(t.getFeedback().getResultCode().name(), "RESULT_CODE_") : "",
-                t.getFeedback().getPhotosList().stream().map(Photo::getData).map(b -> b.toByteArray()).toList());
+                t.getFeedback().getPhotosList().stream().map(ProtoMapper::photo).toList());
+    }
+
+    /** A photo's description: the hub sends the bytes only to GetPhoto. */
+    public static PhotoRef photo(Photo p) {
+        return new PhotoRef(p.getName(), p.getContentType(), HexFormat.of().formatHex(p.getSha256().toByteArray()),
+                p.getSize());
     }
 
     public static IncidentItem incident(Incident i) {

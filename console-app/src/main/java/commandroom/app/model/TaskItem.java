@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A task as the console shows it: enough for a board card, the review queue and dispatch.
- * Immutable; the feed replaces it with a new one on every event.
+ * A task as the console shows it: enough for a board card, the review queue and dispatch; its
+ * feedback's photos are descriptions ({@link PhotoRef}), fetched when shown. Immutable; the feed
+ * replaces it with a new one on every event.
  */
 public record TaskItem(String id, String kind, String incidentId, String incidentType, String priority,
                        List<String> assignees, String zoneId, String instruction, TaskStage stage, long version,
                        List<StepClock> clocks, int returnedCount, Instant dispatchedAt, String feedbackText,
-                       String feedbackResult, List<byte[]> feedbackPhotos) {
+                       String feedbackResult, List<PhotoRef> feedbackPhotos) {
 
     /**
      * The clock that matters now: the first step not done, or null once every step is done
@@ -48,7 +49,7 @@ public record TaskItem(String id, String kind, String incidentId, String inciden
     }
 
     /** The same task carrying this feedback (no new version: the event that brought it counts). */
-    public TaskItem withFeedback(String text, String result, List<byte[]> photos) {
+    public TaskItem withFeedback(String text, String result, List<PhotoRef> photos) {
         return new TaskItem(id, kind, incidentId, incidentType, priority, assignees, zoneId, instruction, stage,
                 version, clocks, returnedCount, dispatchedAt, text, result, photos);
     }

@@ -1,9 +1,11 @@
 package commandroom.app.review;
 
+import commandroom.app.model.PhotoRef;
 import commandroom.app.model.TaskItem;
 import commandroom.app.ui.Dialogs;
 import commandroom.app.ui.Messages;
-import java.io.ByteArrayInputStream;
+import commandroom.app.ui.PhotoTile;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -15,8 +17,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -25,7 +25,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * The review panel: the queue on the left, the feedback with its photos on the right; Ctrl+Enter
+ * The review panel: the queue on the left, the feedback with its photos (fetched as shown) on the right; Ctrl+Enter
  * approves, Ctrl+R returns with the reason typed. Style classes: review-pane, section-title,
  * feedback-text.
  */
@@ -38,6 +38,8 @@ public final class ReviewView extends SplitPane {
     private final Label text = new Label();
     private final FlowPane photos = new FlowPane(8, 8);
     private final Label error = new Label();
+    /** The task and photo descriptions the photo tiles show. */
+    private List<Object> shownPhotos = List.of();
 
     public ReviewView(ReviewViewModel model) {
         this.model = model;
@@ -56,6 +58,7 @@ public final class ReviewView extends SplitPane {
         model.currentProperty().addListener((o, a, b) -> show(b));
 
         title.getStyleClass().add("section-title");
+        photos.setId("review-photos");
         text.getStyleClass().add("feedback-text");
         text.setWrapText(true);
         TextField reason = new TextField();
@@ -94,7 +97,17 @@ public final class ReviewView extends SplitPane {
     }
 
     private void show(TaskItem t) {
-        photos.getChildren().clear();
+        // The same task comes back on each of its events: its photos stay as they are (no refetch, no flicker).
+        List<Object> photosKey = t == null ? List.of() : List.of(t.id(), t.feedbackPhotos());
+        if (!photosKey.equals(shownPhotos)) {
+            shownPhotos = photosKey;
+            photos.getChildren().clear();
+            if (t != null) {
+                for (PhotoRef p : t.feedbackPhotos()) {
+                    photos.getChildren().add(new PhotoTile(p, 220, 165, model.photo(t, p)));
+                }
+            }
+        }
         if (t == null) {
             title.setText(Messages.get("review.empty"));
             result.setText("");
@@ -104,10 +117,6 @@ public final class ReviewView extends SplitPane {
         title.setText(Messages.get("type." + t.incidentType()) + " · " + Messages.get("kind." + t.kind()) + " · " + t.id());
         result.setText(Messages.get("review.result", Messages.get("result." + t.feedbackResult())));
         text.setText(t.feedbackText());
-        for (byte[] png : t.feedbackPhotos()) {
-            ImageView v = new ImageView(new Image(new ByteArrayInputStream(png), 220, 165, true, true));
-            photos.getChildren().add(v);
-        }
     }
 
     private void submit(Supplier<CompletableFuture<Void>> action) {

@@ -2,6 +2,7 @@ package commandroom.app.review;
 
 import commandroom.app.connection.CommandClient;
 import commandroom.app.connection.ConsoleState;
+import commandroom.app.model.PhotoRef;
 import commandroom.app.model.TaskItem;
 import commandroom.app.model.TaskStage;
 import java.util.Comparator;
@@ -58,6 +59,11 @@ public final class ReviewViewModel {
 
     public StringProperty reasonProperty() {
         return reason;
+    }
+
+    /** One of the task's feedback photos, fetched off the FX thread (recent ones from the client's cache). */
+    public CompletableFuture<byte[]> photo(TaskItem t, PhotoRef photo) {
+        return client.photo(t.id(), photo);
     }
 
     public String unitName(String id) {

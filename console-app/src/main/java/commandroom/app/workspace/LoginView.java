@@ -76,6 +76,10 @@ public final class LoginView {
         stage.setTitle(Messages.get("login.title"));
         stage.setScene(commandroom.app.ui.Theme.style(new Scene(form, 720, 420)));
         stage.show();
+        if (!name.getText().isEmpty()) {
+            // Started with --user: what is left to type is the password.
+            password.requestFocus();
+        }
     }
 
     private static HubSession open(String server, Path cert, String user, String password) {

@@ -36,6 +36,7 @@ final class StatusBar extends HBox {
             case LIVE -> Messages.get("status.live");
             case CONNECTING -> Messages.get("status.connecting");
             case RECONNECTING -> Messages.get("status.reconnecting", TIME.format(c.since()));
+            case REFUSED -> Messages.get("status.refused");
         };
     }
 }

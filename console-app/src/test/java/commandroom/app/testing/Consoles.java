@@ -54,7 +54,21 @@ public final class Consoles {
                                     java.util.function.Consumer<Workstation> options) throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(Theme::install);
-        HubSession session = HubSession.open(replicas, certificate, user, EmbeddedDefault.demoPassword());
+        return show(HubSession.open(replicas, certificate, user, EmbeddedDefault.demoPassword()), layouts, options);
+    }
+
+    /**
+     * Shows the console of a session opened by the test itself (for instance with a small limit
+     * on the messages it accepts).
+     */
+    public static Workstation show(HubSession session) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(Theme::install);
+        return show(session, Files.createTempDirectory("layouts"), w -> { });
+    }
+
+    private static Workstation show(HubSession session, Path layouts, java.util.function.Consumer<Workstation> options)
+            throws Exception {
         Workstation[] w = new Workstation[1];
         FxToolkit.setupFixture(() -> {
             w[0] = new Workstation(session, Clock.systemDefaultZone(), layouts);

@@ -115,6 +115,9 @@ class ConsoleFlowTest extends FxRobot {
         interact(() -> reviewQueue().getSelectionModel().select(
                 reviewQueue().getItems().stream().filter(t -> t.id().equals(task.id())).findFirst().orElseThrow()));
         clickOn("#review-reason").write("请补充双方签字的协议照片");
+        // The feedback carries its photos' descriptions; the panel fetches each (if the unit sent any).
+        javafx.scene.layout.Pane reviewPhotos = from(chiefStage.getScene().getRoot()).lookup("#review-photos").query();
+        Waits.until("the feedback's photos fetched", Duration.ofSeconds(15), () -> allShown(reviewPhotos));
         Screenshots.save(this, chiefStage.getScene().getRoot(), "review");
         clickOn("#review-return");
         Waits.until("feedback submitted again", Duration.ofSeconds(60),
@@ -139,7 +142,15 @@ class ConsoleFlowTest extends FxRobot {
         assertTrue(lines.stream().anyMatch(l -> l.contains("退回反馈") && l.contains("请补充双方签字的协议照片")), lines.toString());
         assertTrue(lines.get(lines.size() - 1).contains("审核通过"), lines.get(lines.size() - 1));
         assertEquals(2, lines.stream().filter(l -> l.contains("提交反馈")).count());
+        Waits.until("the case file's photos fetched", Duration.ofSeconds(15),
+                () -> allShown(lookup("#case-photos").query()));
         Screenshots.save(this, lookup("#case-file").query(), "case-file");
+    }
+
+    /** True when every photo tile in the pane shows its picture (none loading, none failed). */
+    private static boolean allShown(javafx.scene.layout.Pane photos) {
+        return photos.getChildrenUnmodifiable().stream()
+                .allMatch(n -> n instanceof commandroom.app.ui.PhotoTile t && t.image() != null);
     }
 
     private TaskItem task(String incidentId) {

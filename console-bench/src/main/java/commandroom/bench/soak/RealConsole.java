@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,12 +35,17 @@ final class RealConsole implements AutoCloseable {
     /** Starts the console and waits for its "console ready" line (its windows shown, the first frame next). */
     static RealConsole start(Path dir, int port, Path certificate, String user, String password) throws IOException {
         Files.createDirectories(dir);
+        // The console takes no password on its command line (it would show in ps): a file of ours only.
+        Path passwordFile = dir.resolve("password");
+        Files.deleteIfExists(passwordFile);
+        Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(passwordFile, password + "\n");
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
                 "-Djava.awt.headless=true", "-Dheadless.geometry=1920x1080-32", "-Dtestfx.headless=true",
                 "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), "commandroom.app.Launcher",
                 "--server", "127.0.0.1:" + port, "--cert", certificate.toString(), "--user", user,
-                "--password", password);
+                "--password-file", passwordFile.toString());
         ProcessBuilder b = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(
                 dir.resolve("console.log").toFile()));
         Map<String, String> env = b.environment();
