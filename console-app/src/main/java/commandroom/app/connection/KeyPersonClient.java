@@ -64,7 +64,8 @@ public final class KeyPersonClient {
         List<String> persons = a.getPersonIdsCount() == 0 && !a.getAskedPersonId().isEmpty()
                 ? List.of(a.getAskedPersonId()) : a.getPersonIdsList();
         return new KeyPersonAccessItem(a.getSequence(), ProtoMapper.instant(a.getAt()), a.getActor().getUserId(),
-                a.getActor().getDisplayName(), ProtoMapper.strip(a.getActor().getRole().name(), "ROLE_"), a.getHow(),
+                a.getActor().getDisplayName(), ProtoMapper.strip(a.getActor().getRole().name(), "ROLE_"),
+                a.getActor().getUnitId(), a.getHow(),
                 persons, a.getReason(), a.getRefused());
     }
 

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -42,6 +43,7 @@ final class AccessLogView extends VBox {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox top = new HBox(12, FactSheet.section("keyperson.access.title"), gap, refresh);
+        top.setAlignment(Pos.CENTER_LEFT);
 
         TableView<KeyPersonAccessItem> table = new TableView<>(model.entries());
         table.setId("keyperson-access-table");

@@ -26,15 +26,17 @@ public final class AccessLogViewModel {
 
     private final KeyPersonClient client;
     private final UnaryOperator<String> personName;
+    private final UnaryOperator<String> unitName;
     private final ObservableList<KeyPersonAccessItem> entries = FXCollections.observableArrayList();
     private final ObservableList<KeyPersonAccessItem> entriesView = FXCollections.unmodifiableObservableList(entries);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private long asked;
 
-    AccessLogViewModel(KeyPersonClient client, UnaryOperator<String> personName) {
+    AccessLogViewModel(KeyPersonClient client, UnaryOperator<String> personName, UnaryOperator<String> unitName) {
         this.client = client;
         this.personName = personName;
+        this.unitName = unitName;
     }
 
     /** Reads the log again from the hub. */
@@ -70,9 +72,10 @@ public final class AccessLogViewModel {
         return loading.getReadOnlyProperty();
     }
 
-    /** Who, as people say it: 王所长（所长）. */
+    /** Who, as people say it: 王所长（所长）; a unit's terminal by the unit's name. */
     public String who(KeyPersonAccessItem e) {
-        String name = e.displayName().isEmpty() ? e.userId() : e.displayName();
+        String name = !e.unitId().isEmpty() ? unitName.apply(e.unitId())
+                : e.displayName().isEmpty() ? e.userId() : e.displayName();
         return Messages.get("keyperson.access.who", name, Messages.get("role." + e.role()));
     }
 

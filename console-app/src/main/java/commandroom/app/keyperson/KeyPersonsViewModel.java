@@ -50,7 +50,7 @@ public final class KeyPersonsViewModel {
     public KeyPersonsViewModel(KeyPersonClient client, ConsoleState state) {
         this.client = client;
         this.state = state;
-        this.accessLog = new AccessLogViewModel(client, this::personName);
+        this.accessLog = new AccessLogViewModel(client, this::personName, this::unitName);
     }
 
     /** True when the reason would be taken: 2..200 characters once trimmed. */

@@ -97,7 +97,12 @@ final class RegisterView extends HBox {
 
     private void show(KeyPersonItem p) {
         if (p == null) {
-            detail.getChildren().setAll(new Label(Messages.get(model.openProperty().get() ? "keyperson.pick" : "keyperson.notOpen")));
+            // Closed: the list says so; the detail stays empty.
+            if (model.openProperty().get()) {
+                detail.getChildren().setAll(new Label(Messages.get("keyperson.pick")));
+            } else {
+                detail.getChildren().clear();
+            }
             return;
         }
         Label title = new Label(p.name() + " · " + Messages.get("keyperson.category." + p.category()));

@@ -107,13 +107,15 @@ class KeyPersonAccessLogTest extends FxRobot {
                 assertTrue(rows().stream().anyMatch(e -> !e.refused() && e.reason().equals("研判：城东片区")));
                 assertTrue(rows().stream().anyMatch(e -> !e.refused() && e.reason().equals("走访前查看")
                         && e.userId().equals("u-cd-co1")));
-                Screenshots.save(this, chief.stages().get(0).getScene().getRoot(), "keypersons-access");
+                int unitRow = rows().indexOf(rows().stream().filter(e -> e.userId().equals("u-cd-co1")).findFirst().orElseThrow());
+                assertEquals("城东社区民警 李明（一线单元）", table.getColumns().get(1).getCellData(unitRow), "a terminal by its unit's name");
 
                 // Refresh picks up what happened since.
                 assertThrows(StatusRuntimeException.class, () -> stub(duty).listKeyPersons(
                         ListKeyPersonsRequest.newBuilder().setReason("交接班核对").build()));
                 clickOn("#keyperson-access-refresh");
                 Waits.until("refreshed", WAIT, () -> rows().get(0).how().equals("list") && rows().get(0).refused());
+                Screenshots.save(this, chief.stages().get(0).getScene().getRoot(), "keypersons-access");
 
                 // Turning to the access log and back keeps the register open: no question, the person still there.
                 clickOn("#keypersons-show-register");
