@@ -1,110 +1,125 @@
 package commandroom.app.keyperson;
 
-import commandroom.app.model.KeyPersonItem;
+import atlantafx.base.theme.Styles;
 import commandroom.app.ui.FactSheet;
 import commandroom.app.ui.Messages;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.stream.Collectors;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.GridPane;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
 /**
- * The key persons register panel (重点人员): the persons on the left, the one in hand on the right
- * (why registered, where, the plan, the cadence, the units assigned, the next check-in and every
- * check-in so far); 登记 opens {@link RegisterForm}. The register is read when the panel is first
- * shown and after each registration, not kept live: each read is an audited access. Ids:
- * keypersons-list, keyperson-register, keypersons-problem, keyperson-detail, keyperson-plan,
- * keyperson-checkins. Style classes: keypersons, keyperson-detail, casework-body, section-title, case-fact.
- * FX thread only.
+ * The key persons panel (重点人员): the register ({@link RegisterView}) and its access log
+ * ({@link AccessLogView}), one at a time behind a two-way switch.
+ *
+ * <p>The register is closed until opened with a reason: each time the register part comes into
+ * view while closed (the panel's tab is picked, its window shown, or the switch turned back to it)
+ * the chief is asked why ({@link ReasonDialog}) and the register is read with that reason; Cancel
+ * leaves it closed with a calm line and a button to give a reason later. When the panel leaves the
+ * view (another tab, the window hidden) the register closes and nothing of it stays on screen, so
+ * the next look asks again; repaints and turning to the access log and back do not. The access log
+ * is read from the hub each time it comes into view. Ids: keypersons-show-register,
+ * keypersons-show-access. Style classes: keypersons, keypersons-switch. FX thread only.
  */
-public final class KeyPersonsView extends HBox {
-
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+public final class KeyPersonsView extends BorderPane {
 
     private final KeyPersonsViewModel model;
-    private final VBox detail = new VBox(12);
+    private final ToggleButton showRegister = new ToggleButton(Messages.get("keyperson.part.register"));
+    private final ToggleButton showAccess = new ToggleButton(Messages.get("keyperson.part.access"));
+    private final RegisterView register;
+    private final AccessLogView access;
+    private boolean shown;
+    private boolean asking;
 
     public KeyPersonsView(KeyPersonsViewModel model) {
-        super(20);
         this.model = model;
         getStyleClass().add("keypersons");
-        ListView<KeyPersonItem> list = new ListView<>(model.persons());
-        list.setId("keypersons-list");
-        list.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(KeyPersonItem p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? null : Messages.get("keyperson.row", p.id(), p.name(),
-                        Messages.get("keyperson.category." + p.category()), model.zoneName(p.zoneId())));
+        register = new RegisterView(model, this::askReason);
+        access = new AccessLogView(model.accessLog());
+        showRegister.setId("keypersons-show-register");
+        showRegister.getStyleClass().add(Styles.LEFT_PILL);
+        showAccess.setId("keypersons-show-access");
+        showAccess.getStyleClass().add(Styles.RIGHT_PILL);
+        ToggleGroup parts = new ToggleGroup();
+        showRegister.setToggleGroup(parts);
+        showAccess.setToggleGroup(parts);
+        showRegister.setSelected(true);
+        // One of the two is always down: a click on the pressed one keeps it.
+        parts.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);
+            } else {
+                setCenter(now == showAccess ? access : register);
+                cameIntoView();
             }
         });
-        list.setPlaceholder(new Label(Messages.get("keyperson.none")));
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
-            if (p != null) {
-                model.select(p);
-            }
-        });
-        VBox.setVgrow(list, Priority.ALWAYS);
-        Label problem = new Label();
-        problem.setId("keypersons-problem");
-        problem.getStyleClass().add("form-error");
-        problem.setWrapText(true);
-        problem.textProperty().bind(model.problemProperty());
-        Button register = new Button(Messages.get("keyperson.register"));
-        register.setId("keyperson-register");
-        register.disableProperty().bind(model.problemProperty().isNotEmpty());
-        register.setOnAction(e -> RegisterForm.show(model, getScene().getWindow()));
-        Label title = FactSheet.section("panel.keypersons");
-        Label notice = new Label(Messages.get("keyperson.notice"));
-        notice.setWrapText(true);
-        notice.getStyleClass().add("case-fact");
-        VBox left = new VBox(10, title, notice, register, list, problem);
-        left.setPrefWidth(640);
-        left.setMinWidth(480);
-        detail.getStyleClass().add("casework-body");
-        ScrollPane right = new ScrollPane(detail);
-        right.setId("keyperson-detail");
-        right.getStyleClass().add("keyperson-detail");
-        right.setFitToWidth(true);
-        HBox.setHgrow(right, Priority.ALWAYS);
-        getChildren().addAll(left, right);
-        model.selectedProperty().addListener((o, a, p) -> show(p));
-        show(null);
-        model.reload();
+        HBox switcher = new HBox(showRegister, showAccess);
+        switcher.getStyleClass().add("keypersons-switch");
+        HBox top = new HBox(24, FactSheet.section("panel.keypersons"), switcher);
+        top.setAlignment(Pos.CENTER_LEFT);
+        BorderPane.setMargin(top, new Insets(0, 0, 12, 0));
+        setTop(top);
+        setCenter(register);
+        parentProperty().addListener((o, a, p) -> follow());
+        parentProperty().flatMap(Node::visibleProperty).addListener((o, a, v) -> follow());
+        sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).addListener((o, a, v) -> follow());
+        sceneProperty().addListener((o, a, s) -> follow());
     }
 
-    private void show(KeyPersonItem p) {
-        if (p == null) {
-            detail.getChildren().setAll(new Label(Messages.get("keyperson.pick")));
+    /**
+     * In view: in a showing window, and either the scene's root or in a visible parent (a tab pane
+     * hides the content of the tabs not picked by hiding its holder).
+     */
+    private boolean inView() {
+        Scene scene = getScene();
+        if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+            return false;
+        }
+        return scene.getRoot() == this || (getParent() != null && getParent().isVisible());
+    }
+
+    private void follow() {
+        boolean now = inView();
+        if (now == shown) {
             return;
         }
-        Label title = new Label(p.name() + " · " + Messages.get("keyperson.category." + p.category()));
-        title.getStyleClass().add("section-title");
-        GridPane facts = FactSheet.grid();
-        FactSheet.row(facts, 0, "keyperson.address", p.address() + "（" + model.zoneName(p.zoneId()) + "）");
-        FactSheet.row(facts, 1, "keyperson.every", Messages.get("keyperson.everyDays", p.everyDays()));
-        FactSheet.row(facts, 2, "keyperson.assigned", p.assignedUnitIds().stream().map(model::unitName)
-                .collect(Collectors.joining("、")));
-        FactSheet.row(facts, 3, "keyperson.nextDue", p.nextDue() == null ? "" : DAY.format(p.nextDue()));
-        Label plan = new Label(p.plan());
-        plan.setId("keyperson-plan");
-        plan.setWrapText(true);
-        VBox checkIns = new VBox(6);
-        checkIns.setId("keyperson-checkins");
-        p.checkIns().forEach(c -> checkIns.getChildren().add(new Label(Messages.get("keyperson.checkIn",
-                DAY.format(c.at()), c.by(), c.note()))));
-        if (p.checkIns().isEmpty()) {
-            checkIns.getChildren().add(new Label(Messages.get("keyperson.noCheckIns")));
+        shown = now;
+        if (now) {
+            cameIntoView();
+        } else {
+            model.close();
         }
-        detail.getChildren().setAll(title, facts, FactSheet.section("keyperson.plan"), plan,
-                FactSheet.section("keyperson.checkIns"), checkIns);
+    }
+
+    private void cameIntoView() {
+        if (!shown) {
+            return;
+        }
+        if (showAccess.isSelected()) {
+            model.accessLog().refresh();
+        } else if (!model.openProperty().get()) {
+            // After the tab switch or the window's show has finished, not inside it.
+            Platform.runLater(this::askReason);
+        }
+    }
+
+    private void askReason() {
+        if (asking || !shown || model.openProperty().get() || getScene() == null) {
+            return;
+        }
+        asking = true;
+        ReasonDialog.ask(getScene().getWindow(), reason -> {
+            asking = false;
+            model.open(reason);
+        }, () -> {
+            asking = false;
+            model.decline();
+        });
     }
 }

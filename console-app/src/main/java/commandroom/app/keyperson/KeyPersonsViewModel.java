@@ -6,10 +6,13 @@ import commandroom.app.model.KeyPersonItem;
 import commandroom.app.model.UnitItem;
 import commandroom.app.model.ZoneItem;
 import commandroom.app.ui.Dialogs;
+import commandroom.app.ui.Messages;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,11 +21,19 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The key persons register (一人一策) as the chief keeps it: the persons (read from the hub, which
- * logs every read: the register never travels in the event stream), the one in hand, and
- * registration. A user the hub refuses sees why and nothing else. FX thread only.
+ * The key persons register (一人一策) as the chief keeps it: closed until opened with a reason (the
+ * hub logs every read with it: the register never travels in the event stream), the persons, the
+ * one in hand, registration, and the register's access log. A user the hub refuses sees why and
+ * nothing else. FX thread only.
  */
 public final class KeyPersonsViewModel {
+
+    /** A reason's length as the hub takes it. */
+    public static final int REASON_MIN = 2;
+    public static final int REASON_MAX = 200;
+    /** The quick reasons offered, as message keys. */
+    public static final List<String> QUICK_REASONS = List.of("keyperson.reason.visit", "keyperson.reason.assess",
+            "keyperson.reason.handover");
 
     private final KeyPersonClient client;
     private final ConsoleState state;
@@ -30,26 +41,66 @@ public final class KeyPersonsViewModel {
     private final ObservableList<KeyPersonItem> personsView = FXCollections.unmodifiableObservableList(persons);
     private final ReadOnlyObjectWrapper<KeyPersonItem> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(false);
+    private final AccessLogViewModel accessLog;
+    /** Counts the openings and closings: an answer to an older one is dropped. */
+    private long generation;
 
     public KeyPersonsViewModel(KeyPersonClient client, ConsoleState state) {
         this.client = client;
         this.state = state;
+        this.accessLog = new AccessLogViewModel(client, this::personName, this::unitName);
     }
 
-    /** Reads the register from the hub (a logged access). */
-    public void reload() {
-        client.list().whenComplete((list, failure) -> Platform.runLater(() -> {
+    /** True when the reason would be taken: 2..200 characters once trimmed. */
+    public static boolean validReason(String reason) {
+        int n = reason == null ? 0 : reason.strip().length();
+        return n >= REASON_MIN && n <= REASON_MAX;
+    }
+
+    /** Opens the register: reads it from the hub with the reason, which the hub keeps in its access log. */
+    public void open(String reason) {
+        if (!validReason(reason)) {
+            throw new IllegalArgumentException("a reason of 2..200 characters");
+        }
+        long asked = ++generation;
+        notice.set("");
+        client.list(reason.strip()).whenComplete((list, failure) -> Platform.runLater(() -> {
+            if (asked != generation) {
+                return;
+            }
             if (failure != null) {
-                persons.clear();
-                selected.set(null);
+                clear();
                 problem.set(Dialogs.describe(failure));
             } else {
                 problem.set("");
                 String keep = selected.get() == null ? null : selected.get().id();
                 persons.setAll(list.stream().sorted(Comparator.comparing(KeyPersonItem::id)).toList());
                 selected.set(persons.stream().filter(p -> p.id().equals(keep)).findFirst().orElse(null));
+                open.set(true);
             }
         }));
+    }
+
+    /** The user gave no reason: the register stays closed, and says so calmly. */
+    public void decline() {
+        close();
+        notice.set(Messages.get("keyperson.closed"));
+    }
+
+    /** Closes the register (the panel is no longer shown): nothing of it stays on screen. */
+    public void close() {
+        generation++;
+        clear();
+        problem.set("");
+        notice.set("");
+    }
+
+    private void clear() {
+        persons.clear();
+        selected.set(null);
+        open.set(false);
     }
 
     /** Registers a person; the new entry becomes the one in hand. */
@@ -63,6 +114,11 @@ public final class KeyPersonsViewModel {
             });
             return p;
         });
+    }
+
+    /** True while the register is open (read with a reason). */
+    public ReadOnlyBooleanProperty openProperty() {
+        return open.getReadOnlyProperty();
     }
 
     public ObservableList<KeyPersonItem> persons() {
@@ -80,6 +136,21 @@ public final class KeyPersonsViewModel {
     /** Why the register could not be read (e.g. refused), or "". */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** A calm line while the register stays closed for want of a reason, or "". */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** The register's access log (the chief's). */
+    public AccessLogViewModel accessLog() {
+        return accessLog;
+    }
+
+    /** A person's name while the register is open, else the id. */
+    public String personName(String id) {
+        return persons.stream().filter(p -> p.id().equals(id)).map(KeyPersonItem::name).findFirst().orElse(id);
     }
 
     /** The zones of the station, by name. */

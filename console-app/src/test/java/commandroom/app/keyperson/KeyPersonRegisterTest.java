@@ -34,8 +34,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /**
- * The key persons register as the chief keeps it: registered through the console's form with a
- * plan, a cadence and the zone's community officer assigned; read back from the hub. A shift
+ * The key persons register as the chief keeps it: opened with a reason, registered through the
+ * console's form with a plan, a cadence and the zone's community officer assigned; read back from
+ * the hub. A shift
  * leader's console offers no register, and the register's panel opened with a leader's session
  * shows the hub's refusal and no one.
  */
@@ -49,6 +50,9 @@ class KeyPersonRegisterTest extends FxRobot {
             Workstation chief = Consoles.open(hub.port(), hub.certificate(), "chief1", Files.createTempDirectory("layouts"));
             try {
                 clickOn("#tab-keypersons");
+                Waits.until("asked why", WAIT, () -> lookup("#keyperson-reason").tryQuery().isPresent());
+                clickOn("#keyperson-reason").write("登记新列管人员");
+                clickOn("#keyperson-reason-ok");
                 Waits.until("the register read", WAIT, () -> !lookup("#keyperson-register").query().isDisabled());
                 clickOn("#keyperson-register");
                 clickOn("#keyperson-name").write("张某某");
@@ -66,7 +70,7 @@ class KeyPersonRegisterTest extends FxRobot {
                 List<KeyPerson> assigned = KeyPersonServiceGrpc.newBlockingStub(officer.channel())
                         .withCallCredentials(HubClient.bearer(officer.login().getAccessToken()))
                         .withDeadlineAfter(10, TimeUnit.SECONDS)
-                        .listKeyPersons(ListKeyPersonsRequest.getDefaultInstance()).getPersonsList();
+                        .listKeyPersons(ListKeyPersonsRequest.newBuilder().setReason("走访前查看").build()).getPersonsList();
                 assertEquals(1, assigned.size());
                 assertEquals("张某某", assigned.get(0).getName());
                 assertEquals(KeyPersonCategory.KEY_PERSON_CATEGORY_DRUG, assigned.get(0).getCategory());
@@ -95,6 +99,9 @@ class KeyPersonRegisterTest extends FxRobot {
                             new KeyPersonClient(session, background), new ConsoleState())), 1400, 800)));
                     stage[0].show();
                 });
+                Waits.until("asked why", WAIT, () -> lookup("#keyperson-reason").tryQuery().isPresent());
+                clickOn("#keyperson-reason-choice-1");
+                clickOn("#keyperson-reason-ok");
                 Waits.until("refused", WAIT, () -> text("#keypersons-problem").startsWith("无权执行"));
                 assertTrue(lookup("#keypersons-list").queryAs(ListView.class).getItems().isEmpty());
                 assertTrue(lookup("#keyperson-register").query().isDisabled());
