@@ -116,6 +116,8 @@ public final class HubBootstrap implements AutoCloseable {
             }
             Seeder.seed(hub, userStore, passwords, config.seed());
         }
+        // Account changes (the seed's, the administrator's commands') become events of the chain.
+        closeables.add(new commandroom.server.clock.AccountWatcher(hub, userStore, Duration.ofSeconds(2)));
         // The audit chain is sealed with a key the database does not hold, and each sealed head is
         // published in a file outside it (see ChainSealer).
         ChainSealer sealer = new ChainSealer(events, new SealStore(database), SealKey.open(config.sealKeyFile()),

@@ -340,13 +340,7 @@ public final class SecurityHarness {
     }
 
     private static Status login(ManagedChannel ch, String user, String password) {
-        try {
-            AuthServiceGrpc.newBlockingStub(ch).withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .login(LoginRequest.newBuilder().setUsername(user).setPassword(password).build());
-            return Status.OK;
-        } catch (StatusRuntimeException e) {
-            return e.getStatus();
-        }
+        return HubClient.tryLogin(ch, user, password);
     }
 
     private static CallCredentials bearer(HubClient c) {

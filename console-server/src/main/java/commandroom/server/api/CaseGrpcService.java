@@ -77,14 +77,7 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
     public void listCases(ListCasesRequest r, StreamObserver<ListCasesResponse> out) {
         Replies.call(() -> {
             Violations v = new Violations();
-            if (r.getStatusesCount() > commandroom.v1.CaseStatus.values().length) {
-                v.add("statuses", "may name at most " + commandroom.v1.CaseStatus.values().length + " statuses, has "
-                        + r.getStatusesCount());
-            } else {
-                for (int i = 0; i < r.getStatusesCount(); i++) {
-                    v.known("statuses[" + i + "]", r.getStatuses(i));
-                }
-            }
+            v.knownAll("statuses", r.getStatusesList(), commandroom.v1.CaseStatus.values().length);
             if (!r.getZoneId().isEmpty()) {
                 v.id("zone_id", r.getZoneId());
             }

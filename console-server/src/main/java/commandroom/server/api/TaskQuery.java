@@ -26,15 +26,7 @@ final class TaskQuery {
         if (!r.getPageToken().isEmpty()) {
             v.id("page_token", r.getPageToken());
         }
-        // Counted before walked: four million statuses once took the hub 1.25 s to refuse.
-        if (r.getStatusesCount() > commandroom.v1.TaskStatus.values().length) {
-            v.add("statuses", "may name at most " + commandroom.v1.TaskStatus.values().length + " statuses, has "
-                    + r.getStatusesCount());
-        } else {
-            for (int i = 0; i < r.getStatusesCount(); i++) {
-                v.known("statuses[" + i + "]", r.getStatuses(i));
-            }
-        }
+        v.knownAll("statuses", r.getStatusesList(), commandroom.v1.TaskStatus.values().length);
         v.throwIfAny();
         int size = r.getPageSize() == 0 ? 100 : r.getPageSize();
         Set<?> statuses = new HashSet<>(r.getStatusesList());

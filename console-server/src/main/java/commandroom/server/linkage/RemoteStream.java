@@ -138,8 +138,17 @@ final class RemoteStream implements AutoCloseable {
 
         @Override
         public void onError(Throwable t) {
+            Status s = Status.fromThrowable(t);
+            if (!failed && s.getCode() == Status.Code.UNAUTHENTICATED
+                    && String.valueOf(s.getDescription()).startsWith("token expired")) {
+                // The peer ends a stream whose token was not renewed (a stream lives no longer than
+                // its session's token): log in again at once, still counted as following.
+                LOG.debug("stream from {} reached its token's end; logging in again", peer);
+                schedule(0);
+                return;
+            }
             if (!failed) {
-                broken("stream from " + peer + " broke: " + describe(Status.fromThrowable(t)));
+                broken("stream from " + peer + " broke: " + describe(s));
             }
         }
 

@@ -45,6 +45,8 @@ public final class HubState {
     final CaseBook cases = new CaseBook();
     final Map<String, commandroom.v1.Handover> handovers = new LinkedHashMap<>();
     final Map<String, commandroom.v1.KeyPerson> keyPersons = new LinkedHashMap<>();
+    /** The accounts as the log knows them (see AccountRules). */
+    final Map<String, AccountRules.Known> accounts = new HashMap<>();
     /** The register's access log, oldest first, at most {@link #ACCESS_LOG_KEPT} (the log keeps them all). */
     final java.util.ArrayDeque<commandroom.v1.KeyPersonAccess> keyPersonAccess = new java.util.ArrayDeque<>();
     static final int ACCESS_LOG_KEPT = 10_000;

@@ -214,7 +214,10 @@ final class Projector {
                 }
                 yield null;
             }
-            case ACCOUNT_ACTIVITY -> null;
+            case ACCOUNT_ACTIVITY -> {
+                AccountRules.apply(s, e.getAccountActivity());
+                yield null;
+            }
             case INCIDENT_HANDED_UP -> {
                 Incident handed = e.getIncidentHandedUp().getIncident();
                 Incident i = s.incidents.get(handed.getId()).toBuilder().setHandUp(handed.getHandUp())

@@ -3,8 +3,6 @@ package commandroom.server.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import commandroom.server.store.Database;
-import commandroom.server.store.EventStore;
 import commandroom.server.testing.Backend;
 import commandroom.server.testing.HubClient;
 import commandroom.server.testing.MutableClock;
@@ -13,14 +11,12 @@ import commandroom.server.testing.TestHub;
 import commandroom.v1.AccountActivity;
 import commandroom.v1.AccountActivityKind;
 import commandroom.v1.AuthServiceGrpc;
-import commandroom.v1.Event;
 import commandroom.v1.LoginRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -70,7 +66,7 @@ class LoginThrottleTest {
             } finally {
                 stranger.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
-            List<AccountActivity> audit = accountActivity(hub);
+            List<AccountActivity> audit = commandroom.server.testing.AuditLog.accountActivity(hub);
             long failedFromStranger = audit.stream()
                     .filter(a -> a.getKind() == AccountActivityKind.ACCOUNT_ACTIVITY_KIND_LOGIN_FAILED)
                     .filter(a -> a.getSource().equals("127.0.0.2")).count();
@@ -90,34 +86,8 @@ class LoginThrottleTest {
         assertEquals(LoginThrottle.MOST_SOURCES, throttle.followed());
     }
 
-    /** The account activity in the hub's log, read from its database. */
-    public static List<AccountActivity> accountActivity(TestHub hub) throws Exception {
-        List<AccountActivity> out = new ArrayList<>();
-        // The hub appends log-in events without waiting for them: give the writer a moment.
-        Thread.sleep(300);
-        try (Database db = Database.openH2(hub.config().dataDir())) {
-            new EventStore(db).forEach(stored -> {
-                try {
-                    Event e = Event.parseFrom(stored.body());
-                    if (e.hasAccountActivity()) {
-                        out.add(e.getAccountActivity());
-                    }
-                } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
-                    throw new IllegalStateException(ex);
-                }
-            });
-        }
-        return out;
-    }
-
     private static Status attempt(ManagedChannel ch, String user, String password) {
-        try {
-            AuthServiceGrpc.newBlockingStub(ch).withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .login(LoginRequest.newBuilder().setUsername(user).setPassword(password).build());
-            return Status.OK;
-        } catch (StatusRuntimeException e) {
-            return e.getStatus();
-        }
+        return HubClient.tryLogin(ch, user, password);
     }
 
     private static void logsIn(TestHub hub, String user) {

@@ -60,6 +60,7 @@ class SessionEndsStreamsTest {
 
             admin.setDisabled(unit.login().getUser().getUsername(), true);
             endsUnauthenticated(unitStream, "disabled");
+            awaitChange(hub, "DISABLED u-car1");
             admin.setDisabled(unit.login().getUser().getUsername(), false);
             refused(unit, "re-enabling does not bring the old refresh token back");
             hub.login("u-car1").close();
@@ -72,11 +73,29 @@ class SessionEndsStreamsTest {
             endsUnauthenticated(duty2Stream, "role changed");
 
             assertNull(bystanderStream.error(), "the others' streams go on");
-            assertTrue(bystanderStream.events().isEmpty() || bystanderStream.error() == null);
             for (HubClient c : List.of(leader, unit, duty1, duty2, bystander)) {
                 c.close();
             }
+
+            // Each change is an event of the audit chain, seen by the hub within seconds.
+            for (String change : List.of("ADDED chief1", "ADDED u-car1", "DISABLED u-car1", "ENABLED u-car1",
+                    "PASSWORD_CHANGED duty1", "ROLE_CHANGED duty2")) {
+                awaitChange(hub, change);
+            }
         }
+    }
+
+    /** Waits (at most 6 s) until the log records the account change, e.g. "DISABLED u-car1". */
+    private static void awaitChange(TestHub hub, String change) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+        List<String> changes;
+        do {
+            changes = commandroom.server.testing.AuditLog.accountActivity(hub).stream()
+                    .filter(a -> a.getKind().getNumber() >= commandroom.v1.AccountActivityKind.ACCOUNT_ACTIVITY_KIND_ADDED_VALUE)
+                    .map(a -> a.getKind().name().substring("ACCOUNT_ACTIVITY_KIND_".length()) + " " + a.getUsername())
+                    .toList();
+        } while (!changes.contains(change) && System.nanoTime() < end);
+        assertTrue(changes.contains(change), change + " not in " + changes);
     }
 
     @Test

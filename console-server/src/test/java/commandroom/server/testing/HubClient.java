@@ -63,6 +63,17 @@ public final class HubClient implements AutoCloseable {
         }
     }
 
+    /** One log-in attempt on a channel; answers its status (OK, or why it was refused). */
+    public static io.grpc.Status tryLogin(ManagedChannel ch, String username, String password) {
+        try {
+            AuthServiceGrpc.newBlockingStub(ch).withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .login(LoginRequest.newBuilder().setUsername(username).setPassword(password).build());
+            return io.grpc.Status.OK;
+        } catch (io.grpc.StatusRuntimeException e) {
+            return e.getStatus();
+        }
+    }
+
     public static HubClient login(String host, int port, Path cert, String username, String password) {
         ManagedChannel ch = channel(host, port, cert);
         LoginResponse r = AuthServiceGrpc.newBlockingStub(ch).withDeadlineAfter(10, TimeUnit.SECONDS)
