@@ -71,8 +71,10 @@ final class FailoverRun {
             throws Exception {
         long started = System.nanoTime();
         var tls = SelfSignedCertificate.ensure(dir.resolve("tls"));
+        // Replicas share their certificate, their token signing keys and their seal key.
         String[] shared = {"--cert", tls.certificate().toString(), "--key", tls.privateKey().toString(),
-            "--health-port", "0"};
+            "--token-keys", dir.resolve("secrets/token-keys").toString(), "--seal-key",
+            dir.resolve("secrets/seal-key").toString(), "--health-port", "0"};
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Latencies toLive = new Latencies();
         Latencies toNew = new Latencies();
