@@ -40,9 +40,16 @@ public final class Linkage implements AutoCloseable {
         this.county = settings.county() == null ? null : new CountyLink(settings, hub, scheduler);
     }
 
+    /** How often the county records the heads its stations' chains have reached. */
+    static final java.time.Duration HEAD_RECORDING = java.time.Duration.ofSeconds(10);
+
     /** Starts following; connection problems are retried, never thrown. */
     public void start() {
         stations.forEach(StationMirror::start);
+        if (!stations.isEmpty()) {
+            scheduler.scheduleWithFixedDelay(this::recordHeads, HEAD_RECORDING.toMillis(), HEAD_RECORDING.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
         if (county != null) {
             county.start();
         }
@@ -84,6 +91,21 @@ public final class Linkage implements AutoCloseable {
             }
         }
         return b.build();
+    }
+
+    /**
+     * Keeps each station's chain head in this (the county's) log, outside the station's database:
+     * a station log later cut short or rewritten before it no longer reaches it.
+     */
+    private void recordHeads() {
+        for (StationMirror m : stations) {
+            long sequence = m.headSequence();
+            if (sequence > 0) {
+                hub.submit(commandroom.server.loop.LinkageRules.LINK, "",
+                        commandroom.v1.Event.KindCase.STATION_HEAD_RECORDED,
+                        commandroom.server.loop.LinkageRules.recordHead(m.id(), sequence, m.headHash()));
+            }
+        }
     }
 
     private Optional<StationMirror> station(String id) {

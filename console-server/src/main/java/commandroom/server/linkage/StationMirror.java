@@ -64,6 +64,15 @@ final class StationMirror implements AutoCloseable {
         return !DONE.contains(t.getStatus()) && t.getDeadlinesList().stream().anyMatch(d -> d.getOverdue());
     }
 
+    /** The station's chain head as far as this hub has followed it: sequence, and its hash. */
+    long headSequence() {
+        return state.lastSequence();
+    }
+
+    com.google.protobuf.ByteString headHash() {
+        return state.lastHash();
+    }
+
     @Override
     public void close() {
         stream.close();

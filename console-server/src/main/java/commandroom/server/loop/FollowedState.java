@@ -13,6 +13,7 @@ public final class FollowedState {
 
     private final HubState state = new HubState();
     private long lastSequence;
+    private com.google.protobuf.ByteString lastHash = com.google.protobuf.ByteString.EMPTY;
 
     /**
      * Applies the next event of the followed hub's log. One that does not apply (the other hub
@@ -25,6 +26,12 @@ public final class FollowedState {
             LOG.warn("followed event {} ({}) did not apply here; passed over", e.getSequence(), e.getKindCase(), ex);
         }
         lastSequence = e.getSequence();
+        lastHash = e.getHash();
+    }
+
+    /** The chain hash of the last event applied here (the followed hub's head as far as we know). */
+    public synchronized com.google.protobuf.ByteString lastHash() {
+        return lastHash;
     }
 
     /** The last of the followed hub's events applied here; 0 before the first. */

@@ -45,6 +45,8 @@ public final class HubState {
     final CaseBook cases = new CaseBook();
     final Map<String, commandroom.v1.Handover> handovers = new LinkedHashMap<>();
     final Map<String, commandroom.v1.KeyPerson> keyPersons = new LinkedHashMap<>();
+    /** At the county: the last head recorded of each followed station's chain. */
+    final Map<String, Long> stationHeads = new HashMap<>();
     /** The accounts as the log knows them (see AccountRules). */
     final Map<String, AccountRules.Known> accounts = new HashMap<>();
     /** The register's access log, oldest first, at most {@link #ACCESS_LOG_KEPT} (the log keeps them all). */

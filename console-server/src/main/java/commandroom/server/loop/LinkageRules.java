@@ -74,4 +74,15 @@ public final class LinkageRules {
     private static Timestamp ts(Instant t) {
         return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
     }
+
+    /** Records a station's chain head in the county's log, if it moved past the last one recorded. */
+    public static Hub.Decision recordHead(String stationId, long sequence, com.google.protobuf.ByteString hash) {
+        return (s, now) -> {
+            if (sequence <= s.stationHeads.getOrDefault(stationId, 0L)) {
+                return null;
+            }
+            return Event.newBuilder().setStationHeadRecorded(commandroom.v1.StationHeadRecorded.newBuilder()
+                    .setStationId(stationId).setSequence(sequence).setHash(hash));
+        };
+    }
 }

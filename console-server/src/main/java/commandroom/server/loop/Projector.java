@@ -214,6 +214,11 @@ final class Projector {
                 }
                 yield null;
             }
+            case STATION_HEAD_RECORDED -> {
+                var h = e.getStationHeadRecorded();
+                s.stationHeads.put(h.getStationId(), h.getSequence());
+                yield null;
+            }
             case ACCOUNT_ACTIVITY -> {
                 AccountRules.apply(s, e.getAccountActivity());
                 yield null;

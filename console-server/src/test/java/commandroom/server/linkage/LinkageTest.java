@@ -71,6 +71,19 @@ class LinkageTest {
                             && cx.getLastSequence() == west.hub().lastSequence();
                 });
 
+                // The county keeps each station's chain head in its own log, outside the station's
+                // database: the head's hash is the station's own at that sequence.
+                Eventually.until("the county recorded the east station's head", Duration.ofSeconds(25),
+                        () -> recordedHead(county, "cd") != null);
+                commandroom.v1.StationHeadRecorded recorded = recordedHead(county, "cd");
+                try (commandroom.server.store.Database db = commandroom.server.store.Database.openH2(east.config().dataDir())) {
+                    var stored = new commandroom.server.store.EventStore(db).read(recorded.getSequence(),
+                            recorded.getSequence(), 1);
+                    assertEquals(1, stored.size());
+                    assertEquals(com.google.protobuf.ByteString.copyFrom(stored.get(0).hash()), recorded.getHash(),
+                            "the recorded head is the station's chain hash at that event");
+                }
+
                 // Handed up at the east station; the county sees it and answers.
                 eastLeader.linkage().handUp(HandUpRequest.newBuilder().setIncidentId(fight.getId())
                         .setNote("涉及多人，请求县局巡特警支援").build());
@@ -118,6 +131,24 @@ class LinkageTest {
                 }
             }
         }
+    }
+
+    /** The last head of a station the county's log recorded, or null. */
+    private static commandroom.v1.StationHeadRecorded recordedHead(TestHub county, String station) {
+        commandroom.v1.StationHeadRecorded[] last = {null};
+        try (commandroom.server.store.Database db = commandroom.server.store.Database.openH2(county.config().dataDir())) {
+            new commandroom.server.store.EventStore(db).forEach(stored -> {
+                try {
+                    Event e = Event.parseFrom(stored.body());
+                    if (e.hasStationHeadRecorded() && e.getStationHeadRecorded().getStationId().equals(station)) {
+                        last[0] = e.getStationHeadRecorded();
+                    }
+                } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            });
+        }
+        return last[0];
     }
 
     private static Incident report(HubClient duty, String address) {
