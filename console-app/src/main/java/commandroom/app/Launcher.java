@@ -111,6 +111,9 @@ public final class Launcher {
                 // The embedded default (and a scripted start, with a password file) logs straight in.
                 String password = filePassword != null ? filePassword : EmbeddedDefault.demoPassword();
                 HubSession session = HubSession.open(hub, cert, o.user(), password);
+                if (embedded != null) {
+                    session.logInAgainAsTheDemo(password);
+                }
                 if (embedded != null && DefaultLayouts.panelsOf(session.user().role().name()).contains(Panels.WALL)) {
                     // The demo's first cameras stream for a console whose user watches the wall.
                     embedded.startCameraStreams(4);

@@ -39,7 +39,12 @@ public final class HubSession implements AutoCloseable {
     private final ManagedChannel channel;
     private final int maxInboundBytes;
     private final String username;
-    private final String password;
+    /**
+     * Kept after the log-in only for the demo (see {@link #logInAgainAsTheDemo}): a shift's log-in
+     * ends after 14 h, and a console at a real hub must not quietly log in again with a password it
+     * kept in memory; the person at it logs in again.
+     */
+    private volatile String password;
     private volatile LoginResponse login;
     /**
      * Renews the token before it runs out even when the console makes no call: the hub ends an
@@ -132,6 +137,7 @@ public final class HubSession implements AutoCloseable {
             ch.shutdownNow();
             throw e;
         }
+        s.password = null;
         s.renewInTime();
         return s;
     }
@@ -184,13 +190,25 @@ public final class HubSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The embedded demo logs in again by itself when its log-in ends (a demo left running for a
+     * day), with the demo county's published password; a console at a real hub never does.
+     */
+    public void logInAgainAsTheDemo(String demoPassword) {
+        this.password = demoPassword;
+    }
+
     private synchronized String token() {
         Instant expires = Instant.ofEpochSecond(login.getAccessExpiresAt().getSeconds());
         if (Instant.now().plusSeconds(60).isAfter(expires)) {
             try {
                 login = auth().refresh(RefreshRequest.newBuilder().setRefreshToken(login.getRefreshToken()).build());
             } catch (io.grpc.StatusRuntimeException refreshFailed) {
-                login = auth().login(LoginRequest.newBuilder().setUsername(username).setPassword(password).build());
+                String kept = password;
+                if (kept == null || FeedFailures.isTransient(refreshFailed.getStatus())) {
+                    throw refreshFailed;
+                }
+                login = auth().login(LoginRequest.newBuilder().setUsername(username).setPassword(kept).build());
             }
         }
         return login.getAccessToken();
