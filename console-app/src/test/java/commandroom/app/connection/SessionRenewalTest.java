@@ -23,7 +23,7 @@ class SessionRenewalTest {
 
     @Test
     void aStreamOutlivesItsFirstTokenBecauseTheSessionRenewsItself() throws Exception {
-        try (TestHub hub = TestHub.start(Backend.H2, c -> c.withTokens(Duration.ofSeconds(20), Duration.ofHours(1)));
+        try (TestHub hub = TestHub.start(Backend.H2, c -> c.withTokens(Duration.ofSeconds(10), Duration.ofHours(1)));
              HubSession session = HubSession.open(List.of(new HubAddress("127.0.0.1", hub.port())), hub.certificate(),
                      "leader1", TestCounty.PASSWORD)) {
             AtomicReference<Throwable> ended = new AtomicReference<>();
@@ -42,7 +42,7 @@ class SessionRenewalTest {
                             ended.set(new IllegalStateException("completed"));
                         }
                     });
-            Thread.sleep(32_000);
+            Thread.sleep(17_000);
             assertEquals(null, ended.get(), "the stream is still open after its first token ran out");
             assertTrue(session.user().username().equals("leader1"));
         }
