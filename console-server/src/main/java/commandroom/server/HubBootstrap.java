@@ -116,8 +116,6 @@ public final class HubBootstrap implements AutoCloseable {
             }
             Seeder.seed(hub, userStore, passwords, config.seed());
         }
-        // Account changes (the seed's, the administrator's commands') become events of the chain.
-        closeables.add(new commandroom.server.clock.AccountWatcher(hub, userStore, Duration.ofSeconds(2)));
         // The audit chain is sealed with a key the database does not hold, and each sealed head is
         // published in a file outside it (see ChainSealer).
         ChainSealer sealer = new ChainSealer(events, new SealStore(database), SealKey.open(config.sealKeyFile()),
@@ -148,6 +146,8 @@ public final class HubBootstrap implements AutoCloseable {
         }
         // Two seconds: an account's change reaches the calls and open streams within five.
         UserDirectory users = new UserDirectory(userStore, Duration.ofSeconds(2));
+        // Account changes (the seed's, the administrator's commands') become events of the chain.
+        closeables.add(new commandroom.server.clock.AccountWatcher(hub, users::all, Duration.ofSeconds(2)));
         Linkage linkage = new Linkage(config.linkage(), hub);
         closeables.add(linkage);
         AuthInterceptor auth = new AuthInterceptor(tokens, users);

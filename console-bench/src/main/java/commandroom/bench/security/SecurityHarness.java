@@ -117,8 +117,10 @@ public final class SecurityHarness {
     private void streamAfterLogout() throws Exception {
         try (HubClient duty = hub.login("duty1")) {
             CompletableFuture<Status> ended = new CompletableFuture<>();
-            duty.commandAsync().subscribe(SubscribeRequest.newBuilder().setFromSequence(1).build(), ending(ended));
-            Thread.sleep(500);
+            CompletableFuture<Void> started = new CompletableFuture<>();
+            duty.commandAsync().subscribe(SubscribeRequest.newBuilder().setFromSequence(1).build(), ending(started, ended));
+            // The stream sends the log from its start: its first event shows the hub took it.
+            started.get(30, TimeUnit.SECONDS);
             long t0 = System.nanoTime();
             duty.auth().logout(LogoutRequest.getDefaultInstance());
             Status s = ended.get(30, TimeUnit.SECONDS);
@@ -183,6 +185,7 @@ public final class SecurityHarness {
     private void oneUserManyStreams(int n) throws Exception {
         long rssBefore = ProcessMemory.rssKib(hub.pid());
         AtomicInteger refused = new AtomicInteger();
+        java.util.concurrent.CountDownLatch allRefused = new java.util.concurrent.CountDownLatch(Math.max(0, n - 8));
         List<Context.CancellableContext> open = new ArrayList<>();
         try (HubClient duty = hub.login("duty2")) {
             for (int i = 0; i < n; i++) {
@@ -199,6 +202,7 @@ public final class SecurityHarness {
                             public void onError(Throwable t) {
                                 if (Status.fromThrowable(t).getCode() == Status.Code.RESOURCE_EXHAUSTED) {
                                     refused.incrementAndGet();
+                                    allRefused.countDown();
                                 }
                             }
 
@@ -207,7 +211,8 @@ public final class SecurityHarness {
                             }
                         }));
             }
-            Thread.sleep(2000);
+            // Every stream past the limit is refused at once; the answers get up to 30 s to arrive.
+            allRefused.await(30, TimeUnit.SECONDS);
             long rssAfter = ProcessMemory.rssKib(hub.pid());
             open.forEach(c -> c.cancel(null));
             report("one-user-many-streams", n + " streams by one user: " + refused.get() + " refused RESOURCE_EXHAUSTED;"
@@ -347,10 +352,11 @@ public final class SecurityHarness {
         return HubClient.bearer(c.login().getAccessToken());
     }
 
-    private static <T> StreamObserver<T> ending(CompletableFuture<Status> ended) {
+    private static <T> StreamObserver<T> ending(CompletableFuture<Void> started, CompletableFuture<Status> ended) {
         return new StreamObserver<>() {
             @Override
             public void onNext(T value) {
+                started.complete(null);
             }
 
             @Override

@@ -78,8 +78,7 @@ public final class KeyPersonGrpcService extends KeyPersonServiceGrpc.KeyPersonSe
             Replies.answer(hub.submit(actor, "", Event.KindCase.KEY_PERSON_ACCESSED,
                             KeyPersonRules.list(r.getReason().strip(), actor)),
                     res -> {
-                        if (actor.getRole() != commandroom.v1.Role.ROLE_STATION_CHIEF
-                                && actor.getRole() != commandroom.v1.Role.ROLE_FIELD_UNIT) {
+                        if (!KeyPersonRules.mayList(actor)) {
                             throw KeyPersonRules.refusal("");
                         }
                         return hub.read(s -> ListKeyPersonsResponse.newBuilder().addAllPersons(s.keyPersons().stream()

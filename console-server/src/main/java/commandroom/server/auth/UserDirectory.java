@@ -34,6 +34,14 @@ public final class UserDirectory {
         return Optional.ofNullable(users.get(username));
     }
 
+    /** Every user, as last read (at most the directory's few seconds old). */
+    public java.util.Collection<UserRecord> all() {
+        if (!loaded || System.nanoTime() - loadedAtNanos > ttlNanos) {
+            reload();
+        }
+        return users.values();
+    }
+
     /** Reads the user from the store, bypassing the cache (log-in checks the password afresh). */
     public Optional<UserRecord> load(String username) {
         return store.find(username);

@@ -3,10 +3,11 @@ package commandroom.server.clock;
 import commandroom.server.loop.AccountRules;
 import commandroom.server.loop.Hub;
 import commandroom.server.store.UserRecord;
-import commandroom.server.store.UserStore;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Puts account changes into the audit chain: at start, and every few seconds after, compares the
@@ -16,10 +17,11 @@ import java.util.concurrent.CompletableFuture;
 public final class AccountWatcher implements AutoCloseable {
 
     private final Hub hub;
-    private final UserStore users;
+    private final Supplier<Collection<UserRecord>> users;
     private final Ticker ticker;
 
-    public AccountWatcher(Hub hub, UserStore users, Duration period) {
+    /** @param users the users table as the hub's user directory last read it (no second read of it) */
+    public AccountWatcher(Hub hub, Supplier<Collection<UserRecord>> users, Duration period) {
         this.hub = hub;
         this.users = users;
         check();
@@ -27,7 +29,7 @@ public final class AccountWatcher implements AutoCloseable {
     }
 
     private void check() {
-        List<UserRecord> table = users.list();
+        List<UserRecord> table = List.copyOf(users.get());
         List<String> changed = hub.read(s -> AccountRules.changed(s, table));
         if (changed.isEmpty()) {
             return;

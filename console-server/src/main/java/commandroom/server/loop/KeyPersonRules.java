@@ -75,13 +75,18 @@ public final class KeyPersonRules {
     public static Hub.Decision list(String reason, Actor actor) {
         return (s, now) -> {
             KeyPersonAccessed.Builder a = KeyPersonAccessed.newBuilder().setHow("list").setReason(reason);
-            if (actor.getRole() != Role.ROLE_STATION_CHIEF && actor.getRole() != Role.ROLE_FIELD_UNIT) {
+            if (!mayList(actor)) {
                 a.setRefused(true);
             } else {
                 a.addAllPersonIds(s.keyPersons().stream().filter(p -> maySee(actor, p)).map(KeyPerson::getId).toList());
             }
             return Event.newBuilder().setKeyPersonAccessed(a);
         };
+    }
+
+    /** True for the roles that read the register at all: the chief, and units (their own persons). */
+    public static boolean mayList(Actor actor) {
+        return actor.getRole() == Role.ROLE_STATION_CHIEF || actor.getRole() == Role.ROLE_FIELD_UNIT;
     }
 
     /** The refusal a caller answers after a refused attempt was logged. */

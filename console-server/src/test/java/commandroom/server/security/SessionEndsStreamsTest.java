@@ -138,13 +138,15 @@ class SessionEndsStreamsTest {
             for (int i = 0; i < most; i++) {
                 open.add(subscribe(duty));
             }
-            Thread.sleep(300);
-            open.forEach(s -> assertNull(s.error(), "within the limit"));
+            // Each open stream sends the log from its start: its first event shows it was taken.
+            for (EventCollector s : open) {
+                s.await(e -> true, Duration.ofSeconds(10));
+            }
             EventCollector oneTooMany = subscribe(duty);
             endsWith(oneTooMany, Status.Code.RESOURCE_EXHAUSTED, "past the limit");
             HubClient other = hub.login("duty2");
             EventCollector others = subscribe(other);
-            Thread.sleep(300);
+            others.await(e -> true, Duration.ofSeconds(10));
             assertNull(others.error(), "another user is not held to the first one's count");
             other.close();
             duty.close();

@@ -2,7 +2,6 @@ package commandroom.server.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,12 +9,14 @@ import commandroom.server.auth.TokenKeys;
 import commandroom.server.store.Database;
 import commandroom.server.store.SettingsStore;
 import commandroom.server.testing.Backend;
+import commandroom.server.testing.Eventually;
 import commandroom.server.testing.HubClient;
 import commandroom.server.testing.TestHub;
 import commandroom.v1.GetSnapshotRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
@@ -37,20 +38,33 @@ class TokenKeysTest {
             }
             HubClient before = hub.login("duty1");
             TokenKeys.rotate(file);
-            Thread.sleep(5_500);
-            HubClient after = hub.login("duty2");
-            assertNotEquals(kid(before), kid(after), "new log-ins are signed with the new key");
+            // The hub reads the file again within seconds: new log-ins then carry the new key.
+            HubClient[] after = {null};
+            Eventually.until("a log-in signed with the new key", Duration.ofSeconds(15), () -> {
+                if (after[0] != null) {
+                    after[0].close();
+                }
+                after[0] = hub.login("duty2");
+                return !kid(after[0]).equals(kid(before));
+            });
             before.command().getSnapshot(GetSnapshotRequest.getDefaultInstance());
 
             TokenKeys.rotate(file);
-            Thread.sleep(5_500);
+            Eventually.until("the key two rotations ago no longer accepted", Duration.ofSeconds(15), () -> {
+                try {
+                    before.command().getSnapshot(GetSnapshotRequest.getDefaultInstance());
+                    return false;
+                } catch (StatusRuntimeException refused) {
+                    return true;
+                }
+            });
             StatusRuntimeException dropped = assertThrows(StatusRuntimeException.class,
                     () -> before.command().getSnapshot(GetSnapshotRequest.getDefaultInstance()));
             assertEquals(Status.Code.UNAUTHENTICATED, dropped.getStatus().getCode());
             assertTrue(dropped.getStatus().getDescription().contains("no longer accepts"));
-            after.command().getSnapshot(GetSnapshotRequest.getDefaultInstance());
+            after[0].command().getSnapshot(GetSnapshotRequest.getDefaultInstance());
             before.close();
-            after.close();
+            after[0].close();
         }
     }
 
