@@ -42,9 +42,21 @@ public final class UserDirectory {
         return users.values();
     }
 
-    /** Reads the user from the store, bypassing the cache (log-in checks the password afresh). */
+    /**
+     * Reads the user from the store, bypassing the cache (log-in checks the password afresh), and
+     * keeps what it read: a user added or changed a moment ago who has just logged in must not be
+     * refused on the next call by a snapshot older than the log-in.
+     */
     public Optional<UserRecord> load(String username) {
-        return store.find(username);
+        Optional<UserRecord> fresh = store.find(username);
+        synchronized (this) {
+            // Under the same lock as reload(): a reload that read the table before this find
+            // cannot overwrite the fresher record afterwards.
+            Map<String, UserRecord> copy = new HashMap<>(users);
+            fresh.ifPresentOrElse(u -> copy.put(username, u), () -> copy.remove(username));
+            users = copy;
+        }
+        return fresh;
     }
 
     private synchronized void reload() {
