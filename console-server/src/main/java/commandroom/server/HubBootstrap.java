@@ -15,6 +15,8 @@ import commandroom.server.clock.OverdueWatcher;
 import commandroom.server.log.ChainSealer;
 import commandroom.server.log.EventLog;
 import commandroom.server.log.SealKey;
+import commandroom.server.privacy.PersonalFields;
+import commandroom.server.privacy.PersonalKey;
 import commandroom.server.log.FanOut;
 import commandroom.server.loop.CaseRules;
 import commandroom.server.loop.Hub;
@@ -70,6 +72,7 @@ public final class HubBootstrap implements AutoCloseable {
     private Server network;
     private Path certificate;
     private HealthEndpoint healthEndpoint;
+    private commandroom.server.api.PersonalDataInterceptor personalData;
 
     private HubBootstrap(HubConfig config) {
         this.config = config;
@@ -98,7 +101,11 @@ public final class HubBootstrap implements AutoCloseable {
         fanOut = new FanOut(events, config.ringCapacity(), config.stallTimeout(), 2, config.guard().streamsPerUser(),
                 config.guard().streamsInAll());
         closeables.add(fanOut);
-        EventLog log = new EventLog(events, fanOut);
+        // Personal data (key persons, the fraud list) is sealed in the log with a key the database
+        // does not hold; the interceptor below opens or masks it per caller.
+        PersonalKey personalKey = PersonalKey.open(config.personalKeyFile());
+        EventLog log = new EventLog(events, fanOut, new PersonalFields(personalKey));
+        personalData = new commandroom.server.api.PersonalDataInterceptor(personalKey);
         hub = new Hub(log, config.clock());
         hub.start();
         closeables.add(hub);
@@ -270,7 +277,9 @@ public final class HubBootstrap implements AutoCloseable {
     }
 
     /** One of the hub's services: its calls need a token, and requests that do not parse are refused as such. */
-    private static io.grpc.ServerServiceDefinition strict(io.grpc.BindableService service, AuthInterceptor auth) {
-        return ServerInterceptors.intercept(commandroom.server.api.StrictRequests.wrap(service.bindService()), auth);
+    private io.grpc.ServerServiceDefinition strict(io.grpc.BindableService service, AuthInterceptor auth) {
+        // The last interceptor runs first: the caller is known before personal data is opened for it.
+        return ServerInterceptors.intercept(commandroom.server.api.StrictRequests.wrap(service.bindService()),
+                personalData, auth);
     }
 }

@@ -59,11 +59,13 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
      *                       Replicas on one database must share one file
      * @param sealKeyFile    the key that seals the audit chain (see SealKey); null:
      *                       DATA/secrets/seal-key. Replicas on one database share one
+     * @param personalKeyFile the key that seals personal data in the log (see PersonalKey); null:
+     *                       DATA/secrets/personal-key. Replicas on one database share one
      */
     public record Guard(int streamsPerUser, int streamsInAll, boolean demo, double fastestMps, Path tokenKeyFile,
-                        Path sealKeyFile) {
+                        Path sealKeyFile, Path personalKeyFile) {
         public Guard(int streamsPerUser, int streamsInAll, boolean demo) {
-            this(streamsPerUser, streamsInAll, demo, 100, null, null);
+            this(streamsPerUser, streamsInAll, demo, 100, null, null, null);
         }
 
         Guard with(java.util.function.UnaryOperator<GuardCopy> change) {
@@ -83,6 +85,7 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         double fastestMps;
         Path tokenKeyFile;
         Path sealKeyFile;
+        Path personalKeyFile;
 
         GuardCopy(Guard g) {
             streamsPerUser = g.streamsPerUser();
@@ -91,10 +94,12 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
             fastestMps = g.fastestMps();
             tokenKeyFile = g.tokenKeyFile();
             sealKeyFile = g.sealKeyFile();
+            personalKeyFile = g.personalKeyFile();
         }
 
         Guard build() {
-            return new Guard(streamsPerUser, streamsInAll, demo, fastestMps, tokenKeyFile, sealKeyFile);
+            return new Guard(streamsPerUser, streamsInAll, demo, fastestMps, tokenKeyFile, sealKeyFile,
+                    personalKeyFile);
         }
     }
 
@@ -219,6 +224,20 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
     /** Where the seal key is: the file set, or DATA/secrets/seal-key. */
     public Path sealKeyFile() {
         return guard.sealKeyFile() != null ? guard.sealKeyFile() : dataDir.resolve("secrets").resolve("seal-key");
+    }
+
+    /** The key that seals personal data in the log (replicas on one database share one). */
+    public HubConfig withPersonalKeyFile(Path file) {
+        return copy(c -> c.guard = c.guard.with(g -> {
+            g.personalKeyFile = file;
+            return g;
+        }));
+    }
+
+    /** Where the personal-data key is: the file set, or DATA/secrets/personal-key. */
+    public Path personalKeyFile() {
+        return guard.personalKeyFile() != null ? guard.personalKeyFile()
+                : dataDir.resolve("secrets").resolve("personal-key");
     }
 
     /** Where this hub publishes the heads it sealed, outside the database: DATA/audit/chain-heads. */

@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hub's layers point one way: api → loop → log → store; auth and clock beside them; the
+ * The hub's layers point one way: api → loop → log → (privacy →) store; auth and clock beside them; the
  * command line (cli) on top of the administration (admin) and operations (ops) that use them.
  */
 class ArchitectureTest {
@@ -28,6 +28,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..server.log..").should().dependOnClassesThat()
                 .resideInAnyPackage("..server.api..", "..server.loop..", "..server.auth..", "..server.admin..",
                         "..server.cli..", "..server.ops..").check(classes);
+    }
+
+    @Test
+    void privacyKnowsOnlyTheStoreAndTheContract() {
+        noClasses().that().resideInAPackage("..server.privacy..").should().dependOnClassesThat()
+                .resideInAnyPackage("..server.api..", "..server.loop..", "..server.log..", "..server.auth..",
+                        "..server.clock..", "..server.admin..", "..server.cli..", "..server.ops..",
+                        "..server.linkage..").check(classes);
     }
 
     @Test

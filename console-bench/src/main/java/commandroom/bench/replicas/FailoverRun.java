@@ -74,7 +74,8 @@ final class FailoverRun {
         // Replicas share their certificate, their token signing keys and their seal key.
         String[] shared = {"--cert", tls.certificate().toString(), "--key", tls.privateKey().toString(),
             "--token-keys", dir.resolve("secrets/token-keys").toString(), "--seal-key",
-            dir.resolve("secrets/seal-key").toString(), "--health-port", "0"};
+            dir.resolve("secrets/seal-key").toString(), "--personal-key",
+            dir.resolve("secrets/personal-key").toString(), "--health-port", "0"};
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Latencies toLive = new Latencies();
         Latencies toNew = new Latencies();

@@ -192,6 +192,7 @@ public final class ReplicaHarness {
                 .withPasswordCost(4).withCertificate(tls.certificate(), tls.privateKey()).asDemo()
                 // Replicas share the token keys, as they share the certificate.
                 .withTokenKeyFile(tls.certificate().resolveSibling("token-keys"))
-                .withSealKeyFile(tls.certificate().resolveSibling("seal-key")));
+                .withSealKeyFile(tls.certificate().resolveSibling("seal-key"))
+                .withPersonalKeyFile(tls.certificate().resolveSibling("personal-key")));
     }
 }

@@ -48,6 +48,9 @@ final class HubOptions {
             new Option("seal-key", "FILE", "the key that seals the audit chain, kept apart from the database"
                     + " (default DIR/secrets/seal-key, made on first start; replicas share one; keep a copy apart"
                     + " from the backups)"),
+            new Option("personal-key", "FILE", "the key that seals personal data (key persons, the fraud list) in"
+                    + " the log (default DIR/secrets/personal-key, made on first start; replicas share one; keep a"
+                    + " copy apart from the backups, or what it sealed cannot be read again)"),
             new Option("streams-per-user", "N", "most event streams one user may hold open (default 8)"),
             new Option("streams", "N", "most event streams the hub holds open (default 10000)"),
             new Option("password-cost", "N", "bcrypt cost of the passwords the hub hashes (default 10)"),
@@ -204,12 +207,15 @@ final class HubOptions {
             throw new IllegalArgumentException("demo is on or off, not " + demo);
         }
         c = c.withGuard(new HubConfig.Guard(integer("streams-per-user", 8), integer("streams", 10_000), demo.equals("on"),
-                100, null, null));
+                100, null, null, null));
         if (values.containsKey("token-keys")) {
             c = c.withTokenKeyFile(Path.of(values.get("token-keys")));
         }
         if (values.containsKey("seal-key")) {
             c = c.withSealKeyFile(Path.of(values.get("seal-key")));
+        }
+        if (values.containsKey("personal-key")) {
+            c = c.withPersonalKeyFile(Path.of(values.get("personal-key")));
         }
         return c.withLinkage(linkage(cert));
     }

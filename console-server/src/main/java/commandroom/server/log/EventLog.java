@@ -2,6 +2,7 @@ package commandroom.server.log;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
+import commandroom.server.privacy.PersonalFields;
 import commandroom.server.store.EventStore;
 import commandroom.server.store.StoredEvent;
 import commandroom.v1.Event;
@@ -21,12 +22,20 @@ public final class EventLog {
 
     private final EventStore store;
     private final FanOut fanOut;
+    private final PersonalFields personal;
     private long lastSequence;
     private ByteString lastHash = EventHashes.GENESIS;
 
+    /** A log that writes every field as it is (tools that only read or copy the log). */
     public EventLog(EventStore store, FanOut fanOut) {
+        this(store, fanOut, null);
+    }
+
+    /** A log that seals the personal fields of each new event before hashing it (the hub's). */
+    public EventLog(EventStore store, FanOut fanOut, PersonalFields personal) {
         this.store = store;
         this.fanOut = fanOut;
+        this.personal = personal;
     }
 
     /**
@@ -51,6 +60,9 @@ public final class EventLog {
                 .setTime(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
                 .setPrevHash(lastHash)
                 .clearHash();
+        if (personal != null) {
+            personal.seal(builder);
+        }
         Event unhashed = builder.build();
         Event sealed = unhashed.toBuilder().setHash(EventHashes.compute(unhashed)).build();
         lastSequence = sealed.getSequence();

@@ -1,17 +1,13 @@
 package commandroom.server.log;
 
-import commandroom.server.store.PrivateFiles;
+import commandroom.server.store.SecretFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -33,19 +29,7 @@ public final class SealKey {
     /** The key in the file, made there first if missing. */
     public static SealKey open(Path file) {
         try {
-            if (!Files.exists(file)) {
-                byte[] k = new byte[32];
-                new SecureRandom().nextBytes(k);
-                Path dir = file.toAbsolutePath().getParent();
-                PrivateFiles.createDirectories(dir);
-                Path tmp = dir.resolve(file.getFileName() + ".part");
-                try (var out = PrivateFiles.newOutputStream(tmp)) {
-                    out.write((Base64.getUrlEncoder().withoutPadding().encodeToString(k) + "\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-                }
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            }
-            return read(file);
+            return new SealKey(SecretFile.readOrMake(file, "seal key"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or make the seal key " + file, e);
         }
@@ -53,11 +37,7 @@ public final class SealKey {
 
     /** The key in an existing file. */
     public static SealKey read(Path file) throws IOException {
-        byte[] k = Base64.getUrlDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
-        if (k.length < 32) {
-            throw new IOException(file + ": the seal key is shorter than 32 bytes");
-        }
-        return new SealKey(k);
+        return new SealKey(SecretFile.read(file, "seal key"));
     }
 
     /** The seal of a head: HMAC over the sequence and the hash. */

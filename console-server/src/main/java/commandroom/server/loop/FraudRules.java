@@ -60,8 +60,9 @@ public final class FraudRules {
         return ReportIncidentRequest.newBuilder().setType(IncidentType.INCIDENT_TYPE_FRAUD_WARNING)
                 .setPriority(Priority.PRIORITY_URGENT).setPosition(officer.getPosition()).setZoneId(w.getZoneId())
                 .setAddress(w.getAddress()).setReporter(Reporter.newBuilder().setName(w.getName()).setPhone(w.getPhone()))
-                .setSummary("电诈预警：" + w.getName() + "（" + w.getPhone() + "）" + (w.getRisk().isEmpty() ? "" : "，" + w.getRisk())
-                        + "。来源：" + r.getSource())
+                // The person stays in the reporter and address, which the log seals; the summary,
+                // shown to every desk, says what and whence only.
+                .setSummary("电诈预警" + (w.getRisk().isEmpty() ? "" : "：" + w.getRisk()) + "。来源：" + r.getSource())
                 .setIdempotencyKey(key(r, row) + ":incident").build();
     }
 
