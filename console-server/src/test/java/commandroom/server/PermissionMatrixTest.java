@@ -63,6 +63,7 @@ class PermissionMatrixTest {
             Map.entry("CaseService/OpenCase", "DL"), Map.entry("CaseService/RecordMediation", "LC"),
             Map.entry("CaseService/SettleCase", "LC"), Map.entry("CaseService/GetCase", "DLCA"),
             Map.entry("CaseService/ListCases", "DLCA"), Map.entry("CaseService/GetFigures", "CA"),
+            Map.entry("CaseService/RecordFiguresExport", "CA"),
             Map.entry("ShiftService/StartHandover", "DL"), Map.entry("ShiftService/SignHandover", "DL"),
             Map.entry("ShiftService/ListHandovers", "DLCA"),
             Map.entry("KeyPersonService/RegisterKeyPerson", "C"), Map.entry("KeyPersonService/RecordCheckIn", "CF"),

@@ -5,11 +5,13 @@ import commandroom.app.model.FigureLine;
 import commandroom.app.model.FigureLine.Unit;
 import commandroom.app.model.PeriodFigures;
 import commandroom.v1.CaseServiceGrpc;
+import commandroom.v1.ExportFormat;
 import commandroom.v1.Figure;
 import commandroom.v1.Figures;
 import commandroom.v1.GetFiguresRequest;
 import commandroom.v1.OffenceCategory;
 import commandroom.v1.OffenceFigure;
+import commandroom.v1.RecordFiguresExportRequest;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -49,6 +51,21 @@ public final class FiguresClient {
                             .setZoneId(zoneId).setUnitId(unitId).build());
             return new PeriodFigures(from, to, zoneId, unitId, lines(f), f.getAsOfSequence());
         });
+    }
+
+    /**
+     * Records with the hub that the figures shown are about to leave as a file, and why; the hub's
+     * sequence of the record. The file is written only once this succeeds.
+     */
+    public CompletableFuture<Long> recordExport(PeriodFigures f, boolean pdf, String reason) {
+        return HubCalls.async(executor, () -> CaseServiceGrpc.newBlockingStub(session.channel())
+                .withCallCredentials(session.credentials()).withDeadlineAfter(15, TimeUnit.SECONDS)
+                .recordFiguresExport(RecordFiguresExportRequest.newBuilder()
+                        .setFigures(GetFiguresRequest.newBuilder().setFrom(midnight(f.from())).setTo(midnight(f.to()))
+                                .setZoneId(f.zoneId()).setUnitId(f.unitId()))
+                        .setFormat(pdf ? ExportFormat.EXPORT_FORMAT_PDF : ExportFormat.EXPORT_FORMAT_CSV)
+                        .setReason(reason).setIdempotencyKey(java.util.UUID.randomUUID().toString()).build())
+                .getSequence());
     }
 
     private static List<FigureLine> lines(Figures f) {

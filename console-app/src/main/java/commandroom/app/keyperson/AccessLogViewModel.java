@@ -79,9 +79,14 @@ public final class AccessLogViewModel {
         return Messages.get("keyperson.access.who", name, Messages.get("role." + e.role()));
     }
 
-    /** What was done: viewing one person, or listing the register. */
+    /** What was done: viewing one person, listing the register, or exporting the figures. */
     public String what(KeyPersonAccessItem e) {
-        return Messages.get("get".equals(e.how()) ? "keyperson.access.get" : "keyperson.access.list");
+        return Messages.get(switch (e.how()) {
+            case "get" -> "keyperson.access.get";
+            case "figures-csv" -> "keyperson.access.figuresCsv";
+            case "figures-pdf" -> "keyperson.access.figuresPdf";
+            default -> "keyperson.access.list";
+        });
     }
 
     /** Which persons: by name where the chief can see them now, by id otherwise. */

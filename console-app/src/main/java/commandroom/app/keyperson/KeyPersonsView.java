@@ -3,6 +3,7 @@ package commandroom.app.keyperson;
 import atlantafx.base.theme.Styles;
 import commandroom.app.ui.FactSheet;
 import commandroom.app.ui.Messages;
+import commandroom.app.ui.ReasonDialog;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -114,7 +115,7 @@ public final class KeyPersonsView extends BorderPane {
             return;
         }
         asking = true;
-        ReasonDialog.ask(getScene().getWindow(), reason -> {
+        ReasonDialog.ask(getScene().getWindow(), "keyperson", KeyPersonsViewModel.QUICK_REASONS, reason -> {
             asking = false;
             model.open(reason);
         }, () -> {

@@ -3,6 +3,7 @@ package commandroom.app.keyperson;
 import commandroom.app.connection.ConsoleState;
 import commandroom.app.connection.KeyPersonClient;
 import commandroom.app.model.KeyPersonItem;
+import commandroom.app.model.Reasons;
 import commandroom.app.model.UnitItem;
 import commandroom.app.model.ZoneItem;
 import commandroom.app.ui.Dialogs;
@@ -28,9 +29,6 @@ import javafx.collections.ObservableList;
  */
 public final class KeyPersonsViewModel {
 
-    /** A reason's length as the hub takes it. */
-    public static final int REASON_MIN = 2;
-    public static final int REASON_MAX = 200;
     /** The quick reasons offered, as message keys. */
     public static final List<String> QUICK_REASONS = List.of("keyperson.reason.visit", "keyperson.reason.assess",
             "keyperson.reason.handover");
@@ -53,15 +51,9 @@ public final class KeyPersonsViewModel {
         this.accessLog = new AccessLogViewModel(client, this::personName, this::unitName);
     }
 
-    /** True when the reason would be taken: 2..200 characters once trimmed. */
-    public static boolean validReason(String reason) {
-        int n = reason == null ? 0 : reason.strip().length();
-        return n >= REASON_MIN && n <= REASON_MAX;
-    }
-
     /** Opens the register: reads it from the hub with the reason, which the hub keeps in its access log. */
     public void open(String reason) {
-        if (!validReason(reason)) {
+        if (!Reasons.valid(reason)) {
             throw new IllegalArgumentException("a reason of 2..200 characters");
         }
         long asked = ++generation;

@@ -4,6 +4,7 @@ import commandroom.app.model.PeriodFigures;
 import commandroom.app.model.UnitItem;
 import commandroom.app.model.ZoneItem;
 import commandroom.app.ui.Messages;
+import commandroom.app.ui.ReasonDialog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +29,7 @@ import javafx.util.StringConverter;
 /**
  * The chief's figures: a year or a month against the one before, for the station or one zone, as
  * tables (this period, the period before, change) and a bar chart of the counts; CSV and PDF
- * export. Ids: figures-year, figures-month, figures-zone, figures-unit, figures-load, figures-export,
+ * export, each after the reason is asked and recorded by the hub (stats-reason-dialog). Ids: figures-year, figures-month, figures-zone, figures-unit, figures-load, figures-export,
  * figures-status, figures-chart, figures-KEY-value, figures-KEY-previous, figures-KEY-change. Style
  * classes: figures, figures-table, figure-label, figure-value, figure-previous, figure-change,
  * figures-status, figures-scroll (the tables and chart, scrolling). FX thread only.
@@ -90,11 +91,11 @@ public final class FiguresView extends VBox {
         Button export = new Button(Messages.get("stats.figures.export"));
         export.setId("figures-export");
         export.disableProperty().bind(model.figuresProperty().isNull());
-        export.setOnAction(e -> model.exportCsv(exportDir));
+        export.setOnAction(e -> askThen(false, () -> model.exportCsv(exportDir)));
         Button pdf = new Button(Messages.get("stats.figures.pdf"));
         pdf.setId("figures-pdf");
         pdf.disableProperty().bind(model.figuresProperty().isNull());
-        pdf.setOnAction(e -> exportPdf(exportDir));
+        pdf.setOnAction(e -> askThen(true, () -> exportPdf(exportDir)));
         Label status = new Label();
         status.setId("figures-status");
         status.getStyleClass().add("figures-status");
@@ -127,6 +128,16 @@ public final class FiguresView extends VBox {
 
     private void load() {
         model.load().whenComplete((f, failure) -> Platform.runLater(() -> model.loaded(f, failure)));
+    }
+
+    /** Asks why, has the hub record the export with the reason, then writes the file; nothing without both. */
+    private void askThen(boolean pdf, Runnable write) {
+        ReasonDialog.ask(getScene().getWindow(), "stats", FiguresViewModel.EXPORT_REASONS, reason ->
+                model.recordExport(pdf, reason).whenComplete((sequence, failure) -> Platform.runLater(() -> {
+                    if (model.exportRecorded(failure)) {
+                        write.run();
+                    }
+                })), () -> { });
     }
 
     /** Draws the report page off screen, snapshots it and has it written as PDF in the background. */

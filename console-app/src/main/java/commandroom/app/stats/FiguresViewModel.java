@@ -103,6 +103,29 @@ public final class FiguresViewModel {
         status.set(Messages.get("stats.figures.asOf", answer.asOfSequence()));
     }
 
+    /** The quick reasons offered before an export, as message keys. */
+    public static final List<String> EXPORT_REASONS = List.of("stats.reason.county", "stats.reason.meeting",
+            "stats.reason.summary");
+
+    /**
+     * Records the export of the figures shown, and why, with the hub; the file is written only
+     * after that succeeds (pass the outcome to {@link #exportRecorded} on the FX thread).
+     */
+    public CompletableFuture<Long> recordExport(boolean pdf, String reason) {
+        status.set(Messages.get("stats.figures.recording"));
+        return client.recordExport(figures.get(), pdf, reason.strip());
+    }
+
+    /** True when the hub recorded the export; otherwise says why nothing was written. */
+    public boolean exportRecorded(Throwable failure) {
+        if (failure == null) {
+            return true;
+        }
+        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+        status.set(Messages.get("stats.figures.exportRefused", cause.getMessage()));
+        return false;
+    }
+
     /** Writes the figures shown to dir as CSV and says where; returns the file, or null with nothing to write. */
     public Path exportCsv(Path dir) {
         PeriodFigures f = figures.get();

@@ -20,12 +20,12 @@ class KeyPersonsViewModelTest {
 
     @Test
     void aReasonIsTwoToTwoHundredCharactersOnceTrimmed() {
-        assertFalse(KeyPersonsViewModel.validReason(null));
-        assertFalse(KeyPersonsViewModel.validReason(""));
-        assertFalse(KeyPersonsViewModel.validReason(" 查 "));
-        assertTrue(KeyPersonsViewModel.validReason("研判"));
-        assertTrue(KeyPersonsViewModel.validReason("查".repeat(200)));
-        assertFalse(KeyPersonsViewModel.validReason("查".repeat(201)));
+        assertFalse(commandroom.app.model.Reasons.valid(null));
+        assertFalse(commandroom.app.model.Reasons.valid(""));
+        assertFalse(commandroom.app.model.Reasons.valid(" 查 "));
+        assertTrue(commandroom.app.model.Reasons.valid("研判"));
+        assertTrue(commandroom.app.model.Reasons.valid("查".repeat(200)));
+        assertFalse(commandroom.app.model.Reasons.valid("查".repeat(201)));
     }
 
     @Test

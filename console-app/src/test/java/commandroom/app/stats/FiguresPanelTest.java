@@ -1,6 +1,7 @@
 package commandroom.app.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import commandroom.app.testing.Consoles;
@@ -77,9 +78,19 @@ class FiguresPanelTest extends FxRobot {
                 assertEquals("17", text("#figures-preventableBurglary-value"), "lines by category");
                 Screenshots.save(this, w.stages().get(0).getScene().getRoot(), "stats-figures");
 
-                clickOn("#figures-export");
+                // An export asks why first; Cancel writes nothing and records nothing.
                 Path csv = exports.resolve("figures-2025-01-01-2025-12-31.csv");
+                clickOn("#figures-export");
+                awaitReason();
+                clickOn("#stats-reason-cancel");
+                assertFalse(Files.exists(csv), "no reason, no file");
+                clickOn("#figures-export");
+                awaitReason();
+                clickOn("#stats-reason-choice-2");
+                Screenshots.save(this, lookup("#stats-reason-dialog").query(), "stats-export-reason");
+                clickOn("#stats-reason-ok");
                 Waits.until("the CSV written", Duration.ofSeconds(5), () -> Files.exists(csv));
+                assertEquals(List.of("figures-csv 工作总结"), exportsRecorded(chief), "the export and its reason in the log");
                 List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
                 assertEquals("\uFEFF指标,本期,上期,同比变化", lines.get(0));
                 assertTrue(lines.contains("纠纷登记,410,547,-25.0%"), lines.toString());
@@ -92,6 +103,9 @@ class FiguresPanelTest extends FxRobot {
                 assertTrue(text("#figures-status").contains(csv.toString()));
 
                 clickOn("#figures-pdf");
+                awaitReason();
+                clickOn("#stats-reason").write("上报县局年度考核");
+                clickOn("#stats-reason-ok");
                 Path pdf = exports.resolve("figures-2025-01-01-2025-12-31.pdf");
                 Waits.until("the PDF written", Duration.ofSeconds(20), () -> text("#figures-status").contains(pdf.toString()));
                 try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
@@ -113,6 +127,9 @@ class FiguresPanelTest extends FxRobot {
                 assertEquals("133", text("#figures-preventableCases-previous"));
                 assertEquals("-9.0%", text("#figures-preventableCases-change"));
                 clickOn("#figures-export");
+                awaitReason();
+                clickOn("#stats-reason-choice-0");
+                clickOn("#stats-reason-ok");
                 Path town = exports.resolve("figures-2025-01-01-2025-12-31-z-cd.csv");
                 Waits.until("the town's CSV written", Duration.ofSeconds(5), () -> Files.exists(town));
                 List<String> townLines = Files.readAllLines(town, StandardCharsets.UTF_8);
@@ -149,6 +166,21 @@ class FiguresPanelTest extends FxRobot {
             }
         }
         return dark / (double) ((img.getHeight() / 2) * (img.getWidth() / 2));
+    }
+
+    private void awaitReason() {
+        Waits.until("asked why", Duration.ofSeconds(10), () -> lookup("#stats-reason").tryQuery()
+                .map(n -> n.getScene().getWindow().isShowing()).orElse(false));
+    }
+
+    /** The exports in the hub's access log, newest first: "how reason". */
+    private static List<String> exportsRecorded(HubClient chief) {
+        return commandroom.v1.KeyPersonServiceGrpc.newBlockingStub(chief.channel())
+                .withCallCredentials(HubClient.bearer(chief.login().getAccessToken()))
+                .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS)
+                .listKeyPersonAccess(commandroom.v1.ListKeyPersonAccessRequest.getDefaultInstance()).getEntriesList()
+                .stream().filter(a -> a.getHow().startsWith("figures-")).map(a -> a.getHow() + " " + a.getReason())
+                .toList();
     }
 
     private String text(String id) {

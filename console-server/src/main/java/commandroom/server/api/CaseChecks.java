@@ -2,6 +2,7 @@ package commandroom.server.api;
 
 import com.google.protobuf.Timestamp;
 import commandroom.v1.GetFiguresRequest;
+import commandroom.v1.RecordFiguresExportRequest;
 import commandroom.v1.OpenCaseRequest;
 import commandroom.v1.Party;
 import commandroom.v1.RecordMediationRequest;
@@ -43,34 +44,50 @@ final class CaseChecks {
 
     static void check(GetFiguresRequest r) {
         Violations v = new Violations();
+        figures(r, "", v);
+        v.throwIfAny();
+    }
+
+    static void check(RecordFiguresExportRequest r) {
+        Violations v = new Violations();
+        if (!r.hasFigures()) {
+            v.add("figures", "is required");
+        } else {
+            figures(r.getFigures(), "figures.", v);
+        }
+        v.known("format", r.getFormat()).text("reason", r.getReason().strip(), 2, 200)
+                .key("idempotency_key", r.getIdempotencyKey()).throwIfAny();
+    }
+
+    /** The figures asked for; field names after the prefix. */
+    private static void figures(GetFiguresRequest r, String at, Violations v) {
         if (!r.hasFrom()) {
-            v.add("from", "is required");
+            v.add(at + "from", "is required");
         }
         if (!r.hasTo()) {
-            v.add("to", "is required");
+            v.add(at + "to", "is required");
         }
         if (r.hasFrom()) {
-            v.time("from", r.getFrom());
+            v.time(at + "from", r.getFrom());
         }
         if (r.hasTo()) {
-            v.time("to", r.getTo());
+            v.time(at + "to", r.getTo());
         }
         if (r.hasFrom() && r.hasTo() && v.isEmpty()) {
             Instant from = instant(r.getFrom());
             Instant to = instant(r.getTo());
             if (!to.isAfter(from)) {
-                v.add("to", "must be after from");
+                v.add(at + "to", "must be after from");
             } else if (Duration.between(from, to).compareTo(MAX_PERIOD) > 0) {
-                v.add("to", "a period is at most 2 years");
+                v.add(at + "to", "a period is at most 2 years");
             }
         }
         if (!r.getZoneId().isEmpty()) {
-            v.id("zone_id", r.getZoneId());
+            v.id(at + "zone_id", r.getZoneId());
         }
         if (!r.getUnitId().isEmpty()) {
-            v.id("unit_id", r.getUnitId());
+            v.id(at + "unit_id", r.getUnitId());
         }
-        v.throwIfAny();
     }
 
     private static Instant instant(Timestamp t) {

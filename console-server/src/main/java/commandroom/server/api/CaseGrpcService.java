@@ -12,7 +12,10 @@ import commandroom.v1.DisputeCase;
 import commandroom.v1.Event;
 import commandroom.v1.Figures;
 import commandroom.v1.GetCaseRequest;
+import commandroom.v1.FiguresExported;
 import commandroom.v1.GetFiguresRequest;
+import commandroom.v1.RecordFiguresExportRequest;
+import commandroom.v1.RecordFiguresExportResponse;
 import commandroom.v1.Unit;
 import commandroom.v1.ListCasesRequest;
 import commandroom.v1.ListCasesResponse;
@@ -109,6 +112,17 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
                 return FiguresCalculator.compute(s, instant(r.getFrom()), instant(r.getTo()), zoneId, r.getUnitId());
             });
         }, out);
+    }
+
+    /** Recorded before the console writes the file: no export leaves without its reason in the log. */
+    @Override
+    public void recordFiguresExport(RecordFiguresExportRequest r, StreamObserver<RecordFiguresExportResponse> out) {
+        if (CommandGrpcService.checked(() -> CaseChecks.check(r), out)) {
+            Replies.answer(hub.submit(Caller.current().actor(), r.getIdempotencyKey(), Event.KindCase.FIGURES_EXPORTED,
+                            (s, now) -> Event.newBuilder().setFiguresExported(FiguresExported.newBuilder()
+                                    .setFigures(r.getFigures()).setFormat(r.getFormat()).setReason(r.getReason().strip()))),
+                    res -> RecordFiguresExportResponse.newBuilder().setSequence(res.sequence()).build(), out);
+        }
     }
 
     private static Instant instant(Timestamp t) {

@@ -63,6 +63,7 @@ public final class Permissions {
         ROLES.put(CaseServiceGrpc.getGetCaseMethod().getFullMethodName(), CONSOLE);
         ROLES.put(CaseServiceGrpc.getListCasesMethod().getFullMethodName(), CONSOLE);
         ROLES.put(CaseServiceGrpc.getGetFiguresMethod().getFullMethodName(), FIGURES);
+        ROLES.put(CaseServiceGrpc.getRecordFiguresExportMethod().getFullMethodName(), FIGURES);
         ROLES.put(commandroom.v1.ShiftServiceGrpc.getStartHandoverMethod().getFullMethodName(), INTAKE);
         ROLES.put(commandroom.v1.ShiftServiceGrpc.getSignHandoverMethod().getFullMethodName(), INTAKE);
         ROLES.put(commandroom.v1.ShiftServiceGrpc.getListHandoversMethod().getFullMethodName(), CONSOLE);

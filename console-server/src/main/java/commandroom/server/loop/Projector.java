@@ -214,6 +214,18 @@ final class Projector {
                 }
                 yield null;
             }
+            case FIGURES_EXPORTED -> {
+                // In the same access log as the register's reads: the chief reviews both in one place.
+                var x = e.getFiguresExported();
+                s.keyPersonAccess.addLast(commandroom.v1.KeyPersonAccess.newBuilder().setSequence(e.getSequence())
+                        .setActor(e.getActor()).setAt(e.getTime())
+                        .setHow(x.getFormat() == commandroom.v1.ExportFormat.EXPORT_FORMAT_PDF ? "figures-pdf" : "figures-csv")
+                        .setReason(x.getReason()).build());
+                if (s.keyPersonAccess.size() > HubState.ACCESS_LOG_KEPT) {
+                    s.keyPersonAccess.removeFirst();
+                }
+                yield null;
+            }
             case STATION_HEAD_RECORDED -> {
                 var h = e.getStationHeadRecorded();
                 s.stationHeads.put(h.getStationId(), h.getSequence());

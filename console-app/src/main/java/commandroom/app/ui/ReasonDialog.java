@@ -1,7 +1,8 @@
-package commandroom.app.keyperson;
+package commandroom.app.ui;
 
 import atlantafx.base.theme.Styles;
-import commandroom.app.ui.Messages;
+import commandroom.app.model.Reasons;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -16,30 +17,32 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * Asks why the register is opened, in a few words, before it is read: a text field (at most 200
- * characters) with quick choices that fill it; OK only with 2 or more characters. The answer goes
- * to the hub's access log with the read. Ids: keyperson-reason-dialog, keyperson-reason,
- * keyperson-reason-choice-N, keyperson-reason-ok, keyperson-reason-cancel. Style classes:
- * reason-choices. FX thread only.
+ * Asks why, in a few words, before sensitive data is read or leaves the console (the key persons
+ * register, an export of the figures): a text field (at most 200 characters) with quick choices
+ * that fill it; OK only with 2 or more characters. The answer goes to the hub's access log. The
+ * feature names its texts (FEATURE.reason.title, .question, .prompt, .logged, .ok) and ids
+ * (FEATURE-reason-dialog, FEATURE-reason, FEATURE-reason-choice-N, FEATURE-reason-ok,
+ * FEATURE-reason-cancel). Style classes: reason-choices. FX thread only.
  */
-final class ReasonDialog {
+public final class ReasonDialog {
 
     private ReasonDialog() {}
 
     /** Shows the dialog (not waiting): onReason gets the trimmed reason, or onCancel runs. */
-    static void ask(Window owner, Consumer<String> onReason, Runnable onCancel) {
+    public static void ask(Window owner, String feature, List<String> quickReasons, Consumer<String> onReason,
+                           Runnable onCancel) {
         TextField reason = new TextField();
-        reason.setId("keyperson-reason");
-        reason.setPromptText(Messages.get("keyperson.reason.prompt"));
+        reason.setId(feature + "-reason");
+        reason.setPromptText(Messages.get(feature + ".reason.prompt"));
         reason.setPrefColumnCount(28);
         reason.setTextFormatter(new TextFormatter<String>(c ->
-                c.getControlNewText().length() <= KeyPersonsViewModel.REASON_MAX ? c : null));
+                c.getControlNewText().length() <= Reasons.MAX ? c : null));
         FlowPane choices = new FlowPane(10, 10);
         choices.getStyleClass().add("reason-choices");
-        for (int i = 0; i < KeyPersonsViewModel.QUICK_REASONS.size(); i++) {
-            String text = Messages.get(KeyPersonsViewModel.QUICK_REASONS.get(i));
+        for (int i = 0; i < quickReasons.size(); i++) {
+            String text = Messages.get(quickReasons.get(i));
             Button choice = new Button(text);
-            choice.setId("keyperson-reason-choice-" + i);
+            choice.setId(feature + "-reason-choice-" + i);
             choice.getStyleClass().add(Styles.BUTTON_OUTLINED);
             choice.setFocusTraversable(false);
             choice.setOnAction(e -> {
@@ -49,9 +52,9 @@ final class ReasonDialog {
             });
             choices.getChildren().add(choice);
         }
-        Label question = new Label(Messages.get("keyperson.reason.question"));
+        Label question = new Label(Messages.get(feature + ".reason.question"));
         question.setWrapText(true);
-        Label logged = new Label(Messages.get("keyperson.reason.logged"));
+        Label logged = new Label(Messages.get(feature + ".reason.logged"));
         logged.getStyleClass().add("case-fact");
         logged.setWrapText(true);
         VBox content = new VBox(12, question, reason, choices, logged);
@@ -59,20 +62,20 @@ final class ReasonDialog {
 
         Dialog<String> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle(Messages.get("keyperson.reason.title"));
-        dialog.getDialogPane().setId("keyperson-reason-dialog");
+        dialog.setTitle(Messages.get(feature + ".reason.title"));
+        dialog.getDialogPane().setId(feature + "-reason-dialog");
         dialog.getDialogPane().setContent(content);
-        ButtonType ok = new ButtonType(Messages.get("keyperson.reason.ok"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType ok = new ButtonType(Messages.get(feature + ".reason.ok"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(Messages.get("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().addAll(ok, cancel);
         Node okButton = dialog.getDialogPane().lookupButton(ok);
-        okButton.setId("keyperson-reason-ok");
-        dialog.getDialogPane().lookupButton(cancel).setId("keyperson-reason-cancel");
-        okButton.disableProperty().bind(reason.textProperty().map(t -> !KeyPersonsViewModel.validReason(t)).orElse(true));
+        okButton.setId(feature + "-reason-ok");
+        dialog.getDialogPane().lookupButton(cancel).setId(feature + "-reason-cancel");
+        okButton.disableProperty().bind(reason.textProperty().map(t -> !Reasons.valid(t)).orElse(true));
         dialog.setResultConverter(b -> b == ok ? reason.getText().strip() : null);
         dialog.setOnHidden(e -> {
             String given = dialog.getResult();
-            if (given != null && KeyPersonsViewModel.validReason(given)) {
+            if (given != null && Reasons.valid(given)) {
                 onReason.accept(given);
             } else {
                 onCancel.run();
