@@ -172,6 +172,7 @@ public final class HubBootstrap implements AutoCloseable {
                 strict(new commandroom.server.api.FraudGrpcService(hub, taskRules), auth),
                 strict(api.field(config.guard().fastestMps()), auth),
                 strict(new LinkageGrpcService(hub, linkage), auth),
+                strict(new commandroom.server.api.RegistryGrpcService(hub), auth),
                 commandroom.server.api.StrictRequests.wrap(health.getHealthService().bindService()),
                 ProtoReflectionServiceV1.newInstance().bindService());
 

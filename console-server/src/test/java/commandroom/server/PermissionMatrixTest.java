@@ -72,7 +72,11 @@ class PermissionMatrixTest {
             Map.entry("KeyPersonService/ListKeyPersonAccess", "C"),
             Map.entry("FraudService/ImportWarnings", "LC"),
             Map.entry("LinkageService/HandUp", "LC"), Map.entry("LinkageService/InstructStation", "LC"),
-            Map.entry("LinkageService/GetCountyBoard", "DLCA"));
+            Map.entry("LinkageService/GetCountyBoard", "DLCA"),
+            Map.entry("RegistryService/SaveZone", "CA"), Map.entry("RegistryService/SaveUnit", "CA"),
+            Map.entry("RegistryService/SaveCamera", "CA"), Map.entry("RegistryService/Retire", "CA"),
+            Map.entry("RegistryService/PreviewImport", "CA"), Map.entry("RegistryService/ApplyImport", "CA"),
+            Map.entry("RegistryService/GetHistory", "CA"));
 
     private static final Map<Role, Character> LETTER = Map.of(Role.ROLE_DUTY_OFFICER, 'D', Role.ROLE_SHIFT_LEADER, 'L',
             Role.ROLE_STATION_CHIEF, 'C', Role.ROLE_ADMIN, 'A', Role.ROLE_FIELD_UNIT, 'F');

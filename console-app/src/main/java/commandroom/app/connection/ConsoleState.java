@@ -35,6 +35,8 @@ public final class ConsoleState {
     final ObservableMap<String, ZoneItem> zones = FXCollections.observableHashMap();
     final ObservableMap<String, CameraItem> cameras = FXCollections.observableHashMap();
     final ObservableMap<String, commandroom.app.model.RoadItem> roads = FXCollections.observableHashMap();
+    /** Names of retired zones, units and cameras by id: what old incidents and case files still name. */
+    final java.util.Map<String, String> retiredNames = new java.util.HashMap<>();
     final ReadOnlyLongWrapper lastSequence = new ReadOnlyLongWrapper();
     /** The sequence of the last event that may have changed a case file (the console keeps no copy of them). */
     final ReadOnlyLongWrapper casesChanged = new ReadOnlyLongWrapper();
@@ -51,6 +53,11 @@ public final class ConsoleState {
     private final ObservableMap<String, CameraItem> camerasView = FXCollections.unmodifiableObservableMap(cameras);
     private final ObservableMap<String, commandroom.app.model.RoadItem> roadsView =
             FXCollections.unmodifiableObservableMap(roads);
+
+    /** The name a retired zone, unit or camera had, if the id is one. */
+    public java.util.Optional<String> retiredName(String id) {
+        return java.util.Optional.ofNullable(retiredNames.get(id));
+    }
 
     public ObservableMap<String, TaskItem> tasks() {
         return tasksView;

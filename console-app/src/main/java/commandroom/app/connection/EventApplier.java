@@ -30,6 +30,8 @@ public final class EventApplier {
     }
 
     public void applySnapshot(Snapshot s) {
+        state.retiredNames.clear();
+        s.getRetiredList().forEach(r -> state.retiredNames.put(r.getId(), r.getName()));
         state.zones.clear();
         s.getZonesList().forEach(z -> state.zones.put(z.getId(), ProtoMapper.zone(z)));
         state.cameras.clear();
@@ -67,17 +69,33 @@ public final class EventApplier {
         }
     }
 
+    private <T> void live(java.util.Map<String, T> map, String id, T item, String name) {
+        if (item == null) {
+            map.remove(id);
+            state.retiredNames.put(id, name);
+        } else {
+            map.put(id, item);
+        }
+    }
+
     private void applyOne(Event e) {
         Instant at = ProtoMapper.instant(e.getTime());
         switch (e.getKindCase()) {
-            case ZONE_REGISTERED -> state.zones.put(e.getZoneRegistered().getZone().getId(),
-                    ProtoMapper.zone(e.getZoneRegistered().getZone()));
-            case CAMERA_REGISTERED -> state.cameras.put(e.getCameraRegistered().getCamera().getId(),
-                    ProtoMapper.camera(e.getCameraRegistered().getCamera()));
+            // A retired item leaves the live maps; its name stays for what still names it.
+            case ZONE_REGISTERED -> {
+                var z = e.getZoneRegistered().getZone();
+                live(state.zones, z.getId(), z.getRetired() ? null : ProtoMapper.zone(z), z.getName());
+            }
+            case CAMERA_REGISTERED -> {
+                var c = e.getCameraRegistered().getCamera();
+                live(state.cameras, c.getId(), c.getRetired() ? null : ProtoMapper.camera(c), c.getName());
+            }
             case ROAD_REGISTERED -> state.roads.put(e.getRoadRegistered().getRoad().getId(),
                     ProtoMapper.road(e.getRoadRegistered().getRoad()));
-            case UNIT_REGISTERED -> state.units.put(e.getUnitRegistered().getUnit().getId(),
-                    ProtoMapper.unit(e.getUnitRegistered().getUnit()));
+            case UNIT_REGISTERED -> {
+                var u = e.getUnitRegistered().getUnit();
+                live(state.units, u.getId(), u.getRetired() ? null : ProtoMapper.unit(u), u.getName());
+            }
             case INCIDENT_REPORTED -> {
                 IncidentItem i = ProtoMapper.incident(e.getIncidentReported().getIncident());
                 state.incidents.put(i.id(), i);

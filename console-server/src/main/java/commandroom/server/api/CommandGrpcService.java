@@ -28,6 +28,8 @@ import commandroom.v1.ReassignTaskRequest;
 import commandroom.v1.ReportIncidentRequest;
 import commandroom.v1.ReportIncidentResponse;
 import commandroom.v1.ReviewFeedbackRequest;
+import commandroom.v1.RegistryKind;
+import commandroom.v1.RetiredItem;
 import commandroom.v1.Snapshot;
 import commandroom.v1.SubscribeRequest;
 import commandroom.v1.Task;
@@ -161,10 +163,17 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
             Snapshot.Builder b = Snapshot.newBuilder().setAsOfSequence(s.appliedSequence())
                     .addAllZones(s.zones()).addAllUnits(s.units()).addAllCameras(s.cameras())
                     .addAllRoads(s.roads());
+            s.retiredZones().forEach(z -> b.addRetired(retired(RegistryKind.REGISTRY_KIND_ZONE, z.getId(), z.getName())));
+            s.retiredUnits().forEach(u -> b.addRetired(retired(RegistryKind.REGISTRY_KIND_UNIT, u.getId(), u.getName())));
+            s.retiredCameras().forEach(c -> b.addRetired(retired(RegistryKind.REGISTRY_KIND_CAMERA, c.getId(), c.getName())));
             s.incidents().forEach(i -> b.addIncidents(i.toBuilder().clearTimeline()));
             s.tasks().forEach(t -> b.addTasks(t.toBuilder().clearTimeline()));
             return b.build();
         }), out);
+    }
+
+    private static RetiredItem retired(RegistryKind kind, String id, String name) {
+        return RetiredItem.newBuilder().setKind(kind).setId(id).setName(name).build();
     }
 
     @Override

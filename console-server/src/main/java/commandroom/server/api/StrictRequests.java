@@ -30,9 +30,14 @@ import java.util.List;
 public final class StrictRequests {
 
     /** Most bytes of a request, per method (bare name); others take {@link #DEFAULT_LIMIT}. */
-    private static final java.util.Map<String, Integer> LIMITS = java.util.Map.of(
-            "Login", 4 * 1024, "Refresh", 8 * 1024, "Logout", 1024, "Check", 1024, "Watch", 1024, "List", 1024,
-            "SubmitFeedback", 13 * 1024 * 1024, "AddEvidence", 3 * 1024 * 1024, "ImportWarnings", 2 * 1024 * 1024);
+    private static final java.util.Map<String, Integer> LIMITS = java.util.Map.ofEntries(
+            java.util.Map.entry("Login", 4 * 1024), java.util.Map.entry("Refresh", 8 * 1024),
+            java.util.Map.entry("Logout", 1024), java.util.Map.entry("Check", 1024), java.util.Map.entry("Watch", 1024),
+            java.util.Map.entry("List", 1024), java.util.Map.entry("SubmitFeedback", 13 * 1024 * 1024),
+            java.util.Map.entry("AddEvidence", 3 * 1024 * 1024), java.util.Map.entry("ImportWarnings", 2 * 1024 * 1024),
+            // A county's camera ledger or zone map in one import; a zone of 10,000 points.
+            java.util.Map.entry("PreviewImport", 15 * 1024 * 1024), java.util.Map.entry("ApplyImport", 15 * 1024 * 1024),
+            java.util.Map.entry("SaveZone", 1024 * 1024));
     static final int DEFAULT_LIMIT = 64 * 1024;
 
     /** The parse failure of the message about to be delivered on this thread, if it failed. */

@@ -64,6 +64,11 @@ public final class Permissions {
         ROLES.put(CaseServiceGrpc.getListCasesMethod().getFullMethodName(), CONSOLE);
         ROLES.put(CaseServiceGrpc.getGetFiguresMethod().getFullMethodName(), FIGURES);
         ROLES.put(CaseServiceGrpc.getRecordFiguresExportMethod().getFullMethodName(), FIGURES);
+        // The registry: the IT administrator keeps it; the station chief may too.
+        Set<Role> registry = EnumSet.of(Role.ROLE_ADMIN, Role.ROLE_STATION_CHIEF);
+        for (var m : commandroom.v1.RegistryServiceGrpc.getServiceDescriptor().getMethods()) {
+            ROLES.put(m.getFullMethodName(), registry);
+        }
         ROLES.put(commandroom.v1.ShiftServiceGrpc.getStartHandoverMethod().getFullMethodName(), INTAKE);
         ROLES.put(commandroom.v1.ShiftServiceGrpc.getSignHandoverMethod().getFullMethodName(), INTAKE);
         ROLES.put(commandroom.v1.ShiftServiceGrpc.getListHandoversMethod().getFullMethodName(), CONSOLE);

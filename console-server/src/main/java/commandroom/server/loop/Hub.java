@@ -45,11 +45,23 @@ public final class Hub implements AutoCloseable {
      */
     public record Result(Message entity, long sequence, boolean written) {}
 
+    /** Several events decided together, and what the request is answered. */
+    public record Batch(List<Event.Builder> events, Message answer) {}
+
+    /**
+     * Decides a request that writes several events at once (an import): all of them are sealed in
+     * one transaction, or none (a refusal, or one that does not apply, drops them all).
+     */
+    @FunctionalInterface
+    public interface BatchDecision {
+        Batch decide(HubState state, java.time.Instant now);
+    }
+
     private record Pending(Actor actor, String idempotencyKey, Event.KindCase kind, Decision decision,
-                           CompletableFuture<Result> future) {}
+                           BatchDecision batch, CompletableFuture<Result> future) {}
 
     /** Queued when another replica appended: the writer reads and applies it, deciding nothing. */
-    private static final Pending CATCH_UP = new Pending(null, null, null, null, null);
+    private static final Pending CATCH_UP = new Pending(null, null, null, null, null, null);
 
     private final EventLog log;
     private final Clock clock;
@@ -91,7 +103,22 @@ public final class Hub implements AutoCloseable {
         CompletableFuture<Result> f = new CompletableFuture<>();
         if (!running) {
             f.completeExceptionally(new HubException(Status.Code.UNAVAILABLE, "", "hub is not running"));
-        } else if (!queue.offer(new Pending(actor, idempotencyKey, kind, decision, f))) {
+        } else if (!queue.offer(new Pending(actor, idempotencyKey, kind, decision, null, f))) {
+            f.completeExceptionally(new HubException(Status.Code.UNAVAILABLE, "", "hub is overloaded; retry"));
+        }
+        return f;
+    }
+
+    /**
+     * Queues a request that writes several events, all or none. Its answer's entity is the
+     * batch's answer; its sequence the last event's (or the state's when it wrote nothing).
+     */
+    public CompletableFuture<Result> submitBatch(Actor actor, String idempotencyKey, Event.KindCase kind,
+                                                 BatchDecision decision) {
+        CompletableFuture<Result> f = new CompletableFuture<>();
+        if (!running) {
+            f.completeExceptionally(new HubException(Status.Code.UNAVAILABLE, "", "hub is not running"));
+        } else if (!queue.offer(new Pending(actor, idempotencyKey, kind, null, decision, f))) {
             f.completeExceptionally(new HubException(Status.Code.UNAVAILABLE, "", "hub is overloaded; retry"));
         }
         return f;
@@ -217,7 +244,37 @@ public final class Hub implements AutoCloseable {
         return foreign;
     }
 
+    private Result decideBatch(Pending p, java.time.Instant now, List<Event> sealed) {
+        Batch batch = p.batch().decide(state, now);
+        if (batch.events().isEmpty()) {
+            return new Result(batch.answer(), state.appliedSequence(), false);
+        }
+        String key = p.idempotencyKey() == null ? "" : p.idempotencyKey();
+        long seqBefore = log.lastSequence();
+        ByteString hashBefore = log.lastHash();
+        int mark = sealed.size();
+        try {
+            for (Event.Builder b : batch.events()) {
+                b.setActor(p.actor()).setIdempotencyKey(key);
+                Event e = log.seal(b, now);
+                Projector.apply(state, e);
+                sealed.add(e);
+            }
+        } catch (RuntimeException ex) {
+            // None of the batch is kept; the projections saw part of it: rebuild them once the
+            // rest of the group commit is durable.
+            sealed.subList(mark, sealed.size()).clear();
+            log.rewind(seqBefore, hashBefore);
+            stateSuspect = true;
+            throw ex;
+        }
+        return new Result(batch.answer(), sealed.get(sealed.size() - 1).getSequence(), true);
+    }
+
     private Result decide(Pending p, java.time.Instant now, List<Event> sealed) {
+        if (p.batch() != null) {
+            return decideBatch(p, now, sealed);
+        }
         String key = p.idempotencyKey() == null ? "" : p.idempotencyKey();
         if (!key.isEmpty()) {
             var first = state.answer(p.actor().getUserId(), key);

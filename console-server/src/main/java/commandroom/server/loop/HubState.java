@@ -27,6 +27,14 @@ public final class HubState {
     final Map<String, Unit> units = new LinkedHashMap<>();
     final Map<String, Camera> cameras = new LinkedHashMap<>();
     final Map<String, commandroom.v1.Road> roads = new LinkedHashMap<>();
+    /** What the registry retired: kept for the names old case files use, never offered again. */
+    final Map<String, Zone> retiredZones = new LinkedHashMap<>();
+    final Map<String, Unit> retiredUnits = new LinkedHashMap<>();
+    final Map<String, Camera> retiredCameras = new LinkedHashMap<>();
+    /** Each registry item's changes, oldest first, by "KIND:id". */
+    final Map<String, java.util.List<commandroom.v1.RegistryChange>> registryHistory = new HashMap<>();
+    /** The SHA-256 of every import applied. */
+    final Set<String> appliedImports = new java.util.HashSet<>();
     final Map<String, Incident> incidents = new LinkedHashMap<>();
     final Map<String, Task> tasks = new LinkedHashMap<>();
     /** Evidence by incident id then evidence id; its image is a description (hash, size), never bytes. */
@@ -91,6 +99,28 @@ public final class HubState {
 
     public Collection<commandroom.v1.Road> roads() {
         return roads.values();
+    }
+
+    public Collection<Zone> retiredZones() {
+        return retiredZones.values();
+    }
+
+    public Collection<Unit> retiredUnits() {
+        return retiredUnits.values();
+    }
+
+    public Collection<Camera> retiredCameras() {
+        return retiredCameras.values();
+    }
+
+    /** One registry item's changes, oldest first (empty if it never existed). */
+    public java.util.List<commandroom.v1.RegistryChange> history(commandroom.v1.RegistryKind kind, String id) {
+        return registryHistory.getOrDefault(kind.name() + ":" + id, java.util.List.of());
+    }
+
+    /** True when an import of the file with this SHA-256 was applied. */
+    public boolean importApplied(String sha256) {
+        return appliedImports.contains(sha256);
     }
 
     public Optional<Camera> camera(String id) {

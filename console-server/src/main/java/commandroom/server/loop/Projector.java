@@ -32,23 +32,16 @@ final class Projector {
     /** Applies one event; returns the task or incident it changed (timeline included), or null. */
     static Message apply(HubState s, Event e) {
         Message answer = switch (e.getKindCase()) {
-            case ZONE_REGISTERED -> {
-                s.zones.put(e.getZoneRegistered().getZone().getId(), e.getZoneRegistered().getZone());
-                yield null;
-            }
+            case ZONE_REGISTERED -> RegistryProjection.zone(s, e);
             case UNIT_REGISTERED -> {
                 Unit u = e.getUnitRegistered().getUnit();
-                s.units.put(u.getId(), u.toBuilder().setStatus(statusOf(s, u.getId(), u.getStatus())).build());
-                yield null;
+                yield RegistryProjection.unit(s, e, statusOf(s, u.getId(), u.getStatus()));
             }
             case ROAD_REGISTERED -> {
                 s.roads.put(e.getRoadRegistered().getRoad().getId(), e.getRoadRegistered().getRoad());
                 yield null;
             }
-            case CAMERA_REGISTERED -> {
-                s.cameras.put(e.getCameraRegistered().getCamera().getId(), e.getCameraRegistered().getCamera());
-                yield null;
-            }
+            case CAMERA_REGISTERED -> RegistryProjection.camera(s, e);
             case INCIDENT_REPORTED -> {
                 Incident i = e.getIncidentReported().getIncident().toBuilder()
                         .addTimeline(line(e, "IncidentReported", e.getIncidentReported().getIncident().getSummary(), ""))

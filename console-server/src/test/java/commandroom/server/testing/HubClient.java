@@ -124,6 +124,11 @@ public final class HubClient implements AutoCloseable {
                 .withDeadlineAfter(10, TimeUnit.SECONDS);
     }
 
+    public commandroom.v1.RegistryServiceGrpc.RegistryServiceBlockingStub registry() {
+        return commandroom.v1.RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials)
+                .withDeadlineAfter(20, TimeUnit.SECONDS);
+    }
+
     public FieldServiceGrpc.FieldServiceBlockingStub field() {
         return FieldServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials)
                 .withDeadlineAfter(10, TimeUnit.SECONDS);

@@ -47,8 +47,14 @@ public final class UnitBoard {
     /** Follows one event. */
     public void apply(Event event) {
         switch (event.getKindCase()) {
-            case UNIT_REGISTERED -> units.put(event.getUnitRegistered().getUnit().getId(),
-                    event.getUnitRegistered().getUnit());
+            case UNIT_REGISTERED -> {
+                Unit u = event.getUnitRegistered().getUnit();
+                if (u.getRetired()) {
+                    units.remove(u.getId());
+                } else {
+                    units.put(u.getId(), u);
+                }
+            }
             case UNIT_POSITION_REPORTED -> {
                 var report = event.getUnitPositionReported();
                 Unit unit = units.get(report.getUnitId());
