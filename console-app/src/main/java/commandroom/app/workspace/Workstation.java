@@ -20,8 +20,11 @@ import commandroom.app.connection.KeyPersonClient;
 import commandroom.app.connection.LinkageClient;
 import commandroom.app.county.CountyBoardView;
 import commandroom.app.county.CountyBoardViewModel;
+import commandroom.app.connection.RegistryClient;
 import commandroom.app.keyperson.KeyPersonsView;
 import commandroom.app.keyperson.KeyPersonsViewModel;
+import commandroom.app.registry.RegistryView;
+import commandroom.app.registry.RegistryViewModel;
 import commandroom.app.connection.ConsoleState;
 import commandroom.app.connection.EventFeed;
 import commandroom.app.connection.HubSession;
@@ -131,7 +134,8 @@ public final class Workstation implements AutoCloseable {
         boardModel.filterProperty().set(BoardFilter.fromMap(layout.boardFilter()));
         board = new BoardView(boardModel, clock);
         board.setOnOpen(this::openCaseFile);
-        List<Placement> placements = allowedOnly(ScreenPlacement.place(layout, screens), role, caseworkPanels());
+        List<Placement> placements = withNewPanels(allowedOnly(ScreenPlacement.place(layout, screens), role,
+                caseworkPanels()), caseworkPanels());
         if (placements.isEmpty()) {
             placements = ScreenPlacement.place(DefaultLayouts.forRole(role, screens), screens);
         }
@@ -150,6 +154,8 @@ public final class Workstation implements AutoCloseable {
                         user.role()), user.displayName());
                 case Panels.KEY_PERSONS -> new KeyPersonsView(new KeyPersonsViewModel(
                         new KeyPersonClient(session, background), state));
+                case Panels.REGISTRY -> new RegistryView(new RegistryViewModel(
+                        new RegistryClient(session, background), state));
                 case Panels.COUNTY -> new CountyBoardView(new CountyBoardViewModel(
                         new LinkageClient(session, background), user.role().mayLink()));
                 case Panels.WALL -> wallPanel(p.windowId(), layout);
@@ -245,6 +251,24 @@ public final class Workstation implements AutoCloseable {
      * Drops panels the role may not have (a saved layout may be older than a role change), and
      * adds the role's casework panels a layout saved before they existed lacks, to its last window.
      */
+    /** A layout saved before a panel existed gets it as a tab of its last window. */
+    private static List<Placement> withNewPanels(List<Placement> placements, List<String> casework) {
+        if (placements.isEmpty()) {
+            return placements;
+        }
+        List<String> missing = casework.stream()
+                .filter(c -> placements.stream().noneMatch(p -> p.panels().contains(c))).toList();
+        if (missing.isEmpty()) {
+            return placements;
+        }
+        List<Placement> out = new ArrayList<>(placements);
+        Placement last = out.remove(out.size() - 1);
+        List<String> panels = new ArrayList<>(last.panels());
+        panels.addAll(missing);
+        out.add(new Placement(last.windowId(), panels, last.screen(), last.bounds(), last.maximized()));
+        return out;
+    }
+
     private static List<Placement> allowedOnly(List<Placement> placements, String role, List<String> casework) {
         List<String> allowed = new ArrayList<>(DefaultLayouts.panelsOf(role));
         allowed.addAll(casework);

@@ -12,8 +12,8 @@ import java.util.Map;
  *   <li>{@code DUTY_OFFICER}: wall, map. {@code SHIFT_LEADER}: map, board.
  *       {@code STATION_CHIEF}: board, review, stats. Any other role: board.</li>
  *   <li>Casework panels claim no screen of their own: they join the last window as tabs (duty
- *       officer and shift leader: dispute files; chief: dispute files and the key persons
- *       register).</li>
+ *       officer and shift leader: dispute files; chief: dispute files, the key persons
+ *       register and the registry; the IT administrator: the registry).</li>
  *   <li>Several screens: one maximized window per screen, the role's panels in order, the first
  *       on the primary ({@code screens.get(0)}). When there are more panels than screens the last
  *       screen holds the rest; screens beyond the panels get no window.</li>
@@ -48,7 +48,8 @@ public final class DefaultLayouts {
     public static List<String> caseworkOf(String role) {
         return switch (role == null ? "" : role) {
             case "DUTY_OFFICER", "SHIFT_LEADER" -> List.of(Panels.DISPUTES);
-            case "STATION_CHIEF" -> List.of(Panels.DISPUTES, Panels.KEY_PERSONS);
+            case "STATION_CHIEF" -> List.of(Panels.DISPUTES, Panels.KEY_PERSONS, Panels.REGISTRY);
+            case "ADMIN" -> List.of(Panels.REGISTRY);
             default -> List.of();
         };
     }

@@ -13,6 +13,9 @@ public final class Panels {
     /** The key persons register (重点人员), the chief's. */
     public static final String KEY_PERSONS = "keypersons";
 
+    /** The registry (台账管理): zones, units, cameras and their imports; the admin's and the chief's. */
+    public static final String REGISTRY = "registry";
+
     /** The county board (全县态势), on a county hub's consoles only. */
     public static final String COUNTY = "county";
 
