@@ -18,7 +18,7 @@ class DefaultLayoutsTest {
     void theChiefOnOneScreenGetsOneMaximizedWindowWithBoardReviewStatisticsAndCasework() {
         WorkspaceLayout layout = DefaultLayouts.forRole("STATION_CHIEF", List.of(ONE));
 
-        assertEquals(List.of(new WindowLayout("window-1", List.of("board", "review", "stats", "disputes", "keypersons"), ONE, ONE, true)),
+        assertEquals(List.of(new WindowLayout("window-1", List.of("board", "review", "stats", "disputes", "keypersons", "registry"), ONE, ONE, true)),
                 layout.windows());
         assertTrue(layout.boardFilter().isEmpty());
     }
@@ -29,7 +29,7 @@ class DefaultLayoutsTest {
 
         assertEquals(List.of(
                 new WindowLayout("window-1", List.of("board"), ONE, ONE, true),
-                new WindowLayout("window-2", List.of("review", "stats", "disputes", "keypersons"), TWO, TWO, true)), layout.windows());
+                new WindowLayout("window-2", List.of("review", "stats", "disputes", "keypersons", "registry"), TWO, TWO, true)), layout.windows());
     }
 
     @Test
@@ -39,7 +39,7 @@ class DefaultLayoutsTest {
         assertEquals(List.of(
                 new WindowLayout("window-1", List.of("board"), ONE, ONE, true),
                 new WindowLayout("window-2", List.of("review"), TWO, TWO, true),
-                new WindowLayout("window-3", List.of("stats", "disputes", "keypersons"), THREE, THREE, true)), layout.windows());
+                new WindowLayout("window-3", List.of("stats", "disputes", "keypersons", "registry"), THREE, THREE, true)), layout.windows());
     }
 
     @Test
