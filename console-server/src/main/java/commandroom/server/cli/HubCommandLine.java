@@ -66,6 +66,7 @@ public final class HubCommandLine {
                 case "user" -> new UserCommands(in, console, out).run(rest);
                 case "backup", "restore", "verify" -> new LogCommands(in, console, out).run(command, rest);
                 case "rotate-token-key" -> rotateTokenKey(rest);
+                case "import" -> new ImportCommand(in, console, out).run(rest);
                 default -> throw new IllegalArgumentException("unknown command " + command);
             };
         } catch (IllegalArgumentException e) {
@@ -147,6 +148,10 @@ public final class HubCommandLine {
                                                                  into an empty database, the hub stopped
                        commandroom-hub verify [options]          check the audit chain; names the first altered, missing or moved event
                        commandroom-hub rotate-token-key [options]  a new token signing key; the one before stays accepted
+                       commandroom-hub import zones|units|cameras FILE --user NAME [--password-file F] [--server HOST:PORT]
+                                      [--trust CERT] [--retire-missing] [--apply]
+                                                                 a zone map (GeoJSON), roster or camera ledger (CSV, .xlsx) previewed by the
+                                                                 running hub; --apply writes it in one batch (the same file twice: nothing)
                 Roles: %s
                 Options (every command; on the server: --config /etc/commandroom/hub.conf):
                 """.formatted(commandroom.server.admin.UserAdmin.roleNames()) + HubOptions.usage();

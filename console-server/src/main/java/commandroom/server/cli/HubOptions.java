@@ -76,7 +76,7 @@ final class HubOptions {
             new Option("log-level", "LEVEL", "error, warn, info (default), debug or trace"));
 
     /** Options that may stand alone on the command line (meaning on). */
-    private static final java.util.Set<String> FLAGS = java.util.Set.of("demo");
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("demo", "apply", "retire-missing");
 
     private final Map<String, String> values;
     private final List<String> arguments;

@@ -1,0 +1,193 @@
+package commandroom.server.cli;
+
+import commandroom.imports.CameraLedger;
+import commandroom.imports.FileProblem;
+import commandroom.imports.ReadFile;
+import commandroom.imports.UnitRoster;
+import commandroom.imports.ZoneFile;
+import commandroom.v1.AuthServiceGrpc;
+import commandroom.v1.CommandServiceGrpc;
+import commandroom.v1.GetSnapshotRequest;
+import commandroom.v1.ImportPreview;
+import commandroom.v1.ImportProblem;
+import commandroom.v1.ImportRequest;
+import commandroom.v1.LoginRequest;
+import commandroom.v1.RegistryKind;
+import commandroom.v1.RegistryServiceGrpc;
+import io.grpc.CallCredentials;
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.StatusRuntimeException;
+import io.grpc.TlsChannelCredentials;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code commandroom-hub import zones|units|cameras FILE}: the station's file read as the console
+ * reads it (console-import: encodings, spreadsheets, GeoJSON), previewed by the running hub
+ * against its registry (what would be added, changed, retired; every problem with its line), and
+ * with {@code --apply} applied in one batch. The hub is reached as a console reaches it (TLS, a log-in of
+ * an administrator or the chief), so the change is an event of its log like any other.
+ */
+final class ImportCommand {
+
+    private final BufferedReader in;
+    private final Console console;
+    private final PrintStream out;
+
+    ImportCommand(BufferedReader in, Console console, PrintStream out) {
+        this.in = in;
+        this.console = console;
+        this.out = out;
+    }
+
+    int run(List<String> args) {
+        HubOptions o = HubOptions.parse(args, List.of("user", "password-file", "server", "trust", "retire-missing", "apply"));
+        List<String> a = o.arguments();
+        if (a.size() != 2) {
+            throw new IllegalArgumentException("import takes KIND (zones, units or cameras) and FILE, got " + a);
+        }
+        RegistryKind kind = switch (a.get(0)) {
+            case "zones" -> RegistryKind.REGISTRY_KIND_ZONE;
+            case "units" -> RegistryKind.REGISTRY_KIND_UNIT;
+            case "cameras" -> RegistryKind.REGISTRY_KIND_CAMERA;
+            default -> throw new IllegalArgumentException("import KIND is zones, units or cameras, not " + a.get(0));
+        };
+        String user = o.get("user", null);
+        if (user == null) {
+            throw new IllegalArgumentException("import needs --user (an administrator or the station chief)");
+        }
+        Path file = Path.of(a.get(1));
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage());
+        }
+        var config = o.hubConfig();
+        String server = o.get("server", "127.0.0.1:" + config.port());
+        Path trust = Path.of(o.get("trust", config.certFile() != null ? config.certFile().toString()
+                : config.dataDir().resolve("tls").resolve("hub.crt").toString()));
+        int colon = server.lastIndexOf(':');
+        ManagedChannel channel;
+        try {
+            channel = Grpc.newChannelBuilderForAddress(server.substring(0, colon), Integer.parseInt(server.substring(colon + 1)),
+                    TlsChannelCredentials.newBuilder().trustManager(trust.toFile()).build())
+                    .maxInboundMessageSize(16 * 1024 * 1024).build();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the hub's certificate " + trust + ": " + e.getMessage());
+        }
+        try {
+            String token = AuthServiceGrpc.newBlockingStub(channel).withDeadlineAfter(15, TimeUnit.SECONDS)
+                    .login(LoginRequest.newBuilder().setUsername(user).setPassword(password(o, user)).build())
+                    .getAccessToken();
+            CallCredentials bearer = bearer(token);
+            Map<String, String> zones = new HashMap<>();
+            CommandServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer).withDeadlineAfter(60, TimeUnit.SECONDS)
+                    .getSnapshot(GetSnapshotRequest.getDefaultInstance()).getZonesList().forEach(z -> {
+                        zones.put(z.getId(), z.getId());
+                        zones.put(z.getName(), z.getId());
+                    });
+            ImportRequest.Builder r = ImportRequest.newBuilder().setKind(kind).setSource(file.getFileName().toString())
+                    .setRetireMissing(o.get("retire-missing", "off").equals("on"));
+            ReadFile<?> read = switch (kind) {
+                case REGISTRY_KIND_ZONE -> {
+                    var f = ZoneFile.read(file.toString(), bytes);
+                    r.addAllZones(f.items());
+                    yield f;
+                }
+                case REGISTRY_KIND_UNIT -> {
+                    var f = UnitRoster.read(file.toString(), bytes, t -> Optional.ofNullable(zones.get(t)));
+                    r.addAllUnits(f.items());
+                    yield f;
+                }
+                default -> {
+                    var f = CameraLedger.read(file.toString(), bytes, t -> Optional.ofNullable(zones.get(t)));
+                    r.addAllCameras(f.items());
+                    yield f;
+                }
+            };
+            ImportRequest request = r.setSha256(read.sha256()).build();
+            var registry = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer);
+            ImportPreview p = registry.withDeadlineAfter(120, TimeUnit.SECONDS).previewImport(request);
+            out.println(file.getFileName() + " (" + read.encoding() + "): " + read.items().size() + " item(s) read");
+            for (FileProblem f : read.problems()) {
+                out.println("  " + f);
+            }
+            for (ImportProblem h : p.getProblemsList()) {
+                out.println("  line " + read.lineOf(h.getIndex()) + " [" + h.getField() + "]: " + h.getReason());
+            }
+            out.println(summary(p, false));
+            if (!read.problems().isEmpty() || p.getProblemsCount() > 0) {
+                out.println("nothing was written: correct the file and run the import again");
+                return HubCommandLine.FAILED;
+            }
+            if (!o.get("apply", "off").equals("on")) {
+                out.println("a preview only: add --apply to write it");
+                return HubCommandLine.OK;
+            }
+            ImportPreview done = registry.withDeadlineAfter(300, TimeUnit.SECONDS).applyImport(request);
+            out.println(done.getSequence() > 0 ? summary(done, true) + " (up to event " + done.getSequence() + ")"
+                    : "nothing to write: the registry has this file's items already");
+            return HubCommandLine.OK;
+        } catch (StatusRuntimeException e) {
+            throw new IllegalStateException("the hub at " + server + " refused: " + e.getStatus().getCode() + " "
+                    + e.getStatus().getDescription());
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    private static String summary(ImportPreview p, boolean done) {
+        return (done ? "added " : "would add ") + p.getAddedCount() + ", " + (done ? "changed " : "change ")
+                + p.getChangedCount() + ", " + (done ? "retired " : "retire ") + p.getRetiredCount() + "; "
+                + p.getUnchanged() + " as they are" + (p.getAlreadyApplied() ? " (this file was applied before)" : "");
+    }
+
+    private String password(HubOptions o, String user) {
+        String file = o.get("password-file", null);
+        try {
+            if (file != null) {
+                List<String> lines = Files.readAllLines(Path.of(file));
+                if (lines.isEmpty()) {
+                    throw new IllegalArgumentException(file + " is empty");
+                }
+                return lines.get(0);
+            }
+            if (console != null) {
+                char[] p = console.readPassword("Password of %s: ", user);
+                return p == null ? "" : new String(p);
+            }
+            String line = in.readLine();
+            if (line == null) {
+                throw new IllegalArgumentException("no password: give --password-file, or type it");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CallCredentials bearer(String token) {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+                Metadata m = new Metadata();
+                m.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+                applier.apply(m);
+            }
+        };
+    }
+}
