@@ -159,6 +159,11 @@ public final class HubBootstrap implements AutoCloseable {
         closeables.add(linkage);
         AuthInterceptor auth = new AuthInterceptor(tokens, users);
         HealthStatusManager health = new HealthStatusManager();
+        // The standard addresses: a book apart from the log, in memory for type-ahead.
+        commandroom.server.store.AddressStore addressStore = new commandroom.server.store.AddressStore(database);
+        commandroom.server.address.AddressBook addressBook = new commandroom.server.address.AddressBook(addressStore,
+                () -> hub.read(s -> s.lastAddressImport()));
+        closeables.add(addressBook);
         Services api = new Services(hub, fanOut, new ImageStore(database), events, tokens, users);
         List<io.grpc.ServerServiceDefinition> services = List.of(
                 strict(new AuthGrpcService(users, passwords, tokens,
@@ -173,6 +178,7 @@ public final class HubBootstrap implements AutoCloseable {
                 strict(api.field(config.guard().fastestMps()), auth),
                 strict(new LinkageGrpcService(hub, linkage), auth),
                 strict(new commandroom.server.api.RegistryGrpcService(hub), auth),
+                strict(new commandroom.server.api.AddressGrpcService(hub, addressBook, addressStore), auth),
                 commandroom.server.api.StrictRequests.wrap(health.getHealthService().bindService()),
                 ProtoReflectionServiceV1.newInstance().bindService());
 

@@ -37,7 +37,9 @@ public final class StrictRequests {
             java.util.Map.entry("AddEvidence", 3 * 1024 * 1024), java.util.Map.entry("ImportWarnings", 2 * 1024 * 1024),
             // A county's camera ledger or zone map in one import; a zone of 10,000 points.
             java.util.Map.entry("PreviewImport", 15 * 1024 * 1024), java.util.Map.entry("ApplyImport", 15 * 1024 * 1024),
-            java.util.Map.entry("SaveZone", 1024 * 1024));
+            java.util.Map.entry("SaveZone", 1024 * 1024),
+            // One batch of an address import: 5,000 rows.
+            java.util.Map.entry("ImportAddresses", 2 * 1024 * 1024));
     static final int DEFAULT_LIMIT = 64 * 1024;
 
     /** The parse failure of the message about to be delivered on this thread, if it failed. */

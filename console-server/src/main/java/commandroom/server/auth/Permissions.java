@@ -69,6 +69,8 @@ public final class Permissions {
         for (var m : commandroom.v1.RegistryServiceGrpc.getServiceDescriptor().getMethods()) {
             ROLES.put(m.getFullMethodName(), registry);
         }
+        ROLES.put(commandroom.v1.AddressServiceGrpc.getImportAddressesMethod().getFullMethodName(), registry);
+        ROLES.put(commandroom.v1.AddressServiceGrpc.getSearchAddressesMethod().getFullMethodName(), CONSOLE);
         ROLES.put(commandroom.v1.ShiftServiceGrpc.getStartHandoverMethod().getFullMethodName(), INTAKE);
         ROLES.put(commandroom.v1.ShiftServiceGrpc.getSignHandoverMethod().getFullMethodName(), INTAKE);
         ROLES.put(commandroom.v1.ShiftServiceGrpc.getListHandoversMethod().getFullMethodName(), CONSOLE);

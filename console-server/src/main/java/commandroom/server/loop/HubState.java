@@ -35,6 +35,8 @@ public final class HubState {
     final Map<String, java.util.List<commandroom.v1.RegistryChange>> registryHistory = new HashMap<>();
     /** The SHA-256 of every import applied. */
     final Set<String> appliedImports = new java.util.HashSet<>();
+    /** The sequence of the last import of the standard addresses (their book is kept apart). */
+    long lastAddressImport;
     final Map<String, Incident> incidents = new LinkedHashMap<>();
     final Map<String, Task> tasks = new LinkedHashMap<>();
     /** Evidence by incident id then evidence id; its image is a description (hash, size), never bytes. */
@@ -116,6 +118,11 @@ public final class HubState {
     /** One registry item's changes, oldest first (empty if it never existed). */
     public java.util.List<commandroom.v1.RegistryChange> history(commandroom.v1.RegistryKind kind, String id) {
         return registryHistory.getOrDefault(kind.name() + ":" + id, java.util.List.of());
+    }
+
+    /** The sequence of the last import of the standard addresses; 0 if none. */
+    public long lastAddressImport() {
+        return lastAddressImport;
     }
 
     /** True when an import of the file with this SHA-256 was applied. */

@@ -42,6 +42,11 @@ final class Projector {
                 yield null;
             }
             case CAMERA_REGISTERED -> RegistryProjection.camera(s, e);
+            case ADDRESSES_IMPORTED -> {
+                s.lastAddressImport = e.getSequence();
+                s.appliedImports.add(e.getAddressesImported().getSha256());
+                yield null;
+            }
             case INCIDENT_REPORTED -> {
                 Incident i = e.getIncidentReported().getIncident().toBuilder()
                         .addTimeline(line(e, "IncidentReported", e.getIncidentReported().getIncident().getSummary(), ""))

@@ -236,6 +236,8 @@ public final class RegistryRules {
             }
             default -> throw HubException.invalid("kind", "is required");
         }
+        out.setAddedTotal(out.getAddedCount()).setChangedTotal(out.getChangedCount())
+                .setRetiredTotal(out.getRetiredCount()).setProblemTotal(out.getProblemsCount());
         return new Plan(out.build(), events);
     }
 

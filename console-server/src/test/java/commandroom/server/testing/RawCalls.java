@@ -35,7 +35,8 @@ public final class RawCalls {
             CommandServiceGrpc.getServiceDescriptor(), FieldServiceGrpc.getServiceDescriptor(),
             CaseServiceGrpc.getServiceDescriptor(), ShiftServiceGrpc.getServiceDescriptor(),
             KeyPersonServiceGrpc.getServiceDescriptor(), FraudServiceGrpc.getServiceDescriptor(),
-            commandroom.v1.LinkageServiceGrpc.getServiceDescriptor(), commandroom.v1.RegistryServiceGrpc.getServiceDescriptor());
+            commandroom.v1.LinkageServiceGrpc.getServiceDescriptor(), commandroom.v1.RegistryServiceGrpc.getServiceDescriptor(),
+            commandroom.v1.AddressServiceGrpc.getServiceDescriptor());
 
     private RawCalls() {}
 
