@@ -353,7 +353,8 @@ public final class Workstation implements AutoCloseable {
     /** Takes in an incident at a point (the map's right click, or the middle of the units). */
     void reportAt(double lat, double lon) {
         if (user.role().mayReport()) {
-            new ReportIncidentDialogView(new ReportIncidentDialogViewModel(client, lat, lon), stage).showAndWait();
+            new ReportIncidentDialogView(new ReportIncidentDialogViewModel(client,
+                    new commandroom.app.connection.AddressClient(session, background), lat, lon), stage).showAndWait();
         }
     }
 

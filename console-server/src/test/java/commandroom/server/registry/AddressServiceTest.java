@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import commandroom.server.testing.Addresses;
 import commandroom.server.testing.Backend;
 import commandroom.server.testing.Eventually;
 import commandroom.server.testing.HubClient;
 import commandroom.server.testing.TestCounty;
 import commandroom.server.testing.TestHub;
-import commandroom.v1.AddressBatch;
-import commandroom.v1.AddressImportHeader;
-import commandroom.v1.AddressImportPart;
 import commandroom.v1.AddressServiceGrpc;
 import commandroom.v1.ImportPreview;
 import commandroom.v1.ImportProblemCode;
@@ -20,11 +18,9 @@ import commandroom.v1.SearchAddressesRequest;
 import commandroom.v1.StandardAddress;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -90,36 +86,7 @@ class AddressServiceTest {
     }
 
     private static ImportPreview send(HubClient c, List<StandardAddress> rows, boolean apply) throws Exception {
-        CompletableFuture<ImportPreview> answer = new CompletableFuture<>();
-        StreamObserver<AddressImportPart> up = AddressServiceGrpc.newStub(c.channel())
-                .withCallCredentials(HubClient.bearer(c.login().getAccessToken())).withDeadlineAfter(60, TimeUnit.SECONDS)
-                .importAddresses(new StreamObserver<>() {
-                    @Override
-                    public void onNext(ImportPreview p) {
-                        answer.complete(p);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        answer.completeExceptionally(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                    }
-                });
-        up.onNext(AddressImportPart.newBuilder().setHeader(AddressImportHeader.newBuilder().setSha256(SHA)
-                .setSource("标准地址.xlsx").setApply(apply)).build());
-        for (int i = 0; i < rows.size(); i += 5000) {
-            up.onNext(AddressImportPart.newBuilder().setBatch(AddressBatch.newBuilder()
-                    .addAllAddresses(rows.subList(i, Math.min(rows.size(), i + 5000)))).build());
-        }
-        up.onCompleted();
-        try {
-            return answer.get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw (RuntimeException) e.getCause();
-        }
+        return Addresses.send(c, rows, SHA, apply);
     }
 
     private static StandardAddress address(String id, String text, double lat, double lon) {

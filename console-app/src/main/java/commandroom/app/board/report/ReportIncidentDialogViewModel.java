@@ -1,6 +1,8 @@
 package commandroom.app.board.report;
 
+import commandroom.app.connection.AddressClient;
 import commandroom.app.connection.CommandClient;
+import commandroom.app.model.AddressSuggestion;
 import commandroom.app.model.IncidentItem;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
@@ -28,12 +30,79 @@ public final class ReportIncidentDialogViewModel {
     private final StringProperty phone = new SimpleStringProperty("");
     private final DoubleProperty latitude = new SimpleDoubleProperty();
     private final DoubleProperty longitude = new SimpleDoubleProperty();
+    /** The standard addresses matching what is typed (type-ahead); empty when none or none asked. */
+    private final javafx.collections.ObservableList<AddressSuggestion> suggestions =
+            javafx.collections.FXCollections.observableArrayList();
+    /** The standard address picked, or null while the address is the officer's own words. */
+    private final javafx.beans.property.ObjectProperty<AddressSuggestion> picked =
+            new javafx.beans.property.SimpleObjectProperty<>();
+    private final AddressClient addresses;
+    /** Counts the searches: an answer to an older keystroke is dropped. */
+    private long asked;
+    private boolean picking;
 
     /** Starts at a position (the county centre until the map can pick one). */
     public ReportIncidentDialogViewModel(CommandClient client, double lat, double lon) {
+        this(client, null, lat, lon);
+    }
+
+    /** With the standard addresses to offer as the officer types (null: none). */
+    public ReportIncidentDialogViewModel(CommandClient client, AddressClient addresses, double lat, double lon) {
         this.client = client;
+        this.addresses = addresses;
         latitude.set(lat);
         longitude.set(lon);
+        address.addListener((o, was, now) -> typed(now));
+    }
+
+    public javafx.collections.ObservableList<AddressSuggestion> suggestions() {
+        return suggestions;
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<AddressSuggestion> pickedProperty() {
+        return picked;
+    }
+
+    /**
+     * Asks for the standard addresses matching what is typed (two characters or more). A free
+     * address that matches nothing is still taken: the position is then the officer's to give.
+     */
+    private void typed(String text) {
+        if (picking || addresses == null) {
+            return;
+        }
+        picked.set(null);
+        long mine = ++asked;
+        if (text == null || text.strip().length() < 2) {
+            suggestions.clear();
+            return;
+        }
+        addresses.search(text.strip(), 8).whenComplete((found, failure) -> javafx.application.Platform.runLater(() -> {
+            if (mine == asked) {
+                suggestions.setAll(failure == null ? found : java.util.List.of());
+            }
+        }));
+    }
+
+    /** Takes a standard address: its text, its position; the offers close. */
+    public void pick(AddressSuggestion s) {
+        picking = true;
+        try {
+            address.set(s.text());
+            latitude.set(s.latitude());
+            longitude.set(s.longitude());
+            picked.set(s);
+            asked++;
+            suggestions.clear();
+        } finally {
+            picking = false;
+        }
+    }
+
+    /** Closes the offers without taking one (Escape). */
+    public void dismissSuggestions() {
+        asked++;
+        suggestions.clear();
     }
 
     public StringProperty typeProperty() {
