@@ -51,15 +51,31 @@ public final class RegistryClient {
     /** The registry as read: its three lists. */
     public record Contents(List<RegistryEntry> zones, List<RegistryEntry> units, List<RegistryEntry> cameras) {}
 
-    /** A file read and previewed, to apply as it was previewed. */
-    public record Prepared(ImportRequest request, ReadFile<?> file, ImportOutcome preview) {}
+    /**
+     * A file read and previewed, to apply as it was previewed (an address book is sent again in
+     * batches: request is null, book holds the rows).
+     */
+    public record Prepared(ImportRequest request, ReadFile<?> file, ImportOutcome preview, String source,
+                           boolean wholeBook) {}
 
     private final HubSession session;
     private final Executor executor;
+    private final AddressClient addresses;
 
     public RegistryClient(HubSession session, Executor executor) {
         this.session = session;
         this.executor = executor;
+        this.addresses = new AddressClient(session, executor);
+    }
+
+    /** The standard addresses matching a search (the registry window's address tab). */
+    public CompletableFuture<List<RegistryEntry>> searchAddresses(String typed) {
+        if (typed.isBlank()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return addresses.search(typed, 50).thenApply(found -> found.stream().map(a -> new RegistryEntry(
+                Registry.ADDRESS, a.id(), a.text(), "", a.zoneId(), "", "", a.latitude(), a.longitude(), 0, 0, 0, "", "",
+                "", List.of(), 0)).toList());
     }
 
     private RegistryServiceGrpc.RegistryServiceBlockingStub stub(int seconds) {
@@ -88,6 +104,7 @@ public final class RegistryClient {
                     .setIdempotencyKey(key).build()).getVersion();
             case CAMERA -> stub(15).saveCamera(SaveCameraRequest.newBuilder().setCamera(camera(e))
                     .setExpectedVersion(e.version()).setIdempotencyKey(key).build()).getVersion();
+            case ADDRESS -> throw new IllegalArgumentException("standard addresses change by importing their book");
         });
     }
 
@@ -111,6 +128,16 @@ public final class RegistryClient {
      */
     public CompletableFuture<Prepared> prepare(Registry registry, String fileName, byte[] bytes, boolean retireMissing,
                                                Function<String, Optional<String>> zoneId) {
+        if (registry == Registry.ADDRESS) {
+            ReadFile<commandroom.v1.StandardAddress> book;
+            try {
+                book = AddressClient.read(fileName, bytes, zoneId);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            return addresses.send(book, source(fileName), retireMissing, false)
+                    .thenApply(p -> new Prepared(null, book, outcome(p, book), source(fileName), retireMissing));
+        }
         return HubCalls.async(executor, () -> {
             ImportRequest.Builder r = ImportRequest.newBuilder().setKind(kind(registry)).setSource(source(fileName))
                     .setRetireMissing(retireMissing);
@@ -125,7 +152,7 @@ public final class RegistryClient {
                     r.addAllUnits(f.items());
                     yield f;
                 }
-                case CAMERA -> {
+                case CAMERA, ADDRESS -> {
                     ReadFile<Camera> f = CameraLedger.read(fileName, bytes, zoneId);
                     r.addAllCameras(f.items());
                     yield f;
@@ -133,12 +160,17 @@ public final class RegistryClient {
             };
             ImportRequest request = r.setSha256(file.sha256()).build();
             ImportPreview p = stub(60).previewImport(request);
-            return new Prepared(request, file, outcome(p, file));
+            return new Prepared(request, file, outcome(p, file), source(fileName), retireMissing);
         });
     }
 
     /** Applies what was previewed; the hub checks it again against the registry as it is then. */
+    @SuppressWarnings("unchecked")
     public CompletableFuture<ImportOutcome> apply(Prepared prepared) {
+        if (prepared.request() == null) {
+            var book = (ReadFile<commandroom.v1.StandardAddress>) prepared.file();
+            return addresses.send(book, prepared.source(), prepared.wholeBook(), true).thenApply(p -> outcome(p, book));
+        }
         return HubCalls.async(executor, () -> outcome(stub(120).applyImport(prepared.request()), prepared.file()));
     }
 
@@ -152,7 +184,8 @@ public final class RegistryClient {
                     code(h.getCode().name()), h.getArgsList()));
         }
         return new ImportOutcome(p.getAddedList(), p.getChangedList(), p.getRetiredList(), p.getUnchanged(), problems,
-                p.getAlreadyApplied(), file.encoding(), p.getSequence());
+                p.getAlreadyApplied(), file.encoding(), p.getSequence(), new ImportOutcome.Totals(p.getAddedTotal(),
+                p.getChangedTotal(), p.getRetiredTotal(), file.problems().size() + p.getProblemTotal()));
     }
 
     private static String code(String name) {
@@ -169,6 +202,7 @@ public final class RegistryClient {
             case ZONE -> RegistryKind.REGISTRY_KIND_ZONE;
             case UNIT -> RegistryKind.REGISTRY_KIND_UNIT;
             case CAMERA -> RegistryKind.REGISTRY_KIND_CAMERA;
+            case ADDRESS -> RegistryKind.REGISTRY_KIND_ADDRESS;
         };
     }
 

@@ -15,7 +15,7 @@ public record RegistryEntry(Registry registry, String id, String name, String ty
                             String communityOfficerUnitId, List<GeoPoint> polygon, long version) {
 
     /** Which registry. */
-    public enum Registry { ZONE, UNIT, CAMERA }
+    public enum Registry { ZONE, UNIT, CAMERA, ADDRESS }
 
     public RegistryEntry {
         polygon = List.copyOf(polygon);

@@ -133,9 +133,9 @@ final class ImportDialog {
 
     static String summary(ImportOutcome o) {
         String counts = Messages.get(o.sequence() > 0 ? "registry.import.done" : "registry.import.would",
-                o.added().size(), o.changed().size(), o.retired().size(), o.unchanged());
-        if (!o.problems().isEmpty()) {
-            return counts + " " + Messages.get("registry.import.blocked", o.problems().size());
+                o.totals().added(), o.totals().changed(), o.totals().retired(), o.unchanged());
+        if (o.totals().problems() > 0) {
+            return counts + " " + Messages.get("registry.import.blocked", o.totals().problems());
         }
         return (o.alreadyApplied() ? Messages.get("registry.import.seenBefore") + " " : "") + counts
                 + " · " + Messages.get("registry.import.encoding", o.encoding());

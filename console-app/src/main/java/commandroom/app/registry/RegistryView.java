@@ -29,7 +29,8 @@ import javafx.scene.layout.VBox;
 /**
  * The administration window's registry (台账管理): zones, units and cameras in a searchable table,
  * the chosen item's history beside it (who changed what, when), and the tools: add, edit, retire
- * (asks why), import a file (previewed first). For the IT administrator and the station chief.
+ * (asks why), import a file (previewed first); the standard addresses, too many for one table, are
+ * searched and imported. For the IT administrator and the station chief.
  * Ids: registry-zones, registry-units, registry-cameras, registry-search, registry-add, registry-edit,
  * registry-retire, registry-import, registry-refresh, registry-table, registry-history,
  * registry-status. FX thread only.
@@ -81,8 +82,11 @@ public final class RegistryView extends VBox {
         retire.getStyleClass().add(Styles.DANGER);
         Button importFile = button("registry-import", "registry.import");
         Button refresh = button("registry-refresh", "registry.refresh");
-        edit.disableProperty().bind(model.selectedProperty().isNull());
-        retire.disableProperty().bind(model.selectedProperty().isNull());
+        // Standard addresses change by importing their book, not one by one.
+        javafx.beans.binding.BooleanBinding addresses = model.registryProperty().isEqualTo(Registry.ADDRESS);
+        add.disableProperty().bind(addresses);
+        edit.disableProperty().bind(model.selectedProperty().isNull().or(addresses));
+        retire.disableProperty().bind(model.selectedProperty().isNull().or(addresses));
         add.setOnAction(e -> RegistryForm.show(getScene().getWindow(), RegistryEntry.blank(model.registryProperty().get()),
                 model));
         edit.setOnAction(e -> RegistryForm.show(getScene().getWindow(), model.selectedProperty().get(), model));
@@ -98,7 +102,10 @@ public final class RegistryView extends VBox {
 
         table.setId("registry-table");
         table.setItems(model.shown());
-        table.setPlaceholder(new Label(Messages.get("registry.none")));
+        Label none = new Label();
+        none.textProperty().bind(javafx.beans.binding.Bindings.when(model.registryProperty().isEqualTo(Registry.ADDRESS))
+                .then(Messages.get("registry.address.typeToSearch")).otherwise(Messages.get("registry.none")));
+        table.setPlaceholder(none);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, e) -> model.selectedProperty().set(e));
         model.selectedProperty().addListener((o, was, e) -> {
@@ -148,6 +155,12 @@ public final class RegistryView extends VBox {
     private void columns() {
         Registry r = model.registryProperty().get();
         table.getColumns().setAll(List.of(column("id", RegistryEntry::id), column("name", RegistryEntry::name)));
+        if (r == Registry.ADDRESS) {
+            table.getColumns().add(column("zone", e -> zoneName(e.zoneId())));
+            table.getColumns().add(column("position", e -> String.format(java.util.Locale.ROOT, "%.6f, %.6f",
+                    e.latitude(), e.longitude())));
+            return;
+        }
         if (r != Registry.ZONE) {
             table.getColumns().add(column("type", e -> e.type().isEmpty() ? "" : Messages.get("registry.type." + e.type())));
             table.getColumns().add(column("zone", e -> zoneName(e.zoneId())));

@@ -49,6 +49,8 @@ public final class RegistryViewModel {
     private RegistryClient.Contents contents = new RegistryClient.Contents(List.of(), List.of(), List.of());
     private RegistryClient.Prepared prepared;
     private boolean reloadAsked;
+    /** Counts the address searches: an older answer is dropped. */
+    private long searches;
 
     public RegistryViewModel(RegistryClient client, ConsoleState state) {
         this(client, state, Platform::runLater);
@@ -139,10 +141,21 @@ public final class RegistryViewModel {
     }
 
     private void refilter() {
+        if (registry.get() == Registry.ADDRESS) {
+            // The book is hundreds of thousands of rows: the hub finds the ones asked for.
+            long mine = ++searches;
+            client.searchAddresses(query.get()).whenCompleteAsync((found, failure) -> {
+                if (mine == searches) {
+                    shown.setAll(failure == null ? found : List.of());
+                    selected.set(null);
+                }
+            }, fx);
+            return;
+        }
         List<RegistryEntry> all = switch (registry.get()) {
             case ZONE -> contents.zones();
             case UNIT -> contents.units();
-            case CAMERA -> contents.cameras();
+            default -> contents.cameras();
         };
         String keep = selected.get() == null ? null : selected.get().id();
         shown.setAll(all.stream().filter(e -> e.matches(query.get())).toList());
@@ -151,7 +164,7 @@ public final class RegistryViewModel {
 
     private void readHistory(RegistryEntry e) {
         history.clear();
-        if (e == null) {
+        if (e == null || e.registry() == Registry.ADDRESS) {
             return;
         }
         client.history(e.registry(), e.id()).whenCompleteAsync((lines, failure) -> {
@@ -238,8 +251,8 @@ public final class RegistryViewModel {
             }
             prepared = null;
             importOutcome.set(done);
-            String applied = Messages.get("registry.import.applied", done.added().size(), done.changed().size(),
-                    done.retired().size());
+            String applied = Messages.get("registry.import.applied", done.totals().added(), done.totals().changed(),
+                    done.totals().retired());
             load().thenRun(() -> status.set(applied));
             return done;
         }, fx);

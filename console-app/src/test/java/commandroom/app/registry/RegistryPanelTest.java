@@ -55,7 +55,10 @@ class RegistryPanelTest extends FxRobot {
                 assertTrue(lookup("#registry-form-save").query().isDisabled(), "nothing to save yet");
                 clickOn("#registry-form-id").write("cam-market");
                 clickOn("#registry-form-name").write("城西菜场");
-                clickOn("#registry-form-type").clickOn("天网");
+                clickOn("#registry-form-type");
+                // The popup's cell, not the table's 天网 behind the dialog.
+                clickOn(lookup(".combo-box-popup .list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c
+                        && "天网".equals(c.getText())).<javafx.scene.Node>query());
                 clickOn("#registry-form-code").write("3301081200131000");
                 assertTrue(lookup("#registry-form-save").query().isDisabled(), "a national code has 20 digits");
                 clickOn("#registry-form-code").write("0009");
@@ -111,6 +114,34 @@ class RegistryPanelTest extends FxRobot {
                 clickOn("#registry-reason-choice-0");
                 clickOn("#registry-reason-ok");
                 Waits.until("retired", WAIT, () -> !ids().contains("c-002"));
+
+                // The standard addresses: a book too big for one table, imported, then searched.
+                Path book = ledger.resolveSibling("标准地址.csv");
+                StringBuilder rows = new StringBuilder("地址编码,标准地址,经度,纬度,警务区\r\n");
+                for (int i = 1; i <= 3000; i++) {
+                    rows.append("330108-").append(i).append(",城关镇人民路").append(i).append("号,119.9").append(61 + i % 8)
+                            .append(",30.54").append(1 + i % 8).append(",\r\n");
+                }
+                Files.writeString(book, "\uFEFF" + rows);
+                clickOn("#registry-addresss");
+                clickOn("#registry-import");
+                Waits.until("the import dialog", WAIT, () -> lookup("#registry-import-path").tryQuery().isPresent());
+                clickOn("#registry-import-path").write(book.toString());
+                clickOn("#registry-import-read");
+                try {
+                    Waits.until("the book previewed", WAIT, () -> text("#registry-import-summary").startsWith("将新增 3,000"));
+                } catch (AssertionError e) {
+                    throw new AssertionError(text("#registry-import-summary") + " / " + problems() + " / "
+                            + text("#registry-status"), e);
+                }
+                clickOn("#registry-import-apply");
+                Waits.until("the book imported", WAIT, () -> text("#registry-import-summary").startsWith("已新增 3,000"));
+                clickOn(lookup(".dialog-pane .button").match(n -> n instanceof Button b && b.getText().equals("关闭"))
+                        .queryButton());
+                clickOn("#registry-search").write("人民路12号");
+                Waits.until("found by typing", WAIT, () -> ids().contains("330108-12"));
+                assertEquals("330108-12", ids().get(0), "the exact number first");
+                assertTrue(lookup("#registry-add").query().isDisabled(), "addresses change by importing their book");
             } finally {
                 Consoles.close(w);
             }

@@ -148,9 +148,9 @@ public final class HubCommandLine {
                                                                  into an empty database, the hub stopped
                        commandroom-hub verify [options]          check the audit chain; names the first altered, missing or moved event
                        commandroom-hub rotate-token-key [options]  a new token signing key; the one before stays accepted
-                       commandroom-hub import zones|units|cameras FILE --user NAME [--password-file F] [--server HOST:PORT]
+                       commandroom-hub import zones|units|cameras|addresses FILE --user NAME [--password-file F] [--server HOST:PORT]
                                       [--trust CERT] [--retire-missing] [--apply]
-                                                                 a zone map (GeoJSON), roster or camera ledger (CSV, .xlsx) previewed by the
+                                                                 a zone map (GeoJSON), roster, camera ledger or address book (CSV, .xlsx) previewed by the
                                                                  running hub; --apply writes it in one batch (the same file twice: nothing)
                 Roles: %s
                 Options (every command; on the server: --config /etc/commandroom/hub.conf):

@@ -1,10 +1,15 @@
 package commandroom.server.cli;
 
+import commandroom.imports.AddressBookFile;
 import commandroom.imports.CameraLedger;
 import commandroom.imports.FileProblem;
 import commandroom.imports.ReadFile;
 import commandroom.imports.UnitRoster;
 import commandroom.imports.ZoneFile;
+import commandroom.v1.AddressBatch;
+import commandroom.v1.AddressImportHeader;
+import commandroom.v1.AddressImportPart;
+import commandroom.v1.AddressServiceGrpc;
 import commandroom.v1.AuthServiceGrpc;
 import commandroom.v1.CommandServiceGrpc;
 import commandroom.v1.GetSnapshotRequest;
@@ -14,6 +19,7 @@ import commandroom.v1.ImportRequest;
 import commandroom.v1.LoginRequest;
 import commandroom.v1.RegistryKind;
 import commandroom.v1.RegistryServiceGrpc;
+import commandroom.v1.StandardAddress;
 import io.grpc.CallCredentials;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
@@ -63,7 +69,9 @@ final class ImportCommand {
             case "zones" -> RegistryKind.REGISTRY_KIND_ZONE;
             case "units" -> RegistryKind.REGISTRY_KIND_UNIT;
             case "cameras" -> RegistryKind.REGISTRY_KIND_CAMERA;
-            default -> throw new IllegalArgumentException("import KIND is zones, units or cameras, not " + a.get(0));
+            case "addresses" -> RegistryKind.REGISTRY_KIND_ADDRESS;
+            default -> throw new IllegalArgumentException("import KIND is zones, units, cameras or addresses, not "
+                    + a.get(0));
         };
         String user = o.get("user", null);
         if (user == null) {
@@ -100,6 +108,9 @@ final class ImportCommand {
                         zones.put(z.getId(), z.getId());
                         zones.put(z.getName(), z.getId());
                     });
+            if (kind == RegistryKind.REGISTRY_KIND_ADDRESS) {
+                return addresses(channel, bearer, file, bytes, zones, o);
+            }
             ImportRequest.Builder r = ImportRequest.newBuilder().setKind(kind).setSource(file.getFileName().toString())
                     .setRetireMissing(o.get("retire-missing", "off").equals("on"));
             ReadFile<?> read = switch (kind) {
@@ -148,6 +159,73 @@ final class ImportCommand {
         } finally {
             channel.shutdownNow();
         }
+    }
+
+    /** The standard addresses: streamed in batches of 5,000 to AddressService, as the console sends them. */
+    private int addresses(ManagedChannel channel, CallCredentials bearer, Path file, byte[] bytes, Map<String, String> zones,
+                          HubOptions o) {
+        ReadFile<StandardAddress> read = AddressBookFile.read(file.toString(), bytes, t -> Optional.ofNullable(zones.get(t)));
+        out.println(file.getFileName() + " (" + read.encoding() + "): " + read.items().size() + " address(es) read");
+        read.problems().stream().limit(200).forEach(f -> out.println("  " + f));
+        boolean whole = o.get("retire-missing", "off").equals("on");
+        ImportPreview p = stream(channel, bearer, read, file.getFileName().toString(), whole, false);
+        p.getProblemsList().stream().limit(200).forEach(h ->
+                out.println("  line " + read.lineOf(h.getIndex()) + " [" + h.getField() + "]: " + h.getReason()));
+        out.println(totals(p, false));
+        if (!read.problems().isEmpty() || p.getProblemTotal() > 0) {
+            out.println("nothing was written: correct the file and run the import again");
+            return HubCommandLine.FAILED;
+        }
+        if (!o.get("apply", "off").equals("on")) {
+            out.println("a preview only: add --apply to write it");
+            return HubCommandLine.OK;
+        }
+        ImportPreview done = stream(channel, bearer, read, file.getFileName().toString(), whole, true);
+        out.println(done.getSequence() > 0 ? totals(done, true) + " (event " + done.getSequence() + ")"
+                : "nothing to write: the book has this file's addresses already");
+        return HubCommandLine.OK;
+    }
+
+    private static ImportPreview stream(ManagedChannel channel, CallCredentials bearer, ReadFile<StandardAddress> read,
+                                        String source, boolean whole, boolean apply) {
+        java.util.concurrent.CompletableFuture<ImportPreview> answer = new java.util.concurrent.CompletableFuture<>();
+        var up = AddressServiceGrpc.newStub(channel).withCallCredentials(bearer).withDeadlineAfter(600, TimeUnit.SECONDS)
+                .importAddresses(new io.grpc.stub.StreamObserver<>() {
+                    @Override
+                    public void onNext(ImportPreview v) {
+                        answer.complete(v);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        answer.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        // The answer came in onNext.
+                    }
+                });
+        up.onNext(AddressImportPart.newBuilder().setHeader(AddressImportHeader.newBuilder().setSha256(read.sha256())
+                .setSource(source).setApply(apply).setRetireMissing(whole)).build());
+        for (int i = 0; i < read.items().size(); i += 5000) {
+            up.onNext(AddressImportPart.newBuilder().setBatch(AddressBatch.newBuilder()
+                    .addAllAddresses(read.items().subList(i, Math.min(read.items().size(), i + 5000)))).build());
+        }
+        up.onCompleted();
+        try {
+            return answer.get(600, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof StatusRuntimeException s ? s : new IllegalStateException(e.getCause());
+        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the hub did not answer the import in time");
+        }
+    }
+
+    private static String totals(ImportPreview p, boolean done) {
+        return (done ? "added " : "would add ") + p.getAddedTotal() + ", " + (done ? "changed " : "change ")
+                + p.getChangedTotal() + ", " + (done ? "removed " : "remove ") + p.getRetiredTotal() + "; "
+                + p.getUnchanged() + " as they are" + (p.getAlreadyApplied() ? " (this file was applied before)" : "");
     }
 
     private static String summary(ImportPreview p, boolean done) {

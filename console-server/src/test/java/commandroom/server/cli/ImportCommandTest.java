@@ -49,6 +49,16 @@ class ImportCommandTest {
             var again = cli.run("", "import", "cameras", ledger.toString(), "--apply");
             assertTrue(again.out().contains("nothing to write"), again.out());
 
+            Path book = dir.resolve("addresses.csv");
+            StringBuilder rows = new StringBuilder("地址编码,标准地址,经度,纬度,警务区\n");
+            for (int i = 1; i <= 2000; i++) {
+                rows.append("A").append(i).append(",城关镇人民路").append(i).append("号,119.965,30.545,\n");
+            }
+            Files.writeString(book, rows);
+            var addresses = cli.run("", "import", "addresses", book.toString(), "--apply");
+            assertEquals(HubCommandLine.OK, addresses.status(), addresses.out() + addresses.err());
+            assertTrue(addresses.out().contains("added 2000, changed 0, removed 0"), addresses.out());
+
             var wrongKind = cli.run("", "import", "roads", ledger.toString());
             assertEquals(HubCommandLine.USAGE, wrongKind.status());
         }
