@@ -49,6 +49,12 @@ public final class AddressBook implements AutoCloseable {
 
     /** The addresses matching what was typed, best first. */
     public List<StandardAddress> search(String typed, int limit) {
+        refresh();
+        return index.search(typed, limit);
+    }
+
+    /** Builds the index again in the background if the log has an import newer than it. */
+    public void refresh() {
         long last = lastImport.getAsLong();
         if (last > index.builtFrom() && building.compareAndSet(false, true)) {
             builder.execute(() -> {
@@ -59,7 +65,6 @@ public final class AddressBook implements AutoCloseable {
                 }
             });
         }
-        return index.search(typed, limit);
     }
 
     public int size() {
@@ -69,6 +74,34 @@ public final class AddressBook implements AutoCloseable {
     /** The whole book, as the store holds it now (an import compares against it). */
     public List<StandardAddress> read() {
         return store.all();
+    }
+
+    /** A book's index being built ahead of its import's write. */
+    public static final class Next {
+        private final java.util.concurrent.CompletableFuture<AddressIndex> index;
+
+        private Next(java.util.concurrent.CompletableFuture<AddressIndex> index) {
+            this.index = index;
+        }
+    }
+
+    /**
+     * Starts building the index of the book an import is about to write, while it writes: the new
+     * addresses are found the moment the import is recorded, not a rebuild later.
+     */
+    public Next prepare(List<StandardAddress> next) {
+        return new Next(java.util.concurrent.CompletableFuture.supplyAsync(() -> new AddressIndex(next, 0), builder));
+    }
+
+    /** Serves the prepared book from the import's event on. */
+    public void install(Next next, long importSequence) {
+        try {
+            AddressIndex built = next.index.join();
+            index = new AddressIndex(built, importSequence);
+        } catch (RuntimeException e) {
+            LOG.warn("the prepared address book could not be built; reading it again", e);
+            refresh();
+        }
     }
 
     /** Reads the book again now (after this hub applied an import). */

@@ -29,15 +29,34 @@ final class AddressIndex {
 
     AddressIndex(List<StandardAddress> book, long builtFrom) {
         this.builtFrom = builtFrom;
-        addresses = book.toArray(new StandardAddress[0]);
-        keys = new String[addresses.length];
-        initials = new String[addresses.length];
-        for (int i = 0; i < addresses.length; i++) {
-            keys[i] = AddressText.normalize(addresses[i].getText());
+        String[] normalized = book.stream().map(a -> AddressText.normalize(a.getText())).toArray(String[]::new);
+        // Shortest first: every list of the index then runs from the shortest address to the longest,
+        // and a search can stop at its first hits, which are the ones it would rank first.
+        Integer[] order = new Integer[book.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingInt(i -> normalized[i].length()).thenComparing(i -> book.get(i).getId()));
+        addresses = new StandardAddress[book.size()];
+        keys = new String[book.size()];
+        initials = new String[book.size()];
+        for (int i = 0; i < order.length; i++) {
+            addresses[i] = book.get(order[i]);
+            keys[i] = normalized[order[i]];
             initials[i] = AddressText.initials(keys[i]);
         }
         byPair = pairs(keys);
         byPairOfInitials = pairs(initials);
+    }
+
+    /** The same index, said to be read after the given import. */
+    AddressIndex(AddressIndex built, long builtFrom) {
+        this.addresses = built.addresses;
+        this.keys = built.keys;
+        this.initials = built.initials;
+        this.byPair = built.byPair;
+        this.byPairOfInitials = built.byPairOfInitials;
+        this.builtFrom = builtFrom;
     }
 
     static AddressIndex empty() {
@@ -53,7 +72,10 @@ final class AddressIndex {
         return addresses.length;
     }
 
-    /** Best first: where the typed text starts the address, then shorter addresses, then by id. */
+    /**
+     * Best first: the shortest addresses holding what was typed (the book is indexed shortest
+     * first, so the first hits are the best and the search stops there), those it begins ahead.
+     */
     List<StandardAddress> search(String typed, int limit) {
         String q = AddressText.normalize(typed);
         if (q.isEmpty() || addresses.length == 0) {
@@ -61,31 +83,32 @@ final class AddressIndex {
         }
         // Latin letters (with or without digits) are pinyin initials: rml12 for 人民路12号.
         boolean letters = q.chars().allMatch(c -> c < 128) && q.chars().anyMatch(c -> c >= 'a' && c <= 'z');
-        String[] hay = letters ? initials : keys;
-        int[] candidates = candidates(q, letters ? byPairOfInitials : byPair, hay);
-        java.util.LinkedHashSet<Integer> hits = new java.util.LinkedHashSet<>();
-        for (int i = 0, checked = 0; i < candidates.length && checked < MAX_CHECKED; i++, checked++) {
-            if (hay[candidates[i]].contains(q)) {
-                hits.add(candidates[i]);
-            }
-        }
+        java.util.TreeSet<Integer> hits = new java.util.TreeSet<>();
+        collect(q, candidates(q, letters ? byPairOfInitials : byPair, letters ? initials : keys), letters ? initials : keys,
+                limit, hits);
         if (letters) {
             // Pinyin initials may also be what the book writes in Latin letters (A座, KTV).
-            int[] literal = candidates(q, byPair, keys);
-            for (int i = 0; i < literal.length && i < MAX_CHECKED; i++) {
-                if (keys[literal[i]].contains(q)) {
-                    hits.add(literal[i]);
-                }
-            }
+            collect(q, candidates(q, byPair, keys), keys, limit, hits);
         }
+        String[] hay = letters ? initials : keys;
         List<Integer> found = new ArrayList<>(hits);
-        found.sort(Comparator.<Integer>comparingInt(i -> hay[i].startsWith(q) ? 0 : 1)
-                .thenComparingInt(i -> keys[i].length()).thenComparing(i -> addresses[i].getId()));
+        found.sort(Comparator.<Integer>comparingInt(i -> hay[i].startsWith(q) || keys[i].startsWith(q) ? 0 : 1)
+                .thenComparingInt(i -> i));
         List<StandardAddress> out = new ArrayList<>(Math.min(limit, found.size()));
         for (int i = 0; i < found.size() && out.size() < limit; i++) {
             out.add(addresses[found.get(i)]);
         }
         return out;
+    }
+
+    /** The first hits in index order (shortest first), at most limit of them, checked whole. */
+    private static void collect(String q, int[] candidates, String[] hay, int limit, java.util.Set<Integer> hits) {
+        int found = 0;
+        for (int i = 0, checked = 0; i < candidates.length && checked < MAX_CHECKED && found < limit; i++, checked++) {
+            if (hay[candidates[i]].contains(q) && hits.add(candidates[i])) {
+                found++;
+            }
+        }
     }
 
     private int[] candidates(String q, Map<Integer, int[]> index, String[] hay) {

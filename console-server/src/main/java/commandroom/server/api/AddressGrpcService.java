@@ -128,7 +128,9 @@ public final class AddressGrpcService extends AddressServiceGrpc.AddressServiceI
 
     private ImportPreview run(AddressImportHeader h, List<StandardAddress> rows, Actor actor) {
         var zones = hub.read(s -> List.copyOf(s.zones()));
-        AddressImport.Plan p = AddressImport.plan(rows, store.all(), zones, h.getRetireMissing());
+        List<StandardAddress> current = store.all();
+        AddressImport.Plan p = AddressImport.plan(rows, current, zones, h.getRetireMissing());
+        int bookSize = current.size() + p.added().size() - p.removed().size();
         ImportPreview.Builder out = ImportPreview.newBuilder()
                 .addAllAdded(p.added().stream().limit(LISTED).map(StandardAddress::getId).toList())
                 .addAllChanged(p.changed().stream().limit(LISTED).map(StandardAddress::getId).toList())
@@ -146,6 +148,12 @@ public final class AddressGrpcService extends AddressServiceGrpc.AddressServiceI
         if (p.added().isEmpty() && p.changed().isEmpty() && p.removed().isEmpty()) {
             return out.build();
         }
+        java.util.Map<String, StandardAddress> next = new java.util.LinkedHashMap<>();
+        current.forEach(a -> next.put(a.getId(), a));
+        p.removed().forEach(next::remove);
+        p.added().forEach(a -> next.put(a.getId(), a));
+        p.changed().forEach(a -> next.put(a.getId(), a));
+        AddressBook.Next index = book.prepare(List.copyOf(next.values()));
         store.apply(p.added(), p.changed(), p.removed());
         Hub.Result written;
         try {
@@ -153,14 +161,14 @@ public final class AddressGrpcService extends AddressServiceGrpc.AddressServiceI
                     (s, now) -> Event.newBuilder().setAddressesImported(AddressesImported.newBuilder()
                             .setSha256(h.getSha256()).setSource(h.getSource()).setAdded(p.added().size())
                             .setChanged(p.changed().size()).setRetired(p.removed().size())
-                            .setBookSize(store.all().size()))).get(60, TimeUnit.SECONDS);
+                            .setBookSize(bookSize))).get(60, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
             throw new HubException(Status.Code.UNAVAILABLE, "", "the import's record was not written in time; the book"
                     + " holds the rows: import the same file again to record it");
         }
-        book.rebuild(written.sequence());
+        book.install(index, written.sequence());
         return out.setSequence(written.sequence()).build();
     }
 }
