@@ -76,7 +76,7 @@ class PermissionMatrixTest {
             Map.entry("RegistryService/SaveZone", "CA"), Map.entry("RegistryService/SaveUnit", "CA"),
             Map.entry("RegistryService/SaveCamera", "CA"), Map.entry("RegistryService/Retire", "CA"),
             Map.entry("RegistryService/PreviewImport", "CA"), Map.entry("RegistryService/ApplyImport", "CA"),
-            Map.entry("RegistryService/GetHistory", "CA"),
+            Map.entry("RegistryService/GetHistory", "CA"), Map.entry("RegistryService/SetUnitDuty", "LC"),
             Map.entry("AddressService/SearchAddresses", "DLCA"), Map.entry("AddressService/ImportAddresses", "CA"));
 
     private static final Map<Role, Character> LETTER = Map.of(Role.ROLE_DUTY_OFFICER, 'D', Role.ROLE_SHIFT_LEADER, 'L',

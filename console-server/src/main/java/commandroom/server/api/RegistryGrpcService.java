@@ -79,6 +79,17 @@ public final class RegistryGrpcService extends RegistryServiceGrpc.RegistryServi
     }
 
     @Override
+    public void setUnitDuty(commandroom.v1.SetUnitDutyRequest r, StreamObserver<RegistryResponse> out) {
+        if (CommandGrpcService.checked(() -> new Violations().id("unit_id", r.getUnitId()).known("duty", r.getDuty())
+                .text("reason", r.getReason().strip(), 0, 200).key("idempotency_key", r.getIdempotencyKey())
+                .throwIfAny(), out)) {
+            reply(hub.submit(Caller.current().actor(), r.getIdempotencyKey(), Event.KindCase.UNIT_DUTY_CHANGED,
+                    RegistryRules.setDuty(r.getUnitId(), r.getDuty(), r.getReason().strip())),
+                    RegistryKind.REGISTRY_KIND_UNIT, r.getUnitId(), out);
+        }
+    }
+
+    @Override
     public void previewImport(ImportRequest r, StreamObserver<ImportPreview> out) {
         Replies.call(() -> {
             check(r);

@@ -70,6 +70,8 @@ public final class Permissions {
             ROLES.put(m.getFullMethodName(), registry);
         }
         ROLES.put(commandroom.v1.AddressServiceGrpc.getImportAddressesMethod().getFullMethodName(), registry);
+        // The duty roster is the shift leader's, and the chief's.
+        ROLES.put(commandroom.v1.RegistryServiceGrpc.getSetUnitDutyMethod().getFullMethodName(), MEDIATORS);
         ROLES.put(commandroom.v1.AddressServiceGrpc.getSearchAddressesMethod().getFullMethodName(), CONSOLE);
         ROLES.put(commandroom.v1.ShiftServiceGrpc.getStartHandoverMethod().getFullMethodName(), INTAKE);
         ROLES.put(commandroom.v1.ShiftServiceGrpc.getSignHandoverMethod().getFullMethodName(), INTAKE);

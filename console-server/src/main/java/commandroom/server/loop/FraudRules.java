@@ -39,9 +39,15 @@ public final class FraudRules {
             if (s.zone(zone).isEmpty()) {
                 throw HubException.notFound("warnings[" + i + "].zone_id", "zone", zone);
             }
-            return s.units().stream().filter(u -> u.getKind() == UnitKind.UNIT_KIND_COMMUNITY_OFFICER
-                    && u.getZoneId().equals(zone)).findFirst()
-                    .orElseThrow(() -> HubException.precondition("zone " + zone + " has no community officer (warnings[" + i + "])"));
+            // The zone's community officer on duty; else any officer of the zone on duty: a person
+            // being defrauded is reached the same morning, whoever's shift it is.
+            java.util.function.Predicate<Unit> working = u -> u.getStatus() != commandroom.v1.UnitStatus.UNIT_STATUS_OFF_DUTY
+                    && u.getStatus() != commandroom.v1.UnitStatus.UNIT_STATUS_OUT_OF_SERVICE && u.getZoneId().equals(zone);
+            return s.units().stream().filter(working).filter(u -> u.getKind() == UnitKind.UNIT_KIND_COMMUNITY_OFFICER)
+                    .findFirst().or(() -> s.units().stream().filter(working)
+                            .filter(u -> u.getKind() == UnitKind.UNIT_KIND_AUXILIARY_OFFICER).findFirst())
+                    .orElseThrow(() -> HubException.precondition("zone " + zone + " has no community or auxiliary officer"
+                            + " on duty (warnings[" + i + "])"));
         }).toList();
     }
 

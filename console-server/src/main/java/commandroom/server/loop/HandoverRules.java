@@ -71,6 +71,7 @@ public final class HandoverRules {
                     h.addCasesWithVisitDue(c.getId());
                 }
             }
+            h.addAllZonesUnderStrength(Staffing.underStrength(s));
             return Event.newBuilder().setHandoverStarted(HandoverStarted.newBuilder().setHandover(h));
         };
     }

@@ -35,6 +35,8 @@ public final class HubState {
     final Map<String, java.util.List<commandroom.v1.RegistryChange>> registryHistory = new HashMap<>();
     /** The SHA-256 of every import applied. */
     final Set<String> appliedImports = new java.util.HashSet<>();
+    /** Each unit's place on the duty roster, once the leader set it (before: as registered). */
+    final Map<String, commandroom.v1.UnitDuty> duty = new HashMap<>();
     /** The sequence of the last import of the standard addresses (their book is kept apart). */
     long lastAddressImport;
     final Map<String, Incident> incidents = new LinkedHashMap<>();

@@ -42,6 +42,14 @@ final class Projector {
                 yield null;
             }
             case CAMERA_REGISTERED -> RegistryProjection.camera(s, e);
+            case UNIT_DUTY_CHANGED -> {
+                var d = e.getUnitDutyChanged();
+                s.duty.put(d.getUnitId(), d.getDuty());
+                Unit u = s.units.get(d.getUnitId());
+                Unit now = u.toBuilder().setStatus(statusOf(s, u.getId(), u.getStatus())).build();
+                s.units.put(now.getId(), now);
+                yield now;
+            }
             case ADDRESSES_IMPORTED -> {
                 s.lastAddressImport = e.getSequence();
                 s.appliedImports.add(e.getAddressesImported().getSha256());
@@ -318,8 +326,24 @@ final class Projector {
     }
 
     private static UnitStatus statusOf(HubState s, String unitId, UnitStatus current) {
-        if (current == UnitStatus.UNIT_STATUS_OFF_DUTY) {
+        commandroom.v1.UnitDuty d = s.duty.get(unitId);
+        if (d == null && current == UnitStatus.UNIT_STATUS_OFF_DUTY) {
+            // Registered off duty, never put on the roster since.
             return current;
+        }
+        if (d != null) {
+            switch (d) {
+                case UNIT_DUTY_OFF_DUTY -> {
+                    return UnitStatus.UNIT_STATUS_OFF_DUTY;
+                }
+                case UNIT_DUTY_ON_BREAK -> {
+                    return UnitStatus.UNIT_STATUS_ON_BREAK;
+                }
+                case UNIT_DUTY_OUT_OF_SERVICE -> {
+                    return UnitStatus.UNIT_STATUS_OUT_OF_SERVICE;
+                }
+                default -> { }
+            }
         }
         return s.openTasksOf(unitId).isEmpty() ? UnitStatus.UNIT_STATUS_AVAILABLE : UnitStatus.UNIT_STATUS_ON_TASK;
     }

@@ -124,6 +124,18 @@ public final class RegistryRules {
         };
     }
 
+    /** Puts a unit on or off duty, on a break or out of service; the same duty again changes nothing. */
+    public static Hub.Decision setDuty(String unitId, commandroom.v1.UnitDuty duty, String reason) {
+        return (s, now) -> {
+            Unit u = s.unit(unitId).orElseThrow(() -> HubException.notFound("unit_id", "unit", unitId));
+            commandroom.v1.UnitDuty was = s.duty.getOrDefault(unitId,
+                    u.getStatus() == commandroom.v1.UnitStatus.UNIT_STATUS_OFF_DUTY ? commandroom.v1.UnitDuty.UNIT_DUTY_OFF_DUTY
+                            : commandroom.v1.UnitDuty.UNIT_DUTY_ON_DUTY);
+            return was == duty ? null : Event.newBuilder().setUnitDutyChanged(commandroom.v1.UnitDutyChanged.newBuilder()
+                    .setUnitId(unitId).setDuty(duty).setReason(reason));
+        };
+    }
+
     // --- Imports.
 
     /** What the import would change now; nothing is written. */

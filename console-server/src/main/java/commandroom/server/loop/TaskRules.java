@@ -128,10 +128,19 @@ public final class TaskRules {
 
     private static void checkUnits(HubState s, List<String> ids, String field) {
         for (int i = 0; i < ids.size(); i++) {
-            if (s.unit(ids.get(i)).isEmpty()) {
-                throw HubException.notFound(field + "[" + i + "]", "unit", ids.get(i));
+            var u = s.unit(ids.get(i)).orElseThrow(notFound(field, i, ids.get(i)));
+            // The roster decides who can be sent: a unit off duty or out of service is not.
+            if (u.getStatus() == commandroom.v1.UnitStatus.UNIT_STATUS_OFF_DUTY
+                    || u.getStatus() == commandroom.v1.UnitStatus.UNIT_STATUS_OUT_OF_SERVICE) {
+                throw new HubException(io.grpc.Status.Code.FAILED_PRECONDITION, field + "[" + i + "]", "unit "
+                        + u.getId() + " is " + (u.getStatus() == commandroom.v1.UnitStatus.UNIT_STATUS_OFF_DUTY
+                        ? "off duty" : "out of service") + "; put it on duty first");
             }
         }
+    }
+
+    private static java.util.function.Supplier<HubException> notFound(String field, int i, String id) {
+        return () -> HubException.notFound(field + "[" + i + "]", "unit", id);
     }
 
     /** A step's clock set by the hub's own workflows instead of the configured one. */
