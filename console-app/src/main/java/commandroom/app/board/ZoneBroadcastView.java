@@ -65,6 +65,6 @@ public final class ZoneBroadcastView {
 
     static List<UnitItem> members(Collection<UnitItem> units, ZoneItem zone) {
         return zone == null ? List.of() : units.stream().filter(u -> u.zoneId().equals(zone.id())
-                && !"OFF_DUTY".equals(u.status())).toList();
+                && !"OFF_DUTY".equals(u.status()) && !"OUT_OF_SERVICE".equals(u.status())).toList();
     }
 }

@@ -96,6 +96,19 @@ public final class EventApplier {
                 var u = e.getUnitRegistered().getUnit();
                 live(state.units, u.getId(), u.getRetired() ? null : ProtoMapper.unit(u), u.getName());
             }
+            case UNIT_DUTY_CHANGED -> {
+                var d = e.getUnitDutyChanged();
+                UnitItem u = state.units.get(d.getUnitId());
+                if (u != null) {
+                    String status = switch (d.getDuty()) {
+                        case UNIT_DUTY_OFF_DUTY -> "OFF_DUTY";
+                        case UNIT_DUTY_ON_BREAK -> "ON_BREAK";
+                        case UNIT_DUTY_OUT_OF_SERVICE -> "OUT_OF_SERVICE";
+                        default -> openByUnit.getOrDefault(u.id(), java.util.Set.of()).isEmpty() ? "AVAILABLE" : "ON_TASK";
+                    };
+                    state.units.put(u.id(), u.withStatus(status));
+                }
+            }
             case INCIDENT_REPORTED -> {
                 IncidentItem i = ProtoMapper.incident(e.getIncidentReported().getIncident());
                 state.incidents.put(i.id(), i);
@@ -254,10 +267,13 @@ public final class EventApplier {
         }
     }
 
+    /** Statuses the roster sets: a task starting or ending does not change them. */
+    private static final java.util.Set<String> ROSTERED = java.util.Set.of("OFF_DUTY", "ON_BREAK", "OUT_OF_SERVICE");
+
     private void setUnits(List<String> ids, String status) {
         for (String id : ids) {
             UnitItem u = state.units.get(id);
-            if (u != null && !"OFF_DUTY".equals(u.status())) {
+            if (u != null && !ROSTERED.contains(u.status())) {
                 state.units.put(id, u.withStatus(status));
             }
         }

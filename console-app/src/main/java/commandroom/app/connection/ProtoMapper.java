@@ -63,7 +63,8 @@ public final class ProtoMapper {
 
     public static ZoneItem zone(Zone z) {
         return new ZoneItem(z.getId(), z.getName(), z.getStationId(), z.getPolygonList().stream()
-                .map(p -> new commandroom.app.model.GeoPoint(p.getLatitude(), p.getLongitude())).toList());
+                .map(p -> new commandroom.app.model.GeoPoint(p.getLatitude(), p.getLongitude())).toList(), new ZoneItem.Staffing(z.getStaffing().getCommunityOfficers(),
+                z.getStaffing().getAuxiliaryOfficers(), z.getStaffing().getGridWorkers(), z.getStaffing().getVolunteers()));
     }
 
     public static commandroom.app.model.RoadItem road(commandroom.v1.Road r) {

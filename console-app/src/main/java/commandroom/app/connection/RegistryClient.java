@@ -114,6 +114,16 @@ public final class RegistryClient {
                 .setIdempotencyKey(UUID.randomUUID().toString()).build()).getVersion());
     }
 
+    /** Puts a unit on or off duty (ON_DUTY, OFF_DUTY, ON_BREAK, OUT_OF_SERVICE), with an optional reason. */
+    public CompletableFuture<Void> setDuty(String unitId, String duty, String reason) {
+        return HubCalls.async(executor, () -> {
+            stub(15).setUnitDuty(commandroom.v1.SetUnitDutyRequest.newBuilder().setUnitId(unitId)
+                    .setDuty(commandroom.v1.UnitDuty.valueOf("UNIT_DUTY_" + duty)).setReason(reason)
+                    .setIdempotencyKey(UUID.randomUUID().toString()).build());
+            return null;
+        });
+    }
+
     public CompletableFuture<List<RegistryChangeLine>> history(Registry registry, String id) {
         return HubCalls.async(executor, () -> stub(15).getHistory(GetHistoryRequest.newBuilder().setKind(kind(registry))
                 .setId(id).build()).getChangesList().stream().map(c -> new RegistryChangeLine(

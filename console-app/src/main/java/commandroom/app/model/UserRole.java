@@ -26,6 +26,11 @@ public enum UserRole {
         return this == SHIFT_LEADER || this == STATION_CHIEF;
     }
 
+    /** The duty roster (排班) is the shift leader's, and the chief's. */
+    public boolean mayKeepRoster() {
+        return this == SHIFT_LEADER || this == STATION_CHIEF;
+    }
+
     /** The period figures (statistics) are the chief's, and the administrator's. */
     public boolean mayReadFigures() {
         return this == STATION_CHIEF || this == ADMIN;

@@ -171,6 +171,8 @@ public final class Workstation implements AutoCloseable {
             view.setOnCancel(this::cancelTask);
             view.setOnBroadcast(this::broadcast);
             view.setOnHandover(this::handover);
+            view.setOnRoster(() -> commandroom.app.roster.RosterDialog.show(stage, new commandroom.app.roster.RosterViewModel(
+                    state, new RegistryClient(session, background))));
             view.setOnFraudList(() -> FraudImportView.show(new FraudImportViewModel(new FraudClient(session, background),
                     state), stage));
             s.setTitle(Messages.get("app.title") + " · " + user.displayName());

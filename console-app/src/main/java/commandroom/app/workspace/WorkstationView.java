@@ -36,6 +36,7 @@ public final class WorkstationView extends BorderPane {
     private Runnable onBroadcast = () -> { };
     private Runnable onHandover = () -> { };
     private Runnable onFraudList = () -> { };
+    private Runnable onRoster = () -> { };
 
     /**
      * One window's content: the tool bar and banner, the given panels as tabs (made by the
@@ -86,6 +87,13 @@ public final class WorkstationView extends BorderPane {
             broadcast.setGraphic(new FontIcon(Material2AL.ANNOUNCEMENT));
             broadcast.setOnAction(e -> onBroadcast.run());
             tools.getItems().addAll(reassign, cancel, broadcast);
+        }
+        if (role.mayKeepRoster()) {
+            Button roster = new Button(Messages.get("action.roster"));
+            roster.setId("action-roster");
+            roster.setGraphic(new FontIcon(Material2AL.ASSIGNMENT_IND));
+            roster.setOnAction(e -> onRoster.run());
+            tools.getItems().add(roster);
         }
         if (role.mayImportWarnings()) {
             Button fraud = new Button(Messages.get("action.fraud"));
@@ -157,6 +165,10 @@ public final class WorkstationView extends BorderPane {
 
     public void setOnFraudList(Runnable r) {
         onFraudList = r;
+    }
+
+    public void setOnRoster(Runnable r) {
+        onRoster = r;
     }
 
     public void setOnBroadcast(Runnable r) {

@@ -71,7 +71,7 @@ public final class DispatchDialogViewModel {
      */
     public static List<Candidate> rank(IncidentItem incident, Collection<UnitItem> units, TravelModel travel) {
         GeoPoint place = new GeoPoint(incident.latitude(), incident.longitude());
-        return units.stream().filter(u -> !"OFF_DUTY".equals(u.status()))
+        return units.stream().filter(u -> !"OFF_DUTY".equals(u.status()) && !"OUT_OF_SERVICE".equals(u.status()))
                 .map(u -> new Candidate(u, metres(incident.latitude(), incident.longitude(), u.latitude(), u.longitude()),
                         travel == null ? Double.POSITIVE_INFINITY : travel.seconds(u, place)))
                 .sorted(Comparator.comparing((Candidate c) -> !c.unit().isAvailable())
