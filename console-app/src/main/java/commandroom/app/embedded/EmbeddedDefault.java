@@ -63,6 +63,8 @@ public final class EmbeddedDefault implements AutoCloseable {
                 .runIncidentGenerator(simulatedCommand).runAutoDispatcher(simulatedCommand)
                 .runAutoReviewer(simulatedCommand).build();
         SimBootstrap sim = SimBootstrap.start(config, channel, loopLog);
+        // The intake offers the demo county's addresses as a real station's offers its own.
+        DemoAddresses.importInBackground(channel, county, demoPassword());
         return new EmbeddedDefault(hub, channel, sim);
     }
 

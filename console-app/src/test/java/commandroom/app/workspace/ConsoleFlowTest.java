@@ -73,9 +73,15 @@ class ConsoleFlowTest extends FxRobot {
             }
         }));
 
-        // The shift leader takes in an incident (接警登记).
+        // The shift leader takes in an incident (接警登记); the demo county's standard addresses are
+        // offered as the address is typed (imported by the embedded default in the background).
         interact(() -> leaderStage.toFront());
         clickOn("#action-report");
+        clickOn("#report-address").write("人民路1");
+        Waits.until("the demo's addresses offered", Duration.ofSeconds(20), () -> lookup("#report-address-suggestions")
+                .tryQueryAs(javafx.scene.control.ListView.class).map(l -> !l.getItems().isEmpty()).orElse(false));
+        type(javafx.scene.input.KeyCode.ESCAPE);
+        doubleClickOn("#report-address").eraseText(5);
         clickOn("#report-address").write("城东路 88 号");
         clickOn("#report-summary").write("两车刮擦，双方争执");
         clickOn("#report-send");
