@@ -66,6 +66,8 @@ public final class ShiftClient {
                 h.getIncoming().getDisplayName(), h.getOpenTaskIdsList(),
                 h.getOverdueStepsList().stream()
                         .map(s -> s.getTaskId() + " · " + s.getStep().name().substring("TASK_STEP_".length())).toList(),
-                h.getUnacknowledgedTaskIdsList(), h.getOfflineCameraIdsList(), h.getCasesWithVisitDueList(), h.getNote());
+                h.getUnacknowledgedTaskIdsList(), h.getOfflineCameraIdsList(), h.getCasesWithVisitDueList(), h.getNote(),
+                h.getZonesUnderStrengthList().stream().map(z -> z.getZoneId() + " · " + z.getKind().name()
+                        .substring("UNIT_KIND_".length()) + " " + z.getOnDuty() + "/" + z.getWanted()).toList());
     }
 }

@@ -18,8 +18,9 @@ import java.util.List;
  * @param offlineCameras   cameras the outgoing wall saw offline
  * @param visitsDue        cases with a follow-up visit due within a day, or late
  * @param note             what the outgoing officer added
+ * @param shortZones       "zone · kind on duty/wanted" of the zones below their staffing rule
  */
 public record HandoverItem(String id, boolean signed, String outgoingUserId, String outgoingName, Instant startedAt,
                            String incomingName, List<String> openTasks, List<String> overdueSteps,
                            List<String> unacknowledged, List<String> offlineCameras, List<String> visitsDue,
-                           String note) {}
+                           String note, List<String> shortZones) {}

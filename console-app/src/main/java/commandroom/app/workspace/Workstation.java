@@ -391,7 +391,8 @@ public final class Workstation implements AutoCloseable {
     void handover() {
         if (user.role().mayReport()) {
             HandoverView.show(new ShiftClient(session, background), user.username(), state.camerasOffline().keySet(),
-                    id -> state.cameras().containsKey(id) ? state.cameras().get(id).name() : id, stage);
+                    id -> state.cameras().containsKey(id) ? state.cameras().get(id).name() : id,
+                    id -> state.zones().containsKey(id) ? state.zones().get(id).name() : id, stage);
         }
     }
 

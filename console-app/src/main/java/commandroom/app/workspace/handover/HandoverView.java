@@ -39,16 +39,18 @@ public final class HandoverView {
     private final String userId;
     private final Collection<String> offlineCameras;
     private final Function<String, String> cameraName;
+    private final Function<String, String> zoneName;
     private final Dialog<Void> dialog = new Dialog<>();
     private final VBox content = new VBox(14);
     private final Label error = new Label();
 
     private HandoverView(ShiftClient client, String userId, Collection<String> offlineCameras,
-                         Function<String, String> cameraName, Window owner) {
+                         Function<String, String> cameraName, Function<String, String> zoneName, Window owner) {
         this.client = client;
         this.userId = userId;
         this.offlineCameras = offlineCameras;
         this.cameraName = cameraName;
+        this.zoneName = zoneName;
         dialog.initOwner(owner);
         dialog.setTitle(Messages.get("handover.title"));
         dialog.getDialogPane().setId("handover-dialog");
@@ -63,8 +65,8 @@ public final class HandoverView {
 
     /** Opens the dialog: first asks the hub whether a handover is waiting. */
     public static void show(ShiftClient client, String userId, Collection<String> offlineCameras,
-                            Function<String, String> cameraName, Window owner) {
-        HandoverView v = new HandoverView(client, userId, offlineCameras, cameraName, owner);
+                            Function<String, String> cameraName, Function<String, String> zoneName, Window owner) {
+        HandoverView v = new HandoverView(client, userId, offlineCameras, cameraName, zoneName, owner);
         v.content.getChildren().setAll(new Label(Messages.get("handover.loading")));
         client.pending().whenComplete((pending, failure) -> Platform.runLater(() -> v.opened(pending, failure)));
         v.dialog.show();
@@ -135,6 +137,7 @@ public final class HandoverView {
         row(counts, 2, "unacknowledged", h.unacknowledged());
         row(counts, 3, "cameras", h.offlineCameras().stream().map(cameraName).toList());
         row(counts, 4, "visits", h.visitsDue());
+        row(counts, 5, "short", h.shortZones().stream().map(this::shortLine).toList());
         content.getChildren().setAll(state, counts);
         if (!h.note().isEmpty()) {
             Label note = new Label(Messages.get("handover.noteShown", h.note()));
@@ -165,6 +168,13 @@ public final class HandoverView {
     private static String overdueLine(String taskAndStep) {
         int dot = taskAndStep.lastIndexOf(" · ");
         return taskAndStep.substring(0, dot + 3) + Messages.get("step." + taskAndStep.substring(dot + 3));
+    }
+
+    /** "z-cd · COMMUNITY_OFFICER 0/1" in words: 城东警务区 社区民警 0/1. */
+    private String shortLine(String line) {
+        String[] parts = line.split(" · | ");
+        return parts.length < 3 ? line : zoneName.apply(parts[0]) + " " + Messages.get("registry.type." + parts[1]) + " "
+                + parts[2];
     }
 
     private static void row(GridPane grid, int r, String key, List<String> items) {

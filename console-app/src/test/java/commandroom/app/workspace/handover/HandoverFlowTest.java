@@ -63,6 +63,7 @@ class HandoverFlowTest extends FxRobot {
                 Waits.until("handed over", Duration.ofSeconds(10), () -> text("#handover-state").contains("等待接班民警签收"));
                 assertEquals("1", text("#handover-open"));
                 assertEquals("1", text("#handover-unacknowledged"), "the instruction nobody signed for");
+                assertEquals("1", text("#handover-short"), "城西 has no auxiliary officer in the test county");
                 Screenshots.save(this, lookup("#handover-dialog").query(), "handover");
                 press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
                 Waits.until("the dialog closed", Duration.ofSeconds(5), () -> lookup("#handover-dialog").tryQuery().isEmpty());
