@@ -2,15 +2,12 @@ package commandroom.app.connection;
 
 import commandroom.app.model.AddressSuggestion;
 import commandroom.imports.AddressBookFile;
+import commandroom.imports.AddressUpload;
 import commandroom.imports.ReadFile;
-import commandroom.v1.AddressBatch;
-import commandroom.v1.AddressImportHeader;
-import commandroom.v1.AddressImportPart;
 import commandroom.v1.AddressServiceGrpc;
 import commandroom.v1.ImportPreview;
 import commandroom.v1.SearchAddressesRequest;
 import commandroom.v1.StandardAddress;
-import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,8 +21,6 @@ import java.util.function.Function;
  * {@link CommandFailure}. Thread-safe.
  */
 public final class AddressClient {
-
-    private static final int BATCH = 5000;
 
     private final HubSession session;
     private final Executor executor;
@@ -51,40 +46,12 @@ public final class AddressClient {
     /** Sends the rows read: a preview, or (apply) the import itself. */
     public CompletableFuture<ImportPreview> send(ReadFile<StandardAddress> file, String source, boolean wholeBook,
                                                  boolean apply) {
-        CompletableFuture<ImportPreview> answer = new CompletableFuture<>();
-        executor.execute(() -> {
-            try {
-                StreamObserver<AddressImportPart> up = AddressServiceGrpc.newStub(session.channel())
-                        .withCallCredentials(session.credentials()).withDeadlineAfter(300, TimeUnit.SECONDS)
-                        .importAddresses(new StreamObserver<>() {
-                            @Override
-                            public void onNext(ImportPreview p) {
-                                answer.complete(p);
-                            }
-
-                            @Override
-                            public void onError(Throwable t) {
-                                answer.completeExceptionally(t instanceof io.grpc.StatusRuntimeException s
-                                        ? CommandFailure.from(s) : t);
-                            }
-
-                            @Override
-                            public void onCompleted() {
-                                answer.completeExceptionally(new IllegalStateException("the hub answered nothing"));
-                            }
-                        });
-                up.onNext(AddressImportPart.newBuilder().setHeader(AddressImportHeader.newBuilder()
-                        .setSha256(file.sha256()).setSource(source).setApply(apply).setRetireMissing(wholeBook)).build());
-                List<StandardAddress> rows = file.items();
-                for (int i = 0; i < rows.size(); i += BATCH) {
-                    up.onNext(AddressImportPart.newBuilder().setBatch(AddressBatch.newBuilder()
-                            .addAllAddresses(rows.subList(i, Math.min(rows.size(), i + BATCH)))).build());
-                }
-                up.onCompleted();
-            } catch (RuntimeException e) {
-                answer.completeExceptionally(e);
-            }
-        });
-        return answer;
+        return CompletableFuture.supplyAsync(() -> AddressUpload.send(session.channel(), session.credentials(), file.items(),
+                        file.sha256(), source, wholeBook, apply, 300), executor).thenCompose(f -> f)
+                .exceptionallyCompose(t -> {
+                    Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+                    return CompletableFuture.failedFuture(c instanceof io.grpc.StatusRuntimeException s
+                            ? CommandFailure.from(s) : c);
+                });
     }
 }

@@ -1,10 +1,7 @@
 package commandroom.app.embedded;
 
+import commandroom.imports.AddressUpload;
 import commandroom.sim.geo.Polygons;
-import commandroom.v1.AddressBatch;
-import commandroom.v1.AddressImportHeader;
-import commandroom.v1.AddressImportPart;
-import commandroom.v1.AddressServiceGrpc;
 import commandroom.v1.AuthServiceGrpc;
 import commandroom.v1.CountySeed;
 import commandroom.v1.ImportPreview;
@@ -12,16 +9,11 @@ import commandroom.v1.LoginRequest;
 import commandroom.v1.Position;
 import commandroom.v1.Road;
 import commandroom.v1.StandardAddress;
-import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.stub.StreamObserver;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +75,8 @@ final class DemoAddresses {
                 String token = AuthServiceGrpc.newBlockingStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS)
                         .login(LoginRequest.newBuilder().setUsername("admin1").setPassword(adminPassword).build())
                         .getAccessToken();
-                ImportPreview p = send(channel, token, book);
+                ImportPreview p = AddressUpload.send(channel, AddressUpload.bearer(token), book, sha256(book),
+                        "demo-county-addresses", false, true, 60).get(60, TimeUnit.SECONDS);
                 if (p.getSequence() > 0) {
                     LOG.info("demo county: {} standard addresses imported", p.getAddedTotal());
                 }
@@ -96,36 +89,6 @@ final class DemoAddresses {
         t.start();
     }
 
-    private static ImportPreview send(ManagedChannel channel, String token, List<StandardAddress> book)
-            throws InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
-        CompletableFuture<ImportPreview> answer = new CompletableFuture<>();
-        StreamObserver<AddressImportPart> up = AddressServiceGrpc.newStub(channel).withCallCredentials(bearer(token))
-                .withDeadlineAfter(60, TimeUnit.SECONDS).importAddresses(new StreamObserver<>() {
-                    @Override
-                    public void onNext(ImportPreview v) {
-                        answer.complete(v);
-                    }
-
-                    @Override
-                    public void onError(Throwable e) {
-                        answer.completeExceptionally(e);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                        // The answer came in onNext.
-                    }
-                });
-        up.onNext(AddressImportPart.newBuilder().setHeader(AddressImportHeader.newBuilder().setSha256(sha256(book))
-                .setSource("demo-county-addresses").setApply(true)).build());
-        for (int i = 0; i < book.size(); i += 5000) {
-            up.onNext(AddressImportPart.newBuilder().setBatch(AddressBatch.newBuilder()
-                    .addAllAddresses(book.subList(i, Math.min(book.size(), i + 5000)))).build());
-        }
-        up.onCompleted();
-        return answer.get(60, TimeUnit.SECONDS);
-    }
-
     private static String sha256(List<StandardAddress> book) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
@@ -134,16 +97,5 @@ final class DemoAddresses {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
-    }
-
-    private static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata m = new Metadata();
-                m.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-                applier.apply(m);
-            }
-        };
     }
 }

@@ -1,15 +1,12 @@
 package commandroom.server.cli;
 
 import commandroom.imports.AddressBookFile;
+import commandroom.imports.AddressUpload;
 import commandroom.imports.CameraLedger;
 import commandroom.imports.FileProblem;
 import commandroom.imports.ReadFile;
 import commandroom.imports.UnitRoster;
 import commandroom.imports.ZoneFile;
-import commandroom.v1.AddressBatch;
-import commandroom.v1.AddressImportHeader;
-import commandroom.v1.AddressImportPart;
-import commandroom.v1.AddressServiceGrpc;
 import commandroom.v1.AuthServiceGrpc;
 import commandroom.v1.CommandServiceGrpc;
 import commandroom.v1.GetSnapshotRequest;
@@ -23,7 +20,6 @@ import commandroom.v1.StandardAddress;
 import io.grpc.CallCredentials;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
 import io.grpc.TlsChannelCredentials;
 import java.io.BufferedReader;
@@ -37,7 +33,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -101,7 +96,7 @@ final class ImportCommand {
             String token = AuthServiceGrpc.newBlockingStub(channel).withDeadlineAfter(15, TimeUnit.SECONDS)
                     .login(LoginRequest.newBuilder().setUsername(user).setPassword(password(o, user)).build())
                     .getAccessToken();
-            CallCredentials bearer = bearer(token);
+            CallCredentials bearer = AddressUpload.bearer(token);
             Map<String, String> zones = new HashMap<>();
             CommandServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer).withDeadlineAfter(60, TimeUnit.SECONDS)
                     .getSnapshot(GetSnapshotRequest.getDefaultInstance()).getZonesList().forEach(z -> {
@@ -188,33 +183,9 @@ final class ImportCommand {
 
     private static ImportPreview stream(ManagedChannel channel, CallCredentials bearer, ReadFile<StandardAddress> read,
                                         String source, boolean whole, boolean apply) {
-        java.util.concurrent.CompletableFuture<ImportPreview> answer = new java.util.concurrent.CompletableFuture<>();
-        var up = AddressServiceGrpc.newStub(channel).withCallCredentials(bearer).withDeadlineAfter(600, TimeUnit.SECONDS)
-                .importAddresses(new io.grpc.stub.StreamObserver<>() {
-                    @Override
-                    public void onNext(ImportPreview v) {
-                        answer.complete(v);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        answer.completeExceptionally(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                        // The answer came in onNext.
-                    }
-                });
-        up.onNext(AddressImportPart.newBuilder().setHeader(AddressImportHeader.newBuilder().setSha256(read.sha256())
-                .setSource(source).setApply(apply).setRetireMissing(whole)).build());
-        for (int i = 0; i < read.items().size(); i += 5000) {
-            up.onNext(AddressImportPart.newBuilder().setBatch(AddressBatch.newBuilder()
-                    .addAllAddresses(read.items().subList(i, Math.min(read.items().size(), i + 5000)))).build());
-        }
-        up.onCompleted();
         try {
-            return answer.get(600, TimeUnit.SECONDS);
+            return AddressUpload.send(channel, bearer, read.items(), read.sha256(), source, whole, apply, 600)
+                    .get(600, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof StatusRuntimeException s ? s : new IllegalStateException(e.getCause());
         } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
@@ -256,16 +227,5 @@ final class ImportCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata m = new Metadata();
-                m.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-                applier.apply(m);
-            }
-        };
     }
 }
