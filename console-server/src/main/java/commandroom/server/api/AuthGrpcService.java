@@ -105,8 +105,31 @@ public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
             String session = tokens.newSession();
             record(AccountActivityKind.ACCOUNT_ACTIVITY_KIND_LOGGED_IN, user.get().username(), user.get().role(),
                     source, session, "");
+            startShift(user.get());
             return issue(user.get(), session, hub.clock().instant());
         }, out);
+    }
+
+    /**
+     * A terminal's log-in starts its unit's shift: a unit off duty is put on duty (the unit's own
+     * act, in the log). Out of service or on a break stays as the leader set it.
+     */
+    private void startShift(UserRecord u) {
+        if (u.role() != Role.ROLE_FIELD_UNIT || u.unitId() == null || u.unitId().isEmpty()) {
+            return;
+        }
+        Actor actor = Actor.newBuilder().setUserId(u.username()).setRole(u.role()).setDisplayName(u.displayName()).build();
+        try {
+            hub.submit(actor, "", Event.KindCase.UNIT_DUTY_CHANGED, (s, now) -> s.unit(u.unitId())
+                    .filter(unit -> unit.getStatus() == commandroom.v1.UnitStatus.UNIT_STATUS_OFF_DUTY)
+                    .map(unit -> Event.newBuilder().setUnitDutyChanged(commandroom.v1.UnitDutyChanged.newBuilder()
+                            .setUnitId(unit.getId()).setDuty(commandroom.v1.UnitDuty.UNIT_DUTY_ON_DUTY).setReason("log-in")))
+                    .orElse(null)).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("the log-in of {} did not start its unit's shift: {}", u.username(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static RuntimeException throttled(Duration wait) {

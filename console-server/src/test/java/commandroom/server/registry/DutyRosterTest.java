@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * The duty roster (排班): the shift leader puts units off duty, on a break, out of service and
  * back; a unit off duty or out of service cannot be sent a task (the hub refuses it, whatever a
  * console offers); every console follows; the handover packet names the zones below their
- * staffing rule; the anti-fraud list goes to whoever of the zone is on duty.
+ * staffing rule; the anti-fraud list goes to whoever of the zone is on duty; a terminal's log-in
+ * starts its unit's shift.
  */
 class DutyRosterTest {
 
@@ -91,6 +92,10 @@ class DutyRosterTest {
 
             assertEquals(Status.Code.PERMISSION_DENIED, assertThrows(StatusRuntimeException.class,
                     () -> setDuty(duty, "u-car1", UnitDuty.UNIT_DUTY_OFF_DUTY, "")).getStatus().getCode());
+
+            // The officer's terminal logs in: his shift begins.
+            hub.login("u-cd-co1").close();
+            assertEquals(UnitStatus.UNIT_STATUS_AVAILABLE, status(duty, "u-cd-co1"), "a terminal's log-in starts the shift");
         }
     }
 
