@@ -1,0 +1,272 @@
+package commandroom.geo.road;
+
+import com.graphhopper.GHRequest;
+import com.graphhopper.GHResponse;
+import com.graphhopper.GraphHopper;
+import com.graphhopper.ResponsePath;
+import com.graphhopper.routing.ev.BooleanEncodedValue;
+import com.graphhopper.routing.ev.Subnetwork;
+import com.graphhopper.routing.util.DefaultSnapFilter;
+import com.graphhopper.routing.util.EdgeFilter;
+import com.graphhopper.routing.weighting.Weighting;
+import com.graphhopper.util.PMap;
+import com.graphhopper.util.PointList;
+import commandroom.geo.Earth;
+import commandroom.geo.LatLon;
+import commandroom.geo.Mover;
+import commandroom.geo.SpeedProfiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A county's roads, imported from an OpenStreetMap extract with GraphHopper, and every travel time
+ * the command room needs from them: a route from a place to a place per kind of unit, the times
+ * of many units to one incident (the dispatch ranking), the 1-3-5 minute rings of a place, and
+ * the coverage gaps of an area. A unit further than {@link #UNIT_SNAP_METRES} from any road it may
+ * use gets the straight line at its off-road pace, flagged noRoad (see {@link StraightLine}).
+ * Thread-safe: the graph is read-only once loaded; each call searches its own arrays.
+ */
+public final class RoadNetwork implements AutoCloseable {
+
+    /** A unit this far from any road it may use has no road: its GPS puts it in a field or a yard. */
+    public static final double UNIT_SNAP_METRES = 300;
+    /** An incident this far from a road is reached by road and then on foot; further, straight only. */
+    public static final double PLACE_SNAP_METRES = 2000;
+
+    private final GraphHopper hopper;
+    private final ArcGraph arcs;
+    private final Map<Mover, EdgeFilter> snapFilters = new EnumMap<>(Mover.class);
+    private final String source;
+    private final boolean imported;
+    private final String sha256;
+    private final CoverageGrid coverage;
+
+    private RoadNetwork(RoadImport.Loaded loaded, String source) {
+        this.hopper = loaded.hopper();
+        this.imported = loaded.imported();
+        this.sha256 = loaded.sha256();
+        this.source = source;
+        Map<Mover, Weighting> weightings = new EnumMap<>(Mover.class);
+        GraphHopper hopper = this.hopper;
+        for (Mover m : Mover.values()) {
+            if (m.flies()) {
+                continue;
+            }
+            Weighting w = hopper.createWeighting(hopper.getProfile(m.profile()), new PMap());
+            weightings.put(m, w);
+            BooleanEncodedValue island = hopper.getEncodingManager().getBooleanEncodedValue(Subnetwork.key(m.profile()));
+            snapFilters.put(m, new DefaultSnapFilter(w, island));
+        }
+        this.arcs = new ArcGraph(hopper.getBaseGraph(), weightings);
+        this.coverage = new CoverageGrid(this);
+    }
+
+    /**
+     * Opens the roads of an .osm or .osm.pbf file, importing them into cacheRoot first unless the
+     * same file was imported before. Throws naming the file and the problem if it cannot be used;
+     * the cache is then as it was.
+     */
+    public static RoadNetwork open(Path osmFile, Path cacheRoot) throws RoadImportException {
+        return new RoadNetwork(RoadImport.open(osmFile, cacheRoot), osmFile.getFileName().toString());
+    }
+
+    /** Whether opening imported the file (false: the same file's graph was in the cache). */
+    public boolean imported() {
+        return imported;
+    }
+
+    /** The SHA-256 of the file the roads came from, hex. */
+    public String sha256() {
+        return sha256;
+    }
+
+    /** The file the roads came from (its name). */
+    public String source() {
+        return source;
+    }
+
+    /** Road edges (between junctions) in the graph. */
+    public int edgeCount() {
+        return arcs.edges;
+    }
+
+    /** Junctions and road ends in the graph. */
+    public int nodeCount() {
+        return arcs.nodes;
+    }
+
+    ArcGraph arcs() {
+        return arcs;
+    }
+
+    GraphHopper hopper() {
+        return hopper;
+    }
+
+    /** Where a place meets a road the kind may use, within so many metres; null if none. */
+    Access access(LatLon p, Mover kind, double withinMetres) {
+        Access a = Access.of(hopper.getLocationIndex().findClosest(p.latitude(), p.longitude(), snapFilters.get(kind)),
+                p.latitude(), p.longitude(), arcs.base);
+        return a == null || a.offMetres() > withinMetres ? null : a;
+    }
+
+    /** The kind's way from one place to another: by road when both ends are near one, else straight. */
+    public Route route(LatLon from, LatLon to, Mover kind) {
+        if (kind.flies()) {
+            return StraightLine.route(kind, from, to);
+        }
+        Access a = access(from, kind, UNIT_SNAP_METRES);
+        Access b = access(to, kind, PLACE_SNAP_METRES);
+        if (a == null || b == null) {
+            return StraightLine.route(kind, from, to);
+        }
+        GHResponse r = hopper.route(new GHRequest(from.latitude(), from.longitude(), to.latitude(), to.longitude())
+                .setProfile(kind.profile()));
+        if (r.hasErrors()) {
+            return StraightLine.route(kind, from, to);
+        }
+        ResponsePath p = r.getBest();
+        double offPace = SpeedProfiles.metresPerSecond(SpeedProfiles.offRoadKmh(kind));
+        List<LatLon> line = new ArrayList<>();
+        line.add(from);
+        PointList pts = p.getPoints();
+        for (int i = 0; i < pts.size(); i++) {
+            line.add(new LatLon(pts.getLat(i), pts.getLon(i)));
+        }
+        line.add(to);
+        double off = a.offMetres() + b.offMetres();
+        return new Route(p.getTime() / 1000.0 + off / offPace, p.getDistance() + off, line, false);
+    }
+
+    /**
+     * How long each unit takes to reach a place: for each kind, one search backward from the place
+     * over that kind's roads, until every unit of the kind is reached. Units without a road near
+     * them, or whose road does not lead there, get the straight line, flagged. In the units' order.
+     */
+    public List<Arrival> arrivals(LatLon place, List<Traveller> units) {
+        Arrival[] out = new Arrival[units.size()];
+        Map<Mover, List<Integer>> byKind = new EnumMap<>(Mover.class);
+        for (int i = 0; i < units.size(); i++) {
+            byKind.computeIfAbsent(units.get(i).kind(), k -> new ArrayList<>()).add(i);
+        }
+        for (Map.Entry<Mover, List<Integer>> k : byKind.entrySet()) {
+            Mover kind = k.getKey();
+            Access target = kind.flies() ? null : access(place, kind, PLACE_SNAP_METRES);
+            if (target == null) {
+                for (int i : k.getValue()) {
+                    out[i] = StraightLine.arrival(units.get(i), place);
+                }
+                continue;
+            }
+            Access[] from = new Access[units.size()];
+            List<Integer> targets = new ArrayList<>();
+            for (int i : k.getValue()) {
+                from[i] = access(units.get(i).at(), kind, UNIT_SNAP_METRES);
+                if (from[i] != null) {
+                    targets.add(arcs.base[from[i].edge()]);
+                    targets.add(arcs.adj[from[i].edge()]);
+                }
+            }
+            TimeSearch s = new TimeSearch(arcs, arcs.inMs.get(kind));
+            seedTowards(s, kind, target);
+            s.run(ArcGraph.NO - 1, targets.stream().mapToInt(Integer::intValue).toArray());
+            double offPace = SpeedProfiles.metresPerSecond(SpeedProfiles.offRoadKmh(kind));
+            for (int i : k.getValue()) {
+                Traveller u = units.get(i);
+                Access a = from[i];
+                double ms = a == null ? Double.POSITIVE_INFINITY : towards(s, kind, a, target);
+                if (Double.isInfinite(ms)) {
+                    out[i] = StraightLine.arrival(u, place);
+                } else {
+                    double seconds = ms / 1000 + (a.offMetres() + target.offMetres()) / offPace;
+                    out[i] = new Arrival(u.id(), seconds, Earth.metres(u.at(), place), false);
+                }
+            }
+        }
+        return List.of(out);
+    }
+
+    /** Seeds a backward search at a place's road: each end of its edge, with the time from there to the place. */
+    private void seedTowards(TimeSearch s, Mover kind, Access place) {
+        int e = place.edge();
+        int f = arcs.millis(kind, e, true);
+        int b = arcs.millis(kind, e, false);
+        if (f != ArcGraph.NO) {
+            s.seed(arcs.base[e], place.along() * f);
+        }
+        if (b != ArcGraph.NO) {
+            s.seed(arcs.adj[e], (1 - place.along()) * b);
+        }
+    }
+
+    /** ms from a point of the roads to the place a backward search started at (infinite if none). */
+    private double towards(TimeSearch s, Mover kind, Access from, Access place) {
+        int e = from.edge();
+        int f = arcs.millis(kind, e, true);
+        int b = arcs.millis(kind, e, false);
+        double best = Double.POSITIVE_INFINITY;
+        int atAdj = s.best[arcs.adj[e]];
+        int atBase = s.best[arcs.base[e]];
+        if (f != ArcGraph.NO && atAdj != ArcGraph.NO) {
+            best = Math.min(best, (1 - from.along()) * f + atAdj);
+        }
+        if (b != ArcGraph.NO && atBase != ArcGraph.NO) {
+            best = Math.min(best, from.along() * b + atBase);
+        }
+        if (place.edge() == e) {
+            // The same piece of road: straight along it, not round by its ends.
+            double d = place.along() - from.along();
+            int along = d >= 0 ? f : b;
+            if (along != ArcGraph.NO) {
+                best = Math.min(best, Math.abs(d) * along);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The rings of a place for a kind: the road pieces from which it is reached within each time
+     * (seconds, ascending). Nested by construction: one search, cut at each time.
+     */
+    public Rings rings(LatLon place, Mover kind, int... seconds) {
+        int[] times = seconds.clone();
+        java.util.Arrays.sort(times);
+        if (kind.flies()) {
+            List<Rings.Ring> r = new ArrayList<>();
+            for (int t : times) {
+                r.add(new Rings.Ring(t, List.of(), t * SpeedProfiles.metresPerSecond(SpeedProfiles.DRONE_KMH)));
+            }
+            return new Rings(r);
+        }
+        Access at = access(place, kind, PLACE_SNAP_METRES);
+        if (at == null || times.length == 0) {
+            List<Rings.Ring> r = new ArrayList<>();
+            for (int t : times) {
+                r.add(new Rings.Ring(t, List.of(), 0));
+            }
+            return new Rings(r);
+        }
+        double offPace = SpeedProfiles.metresPerSecond(SpeedProfiles.offRoadKmh(kind));
+        double walkMs = at.offMetres() / offPace * 1000;
+        TimeSearch s = new TimeSearch(arcs, arcs.inMs.get(kind));
+        seedTowards(s, kind, at);
+        s.run((int) Math.max(0, times[times.length - 1] * 1000L - walkMs), null);
+        return RingPieces.cut(this, kind, s.best, times, walkMs);
+    }
+
+    /**
+     * Where none of the units reaches within limitSeconds: the area (outer rings of polygons) cut
+     * into cells of about cellMetres, each cell's centre timed from the nearest unit of each kind.
+     */
+    public Gaps gaps(List<Traveller> units, List<List<LatLon>> area, double cellMetres, double limitSeconds) {
+        return coverage.gaps(units, area, cellMetres, limitSeconds);
+    }
+
+    @Override
+    public void close() {
+        hopper.close();
+    }
+}
