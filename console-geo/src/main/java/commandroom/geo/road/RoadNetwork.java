@@ -108,9 +108,28 @@ public final class RoadNetwork implements AutoCloseable {
 
     /** Where a place meets a road the kind may use, within so many metres; null if none. */
     Access access(LatLon p, Mover kind, double withinMetres) {
-        Access a = Access.of(hopper.getLocationIndex().findClosest(p.latitude(), p.longitude(), snapFilters.get(kind)),
-                p.latitude(), p.longitude(), arcs.base);
+        Access a = nearest(p, kind);
         return a == null || a.offMetres() > withinMetres ? null : a;
+    }
+
+    private record Spot(LatLon at, Mover kind) {}
+
+    /** Snaps already made: units stand still between most questions, and a snap costs more than a search's share. */
+    private final Map<Spot, java.util.Optional<Access>> snapped = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int SNAPS_KEPT = 20_000;
+
+    private Access nearest(LatLon p, Mover kind) {
+        Spot key = new Spot(p, kind);
+        java.util.Optional<Access> known = snapped.get(key);
+        if (known == null) {
+            known = java.util.Optional.ofNullable(Access.of(hopper.getLocationIndex().findClosest(p.latitude(),
+                    p.longitude(), snapFilters.get(kind)), p.latitude(), p.longitude(), arcs.base));
+            if (snapped.size() >= SNAPS_KEPT) {
+                snapped.clear();
+            }
+            snapped.put(key, known);
+        }
+        return known.orElse(null);
     }
 
     /** The kind's way from one place to another: by road when both ends are near one, else straight. */
@@ -148,45 +167,69 @@ public final class RoadNetwork implements AutoCloseable {
      */
     public List<Arrival> arrivals(LatLon place, List<Traveller> units) {
         Arrival[] out = new Arrival[units.size()];
-        Map<Mover, List<Integer>> byKind = new EnumMap<>(Mover.class);
+        // One search per way of moving: grid workers and volunteers ride where auxiliaries do.
+        Map<Mover, List<Integer>> bySearch = new EnumMap<>(Mover.class);
         for (int i = 0; i < units.size(); i++) {
-            byKind.computeIfAbsent(units.get(i).kind(), k -> new ArrayList<>()).add(i);
-        }
-        for (Map.Entry<Mover, List<Integer>> k : byKind.entrySet()) {
-            Mover kind = k.getKey();
-            Access target = kind.flies() ? null : access(place, kind, PLACE_SNAP_METRES);
-            if (target == null) {
-                for (int i : k.getValue()) {
-                    out[i] = StraightLine.arrival(units.get(i), place);
-                }
-                continue;
-            }
-            Access[] from = new Access[units.size()];
-            List<Integer> targets = new ArrayList<>();
-            for (int i : k.getValue()) {
-                from[i] = access(units.get(i).at(), kind, UNIT_SNAP_METRES);
-                if (from[i] != null) {
-                    targets.add(arcs.base[from[i].edge()]);
-                    targets.add(arcs.adj[from[i].edge()]);
-                }
-            }
-            TimeSearch s = new TimeSearch(arcs, arcs.inMs.get(kind));
-            seedTowards(s, kind, target);
-            s.run(ArcGraph.NO - 1, targets.stream().mapToInt(Integer::intValue).toArray());
-            double offPace = SpeedProfiles.metresPerSecond(SpeedProfiles.offRoadKmh(kind));
-            for (int i : k.getValue()) {
-                Traveller u = units.get(i);
-                Access a = from[i];
-                double ms = a == null ? Double.POSITIVE_INFINITY : towards(s, kind, a, target);
-                if (Double.isInfinite(ms)) {
-                    out[i] = StraightLine.arrival(u, place);
-                } else {
-                    double seconds = ms / 1000 + (a.offMetres() + target.offMetres()) / offPace;
-                    out[i] = new Arrival(u.id(), seconds, Earth.metres(u.at(), place), false);
-                }
+            Mover kind = units.get(i).kind();
+            if (kind.flies()) {
+                out[i] = StraightLine.arrival(units.get(i), place);
+            } else {
+                bySearch.computeIfAbsent(SpeedProfiles.searchedAs(kind), k -> new ArrayList<>()).add(i);
             }
         }
+        // The searches are independent: side by side on the machine's cores, a county's ranking
+        // takes the longest search, not the sum of three.
+        List<java.util.concurrent.CompletableFuture<Void>> running = new ArrayList<>();
+        for (Map.Entry<Mover, List<Integer>> k : bySearch.entrySet()) {
+            running.add(java.util.concurrent.CompletableFuture.runAsync(
+                    () -> arrivalsOf(k.getKey(), k.getValue(), place, units, out), SEARCHES));
+        }
+        running.forEach(java.util.concurrent.CompletableFuture::join);
         return List.of(out);
+    }
+
+    /** Threads for the searches of one question; as many as cores, at most one per way of moving. */
+    private static final java.util.concurrent.ExecutorService SEARCHES = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors())), r -> {
+                Thread t = new Thread(r, "road-search");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** One way of moving's search backward from the place, and the times of its units (into out). */
+    private void arrivalsOf(Mover kind, List<Integer> which, LatLon place, List<Traveller> units, Arrival[] out) {
+        Access target = access(place, kind, PLACE_SNAP_METRES);
+        if (target == null) {
+            for (int i : which) {
+                out[i] = StraightLine.arrival(units.get(i), place);
+            }
+            return;
+        }
+        Access[] from = new Access[units.size()];
+        List<Integer> targets = new ArrayList<>();
+        for (int i : which) {
+            from[i] = access(units.get(i).at(), units.get(i).kind(), UNIT_SNAP_METRES);
+            if (from[i] != null) {
+                targets.add(arcs.base[from[i].edge()]);
+                targets.add(arcs.adj[from[i].edge()]);
+            }
+        }
+        TimeSearch s = new TimeSearch(arcs, arcs.inMs.get(kind));
+        seedTowards(s, kind, target);
+        s.run(ArcGraph.NO - 1, targets.stream().mapToInt(Integer::intValue).toArray());
+        for (int i : which) {
+            Traveller u = units.get(i);
+            Access a = from[i];
+            double ms = a == null ? Double.POSITIVE_INFINITY : towards(s, kind, a, target);
+            if (Double.isInfinite(ms)) {
+                out[i] = StraightLine.arrival(u, place);
+            } else {
+                double offPace = SpeedProfiles.metresPerSecond(SpeedProfiles.offRoadKmh(u.kind()));
+                double seconds = ms / 1000 * SpeedProfiles.slowerBy(u.kind())
+                        + (a.offMetres() + target.offMetres()) / offPace;
+                out[i] = new Arrival(u.id(), seconds, Earth.metres(u.at(), place), false);
+            }
+        }
     }
 
     /** Seeds a backward search at a place's road: each end of its edge, with the time from there to the place. */

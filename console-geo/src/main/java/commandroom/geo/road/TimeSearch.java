@@ -6,7 +6,9 @@ import java.util.Arrays;
  * Dijkstra over an {@link ArcGraph} for one kind of unit: from several seeds at once (each with a
  * head start, the time from a place to its road's ends), forward (how long from the seeds to each
  * node) or backward (how long from each node to the seed), up to a limit, and stopping early once
- * every node asked for is settled. Times in ms. One search per instance; not thread-safe.
+ * every node asked for is settled. Times in ms. An indexed 4-ary heap (each node at most once,
+ * its key lowered in place) keeps a whole county's search to a few milliseconds. One search per
+ * instance; not thread-safe.
  */
 final class TimeSearch {
 
@@ -15,8 +17,9 @@ final class TimeSearch {
     private final int[] ms;
     /** Best ms known per node; NO where not reached (within the limit). */
     final int[] best;
-    private final boolean[] settled;
-    private long[] heap = new long[1024];
+    /** Where each node stands in the heap: -1 never queued, -2 settled. */
+    private final int[] slot;
+    private final long[] heap;
     private int size;
 
     /**
@@ -27,15 +30,18 @@ final class TimeSearch {
         this.head = g.head;
         this.ms = arcMs;
         this.best = new int[g.nodes];
-        this.settled = new boolean[g.nodes];
+        this.slot = new int[g.nodes];
+        this.heap = new long[g.nodes];
         Arrays.fill(best, ArcGraph.NO);
+        Arrays.fill(slot, -1);
     }
 
     /** A seed: this node is reached after so many ms (a place's way to its road). */
     void seed(int node, double millis) {
-        if (millis < best[node]) {
-            best[node] = (int) Math.round(millis);
-            push(best[node], node);
+        int d = (int) Math.round(millis);
+        if (d < best[node]) {
+            best[node] = d;
+            queue(node);
         }
     }
 
@@ -58,68 +64,89 @@ final class TimeSearch {
                 return;
             }
         }
+        final int[] first = this.first;
+        final int[] head = this.head;
+        final int[] ms = this.ms;
+        final int[] best = this.best;
+        final int[] slot = this.slot;
         while (size > 0) {
-            long top = pop();
-            int n = (int) top;
-            int d = (int) (top >>> 32);
-            if (settled[n] || d > best[n]) {
-                continue;
-            }
-            settled[n] = true;
+            int n = pop();
+            slot[n] = -2;
             if (wanted != null && wanted[n] && --left == 0) {
                 return;
             }
-            for (int a = first[n]; a < first[n + 1]; a++) {
+            int d = best[n];
+            for (int a = first[n], end = first[n + 1]; a < end; a++) {
                 int w = ms[a];
                 if (w == ArcGraph.NO) {
                     continue;
                 }
-                long nd = (long) d + w;
                 int m = head[a];
-                if (nd < best[m] && nd <= limitMs) {
+                long nd = (long) d + w;
+                if (nd < best[m] && nd <= limitMs && slot[m] != -2) {
                     best[m] = (int) nd;
-                    push(best[m], m);
+                    queue(m);
                 }
             }
         }
     }
 
-    private void push(int d, int node) {
-        if (size == heap.length) {
-            heap = Arrays.copyOf(heap, size * 2);
+    /**
+     * Puts a node in the heap, or moves it up after its key was lowered. The heap is 4-ary and holds
+     * key and node packed in one long, so a sift compares entries without looking anything up.
+     */
+    private void queue(int node) {
+        int i = slot[node];
+        if (i == -2) {
+            return;
         }
-        long v = ((long) d << 32) | node;
-        int i = size++;
+        if (i == -1) {
+            i = size++;
+        }
+        long v = ((long) best[node] << 32) | node;
         while (i > 0) {
-            int p = (i - 1) >>> 1;
-            if (heap[p] <= v) {
+            int p = (i - 1) >>> 2;
+            long pv = heap[p];
+            if (pv <= v) {
                 break;
             }
-            heap[i] = heap[p];
+            heap[i] = pv;
+            slot[(int) pv] = i;
             i = p;
         }
         heap[i] = v;
+        slot[node] = i;
     }
 
-    private long pop() {
-        long top = heap[0];
+    private int pop() {
+        int top = (int) heap[0];
         long last = heap[--size];
-        int i = 0;
-        while (true) {
-            int c = 2 * i + 1;
-            if (c >= size) {
-                break;
+        if (size > 0) {
+            int i = 0;
+            while (true) {
+                int c = 4 * i + 1;
+                if (c >= size) {
+                    break;
+                }
+                int min = c;
+                long mv = heap[c];
+                int end = Math.min(c + 4, size);
+                for (int k = c + 1; k < end; k++) {
+                    if (heap[k] < mv) {
+                        mv = heap[k];
+                        min = k;
+                    }
+                }
+                if (mv >= last) {
+                    break;
+                }
+                heap[i] = mv;
+                slot[(int) mv] = i;
+                i = min;
             }
-            if (c + 1 < size && heap[c + 1] < heap[c]) {
-                c++;
-            }
-            if (heap[c] >= last) {
-                break;
-            }
-            heap[i] = heap[c];
-            i = c;
+            heap[i] = last;
+            slot[(int) last] = i;
         }
-        heap[i] = last;
         return top;
     }
 }
