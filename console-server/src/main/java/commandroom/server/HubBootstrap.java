@@ -73,6 +73,7 @@ public final class HubBootstrap implements AutoCloseable {
     private Path certificate;
     private HealthEndpoint healthEndpoint;
     private commandroom.server.api.PersonalDataInterceptor personalData;
+    private commandroom.server.roads.HubRoads roads;
 
     private HubBootstrap(HubConfig config) {
         this.config = config;
@@ -160,6 +161,9 @@ public final class HubBootstrap implements AutoCloseable {
         AuthInterceptor auth = new AuthInterceptor(tokens, users);
         HealthStatusManager health = new HealthStatusManager();
         Services api = new Services(hub, fanOut, new ImageStore(database), events, tokens, users);
+        roads = config.roadsFile() == null ? commandroom.server.roads.HubRoads.none()
+                : commandroom.server.roads.HubRoads.load(config.roadsFile(), config.roadsCacheDir());
+        closeables.add(roads);
         List<io.grpc.ServerServiceDefinition> services = List.of(
                 strict(new AuthGrpcService(users, passwords, tokens,
                         new commandroom.server.auth.LoginThrottle(config.clock()), hub, config.guard().demo(),
@@ -172,6 +176,7 @@ public final class HubBootstrap implements AutoCloseable {
                 strict(new commandroom.server.api.FraudGrpcService(hub, taskRules), auth),
                 strict(api.field(config.guard().fastestMps()), auth),
                 strict(new LinkageGrpcService(hub, linkage), auth),
+                strict(new commandroom.server.api.TravelGrpcService(roads), auth),
                 commandroom.server.api.StrictRequests.wrap(health.getHealthService().bindService()),
                 ProtoReflectionServiceV1.newInstance().bindService());
 
@@ -226,6 +231,11 @@ public final class HubBootstrap implements AutoCloseable {
     /** The health endpoint's HTTP port, or -1 without one. */
     public int healthPort() {
         return healthEndpoint == null ? -1 : healthEndpoint.port();
+    }
+
+    /** The hub's road network (loading in the background when the hub was given a roads file). */
+    public commandroom.server.roads.HubRoads roads() {
+        return roads;
     }
 
     /** The TCP port the hub listens on (TLS). */

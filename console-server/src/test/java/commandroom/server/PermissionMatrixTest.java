@@ -72,7 +72,10 @@ class PermissionMatrixTest {
             Map.entry("KeyPersonService/ListKeyPersonAccess", "C"),
             Map.entry("FraudService/ImportWarnings", "LC"),
             Map.entry("LinkageService/HandUp", "LC"), Map.entry("LinkageService/InstructStation", "LC"),
-            Map.entry("LinkageService/GetCountyBoard", "DLCA"));
+            Map.entry("LinkageService/GetCountyBoard", "DLCA"),
+            Map.entry("TravelService/RankArrivals", "DLCAF"), Map.entry("TravelService/PlanRoute", "DLCAF"),
+            Map.entry("TravelService/GetRings", "DLCAF"), Map.entry("TravelService/GetCoverageGaps", "DLCAF"),
+            Map.entry("TravelService/GetRoadNetwork", "DLCAF"));
 
     private static final Map<Role, Character> LETTER = Map.of(Role.ROLE_DUTY_OFFICER, 'D', Role.ROLE_SHIFT_LEADER, 'L',
             Role.ROLE_STATION_CHIEF, 'C', Role.ROLE_ADMIN, 'A', Role.ROLE_FIELD_UNIT, 'F');

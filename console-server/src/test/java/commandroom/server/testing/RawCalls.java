@@ -35,7 +35,7 @@ public final class RawCalls {
             CommandServiceGrpc.getServiceDescriptor(), FieldServiceGrpc.getServiceDescriptor(),
             CaseServiceGrpc.getServiceDescriptor(), ShiftServiceGrpc.getServiceDescriptor(),
             KeyPersonServiceGrpc.getServiceDescriptor(), FraudServiceGrpc.getServiceDescriptor(),
-            commandroom.v1.LinkageServiceGrpc.getServiceDescriptor());
+            commandroom.v1.LinkageServiceGrpc.getServiceDescriptor(), commandroom.v1.TravelServiceGrpc.getServiceDescriptor());
 
     private RawCalls() {}
 
