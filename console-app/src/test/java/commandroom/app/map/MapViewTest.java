@@ -151,7 +151,8 @@ class MapViewTest extends FxRobot {
                 clickOn(canvas.localToScreen(ux, uy), MouseButton.SECONDARY);
                 clickOn("显示 " + under.name() + " 的 1-3-5 分钟覆盖");
                 assertEquals(under.id(), model.coverageUnitProperty().get(), "the unit's coverage shows");
-                assertTrue(model.coverage() != null, "and its travel times are there to draw");
+                Waits.until("and its travel times are there to draw", Duration.ofSeconds(10),
+                        () -> model.coverage() != null && !model.coverage().rings().isEmpty());
             } finally {
                 Consoles.close(w);
             }
