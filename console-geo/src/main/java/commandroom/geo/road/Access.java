@@ -8,10 +8,11 @@ import commandroom.geo.Earth;
 
 /**
  * Where a place meets the road network for one kind of unit: the nearest edge it may use, how far
- * along it (0 at the edge's base node, 1 at its adjacent node) and how far off it, in metres.
+ * along it (0 at the edge's base node, 1 at its adjacent node), how far off it, in metres, and the
+ * point of the road it meets.
  * Immutable.
  */
-record Access(int edge, double along, double offMetres) {
+record Access(int edge, double along, double offMetres, double roadLat, double roadLon) {
 
     /** The access of a GraphHopper snap; null if it found no edge. */
     static Access of(Snap snap, double lat, double lon, int[] storedBase) {
@@ -40,6 +41,6 @@ record Access(int edge, double along, double offMetres) {
         if (e.getBaseNode() != storedBase[e.getEdge()]) {
             along = 1 - along;
         }
-        return new Access(e.getEdge(), along, Earth.metres(lat, lon, sLat, sLon));
+        return new Access(e.getEdge(), along, Earth.metres(lat, lon, sLat, sLon), sLat, sLon);
     }
 }

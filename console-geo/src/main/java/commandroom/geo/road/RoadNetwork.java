@@ -142,7 +142,9 @@ public final class RoadNetwork implements AutoCloseable {
         if (a == null || b == null) {
             return StraightLine.route(kind, from, to);
         }
-        GHResponse r = hopper.route(new GHRequest(from.latitude(), from.longitude(), to.latitude(), to.longitude())
+        // Between the points where the ends meet their roads: the walk to each is added below, and a
+        // raw point on the very edge of the extract would be refused as out of its bounds.
+        GHResponse r = hopper.route(new GHRequest(a.roadLat(), a.roadLon(), b.roadLat(), b.roadLon())
                 .setProfile(kind.profile()));
         if (r.hasErrors()) {
             return StraightLine.route(kind, from, to);
