@@ -130,8 +130,9 @@ public final class TravelModel {
             if (failure != null) {
                 out.completeExceptionally(failure);
             } else {
-                revision.set(revision.get() + 1);
+                // Those waiting keep the answer first; then whatever draws it draws again.
                 out.complete(m);
+                revision.set(revision.get() + 1);
             }
         }));
         return out;
@@ -149,8 +150,8 @@ public final class TravelModel {
                     if (failure != null) {
                         out.completeExceptionally(failure);
                     } else {
-                        revision.set(revision.get() + 1);
                         out.complete(g);
+                        revision.set(revision.get() + 1);
                     }
                 }));
         return out;
