@@ -77,6 +77,43 @@ class RoadImportTest {
         assertEquals(once, list(cache));
     }
 
+    @Test
+    void aPbfExtractIsImportedAsTheSameXmlWouldBe() throws Exception {
+        // A 6 x 6 grid of streets 100 m apart, as .osm.pbf (what a site downloads) and as .osm.
+        PbfFile pbf = new PbfFile();
+        Path xml = dir.resolve("grid.osm");
+        try (OsmWriter w = new OsmWriter(xml)) {
+            for (int y = 0; y < 6; y++) {
+                for (int x = 0; x < 6; x++) {
+                    pbf.node(1 + y * 6 + x, TestCounty.at(x, y));
+                    w.node(1 + y * 6 + x, TestCounty.at(x, y));
+                }
+            }
+            for (int i = 0; i < 6; i++) {
+                long[] row = new long[6];
+                long[] col = new long[6];
+                for (int k = 0; k < 6; k++) {
+                    row[k] = 1 + i * 6 + k;
+                    col[k] = 1 + k * 6 + i;
+                }
+                pbf.way(row, "residential");
+                pbf.way(col, "residential");
+                w.way(row, Map.of("highway", "residential"));
+                w.way(col, Map.of("highway", "residential"));
+            }
+        }
+        Path file = dir.resolve("grid.osm.pbf");
+        pbf.write(file);
+        try (RoadNetwork fromPbf = RoadNetwork.open(file, dir.resolve("graphs"));
+             RoadNetwork fromXml = RoadNetwork.open(xml, dir.resolve("graphs"))) {
+            assertEquals(2 * 6 * 5, fromPbf.edgeCount());
+            assertEquals(fromXml.edgeCount(), fromPbf.edgeCount());
+            Route r = fromPbf.route(TestCounty.at(0, 0), TestCounty.at(5, 5), commandroom.geo.Mover.PATROL_CAR);
+            assertFalse(r.noRoad());
+            assertEquals(1000, r.metres(), 5);
+        }
+    }
+
     private static List<String> list(Path dir) throws Exception {
         if (!Files.isDirectory(dir)) {
             return List.of();
