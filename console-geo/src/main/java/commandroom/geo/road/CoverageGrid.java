@@ -27,7 +27,7 @@ final class CoverageGrid {
         final double[] lon;
         final double dLat;
         final double dLon;
-        final Map<Mover, Access[]> access = new EnumMap<>(Mover.class);
+        final Map<Mover, Access[]> access = new java.util.concurrent.ConcurrentHashMap<>();
 
         Grid(double[] lat, double[] lon, double dLat, double dLon) {
             this.lat = lat;
@@ -60,8 +60,20 @@ final class CoverageGrid {
         for (Traveller u : units) {
             byKind.computeIfAbsent(u.kind(), k -> new ArrayList<>()).add(u);
         }
+        // Each kind on its own core: its snaps of the cells (the first look), its search, its cells.
+        List<java.util.concurrent.CompletableFuture<boolean[]>> kinds = new ArrayList<>();
         for (Map.Entry<Mover, List<Traveller>> k : byKind.entrySet()) {
-            reach(grid, k.getKey(), k.getValue(), limitSeconds, covered);
+            kinds.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                boolean[] reached = new boolean[cells];
+                reach(grid, k.getKey(), k.getValue(), limitSeconds, reached);
+                return reached;
+            }, RoadNetwork.SEARCHES));
+        }
+        for (var k : kinds) {
+            boolean[] reached = k.join();
+            for (int c = 0; c < cells; c++) {
+                covered[c] |= reached[c];
+            }
         }
         List<Gaps.Cell> gaps = new ArrayList<>();
         for (int c = 0; c < cells; c++) {
@@ -81,7 +93,7 @@ final class CoverageGrid {
         } else {
             ArcGraph g = net.arcs();
             double offPace = SpeedProfiles.metresPerSecond(SpeedProfiles.offRoadKmh(kind));
-            TimeSearch s = new TimeSearch(g, g.outMs.get(kind));
+            TimeSearch s = new TimeSearch(g, g.outArcs.get(kind));
             // Units standing on an edge: they reach its points straight along it.
             Map<Integer, List<double[]>> onEdge = new HashMap<>();
             for (Traveller u : units) {
@@ -146,17 +158,17 @@ final class CoverageGrid {
     }
 
     private Access[] cellAccess(Grid grid, Mover kind) {
-        synchronized (grid) {
-            Access[] at = grid.access.get(kind);
-            if (at == null) {
-                at = new Access[grid.lat.length];
-                for (int c = 0; c < at.length; c++) {
-                    at[c] = net.access(new LatLon(grid.lat[c], grid.lon[c]), kind, RoadNetwork.UNIT_SNAP_METRES);
-                }
-                grid.access.put(kind, at);
+        Access[] at = grid.access.get(kind);
+        if (at == null) {
+            // Outside any lock, so the kinds snap side by side; two askers at once both snap, one keeps.
+            at = new Access[grid.lat.length];
+            for (int c = 0; c < at.length; c++) {
+                at[c] = net.snapOnce(new LatLon(grid.lat[c], grid.lon[c]), kind, RoadNetwork.UNIT_SNAP_METRES);
             }
-            return at;
+            Access[] raced = grid.access.putIfAbsent(kind, at);
+            at = raced != null ? raced : at;
         }
+        return at;
     }
 
     private Grid grid(List<List<LatLon>> area, double cellMetres) {

@@ -112,6 +112,13 @@ public final class RoadNetwork implements AutoCloseable {
         return a == null || a.offMetres() > withinMetres ? null : a;
     }
 
+    /** A snap not kept in the cache (the cells of a grid, which keeps its own). */
+    Access snapOnce(LatLon p, Mover kind, double withinMetres) {
+        Access a = Access.of(hopper.getLocationIndex().findClosest(p.latitude(), p.longitude(), snapFilters.get(kind)),
+                p.latitude(), p.longitude(), arcs.base);
+        return a == null || a.offMetres() > withinMetres ? null : a;
+    }
+
     private record Spot(LatLon at, Mover kind) {}
 
     /** Snaps already made: units stand still between most questions, and a snap costs more than a search's share. */
@@ -191,7 +198,7 @@ public final class RoadNetwork implements AutoCloseable {
     }
 
     /** Threads for the searches of one question; as many as cores, at most one per way of moving. */
-    private static final java.util.concurrent.ExecutorService SEARCHES = java.util.concurrent.Executors.newFixedThreadPool(
+    static final java.util.concurrent.ExecutorService SEARCHES = java.util.concurrent.Executors.newFixedThreadPool(
             Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors())), r -> {
                 Thread t = new Thread(r, "road-search");
                 t.setDaemon(true);
@@ -216,7 +223,7 @@ public final class RoadNetwork implements AutoCloseable {
                 targets.add(arcs.adj[from[i].edge()]);
             }
         }
-        TimeSearch s = new TimeSearch(arcs, arcs.inMs.get(kind));
+        TimeSearch s = new TimeSearch(arcs, arcs.inArcs.get(kind));
         seedTowards(s, kind, target);
         s.run(ArcGraph.NO - 1, targets.stream().mapToInt(Integer::intValue).toArray());
         for (int i : which) {
@@ -296,7 +303,7 @@ public final class RoadNetwork implements AutoCloseable {
         }
         double offPace = SpeedProfiles.metresPerSecond(SpeedProfiles.offRoadKmh(kind));
         double walkMs = at.offMetres() / offPace * 1000;
-        TimeSearch s = new TimeSearch(arcs, arcs.inMs.get(kind));
+        TimeSearch s = new TimeSearch(arcs, arcs.inArcs.get(kind));
         seedTowards(s, kind, at);
         s.run((int) Math.max(0, times[times.length - 1] * 1000L - walkMs), null);
         return RingPieces.cut(this, kind, s.best, times, walkMs);

@@ -13,8 +13,8 @@ import java.util.Arrays;
 final class TimeSearch {
 
     private final int[] first;
-    private final int[] head;
-    private final int[] ms;
+    /** {head, ms} per arc, interleaved (see ArcGraph#outArcs). */
+    private final int[] arcs;
     /** Best ms known per node; NO where not reached (within the limit). */
     final int[] best;
     /** Where each node stands in the heap: -1 never queued, -2 settled. */
@@ -23,12 +23,11 @@ final class TimeSearch {
     private int size;
 
     /**
-     * @param arcMs the kind's ms per arc: outMs to search forward, inMs to search backward
+     * @param arcs the kind's arcs with their ms: outArcs to search forward, inArcs to search backward
      */
-    TimeSearch(ArcGraph g, int[] arcMs) {
+    TimeSearch(ArcGraph g, int[] arcs) {
         this.first = g.first;
-        this.head = g.head;
-        this.ms = arcMs;
+        this.arcs = arcs;
         this.best = new int[g.nodes];
         this.slot = new int[g.nodes];
         this.heap = new long[g.nodes];
@@ -65,8 +64,7 @@ final class TimeSearch {
             }
         }
         final int[] first = this.first;
-        final int[] head = this.head;
-        final int[] ms = this.ms;
+        final int[] arcs = this.arcs;
         final int[] best = this.best;
         final int[] slot = this.slot;
         while (size > 0) {
@@ -76,14 +74,15 @@ final class TimeSearch {
                 return;
             }
             int d = best[n];
-            for (int a = first[n], end = first[n + 1]; a < end; a++) {
-                int w = ms[a];
+            for (int a = 2 * first[n], end = 2 * first[n + 1]; a < end; a += 2) {
+                int w = arcs[a + 1];
                 if (w == ArcGraph.NO) {
                     continue;
                 }
-                int m = head[a];
+                int m = arcs[a];
                 long nd = (long) d + w;
-                if (nd < best[m] && nd <= limitMs && slot[m] != -2) {
+                // A settled node has best <= d <= nd (no negative times): no need to ask.
+                if (nd < best[m] && nd <= limitMs) {
                     best[m] = (int) nd;
                     queue(m);
                 }
