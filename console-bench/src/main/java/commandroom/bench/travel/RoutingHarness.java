@@ -65,6 +65,9 @@ public final class RoutingHarness {
             r.append(String.format(Locale.ROOT, "### Routing on a generated county (%d road edges, %d junctions, %.0f km², "
                             + "%.0f MB .osm)%n%n", net.edgeCount(), net.nodeCount(), sideMetres * sideMetres / 1e6,
                     Files.size(osm) / 1e6));
+            r.append(String.format(Locale.ROOT, "- %s, %d cores, load average %.2f at the start%n", java.time.Instant.now(),
+                    Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             r.append(String.format(Locale.ROOT, "- generate the .osm: %.1f s; GraphHopper import: %.1f s; load of the "
                     + "cached graph: %.2f s%n", writeS, importS, loadS));
 
@@ -132,7 +135,8 @@ public final class RoutingHarness {
                     warmGaps.length, warmGaps[warmGaps.length / 2] / 1e9, g.coveredShare() * 100));
             r.append(String.format(Locale.ROOT, "| baseline: straight-line reach at road speed, same cells | %.2f s | %.1f %% |%n",
                     straightS, straightShare * 100));
-            r.append(String.format(Locale.ROOT, "%nHeap used after the run: %d MB. (checksum %.0f)%n",
+            r.append(String.format(Locale.ROOT, "%nLoad average at the end %.2f. Heap used after the run: %d MB. (checksum %.0f)%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20, sink));
             net.close();
         } finally {

@@ -145,6 +145,7 @@ final class CoverageGrid {
                     covered[c] = true;
                 }
             }
+            s.close();
         }
         for (Traveller u : straight) {
             double reach = limitSeconds * SpeedProfiles.metresPerSecond(

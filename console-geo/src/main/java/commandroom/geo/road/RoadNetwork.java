@@ -223,20 +223,21 @@ public final class RoadNetwork implements AutoCloseable {
                 targets.add(arcs.adj[from[i].edge()]);
             }
         }
-        TimeSearch s = new TimeSearch(arcs, arcs.inArcs.get(kind));
-        seedTowards(s, kind, target);
-        s.run(ArcGraph.NO - 1, targets.stream().mapToInt(Integer::intValue).toArray());
-        for (int i : which) {
-            Traveller u = units.get(i);
-            Access a = from[i];
-            double ms = a == null ? Double.POSITIVE_INFINITY : towards(s, kind, a, target);
-            if (Double.isInfinite(ms)) {
-                out[i] = StraightLine.arrival(u, place);
-            } else {
-                double offPace = SpeedProfiles.metresPerSecond(SpeedProfiles.offRoadKmh(u.kind()));
-                double seconds = ms / 1000 * SpeedProfiles.slowerBy(u.kind())
-                        + (a.offMetres() + target.offMetres()) / offPace;
-                out[i] = new Arrival(u.id(), seconds, Earth.metres(u.at(), place), false);
+        try (TimeSearch s = new TimeSearch(arcs, arcs.inArcs.get(kind))) {
+            seedTowards(s, kind, target);
+            s.run(ArcGraph.NO - 1, targets.stream().mapToInt(Integer::intValue).toArray());
+            for (int i : which) {
+                Traveller u = units.get(i);
+                Access a = from[i];
+                double ms = a == null ? Double.POSITIVE_INFINITY : towards(s, kind, a, target);
+                if (Double.isInfinite(ms)) {
+                    out[i] = StraightLine.arrival(u, place);
+                } else {
+                    double offPace = SpeedProfiles.metresPerSecond(SpeedProfiles.offRoadKmh(u.kind()));
+                    double seconds = ms / 1000 * SpeedProfiles.slowerBy(u.kind())
+                            + (a.offMetres() + target.offMetres()) / offPace;
+                    out[i] = new Arrival(u.id(), seconds, Earth.metres(u.at(), place), false);
+                }
             }
         }
     }
@@ -303,10 +304,11 @@ public final class RoadNetwork implements AutoCloseable {
         }
         double offPace = SpeedProfiles.metresPerSecond(SpeedProfiles.offRoadKmh(kind));
         double walkMs = at.offMetres() / offPace * 1000;
-        TimeSearch s = new TimeSearch(arcs, arcs.inArcs.get(kind));
-        seedTowards(s, kind, at);
-        s.run((int) Math.max(0, times[times.length - 1] * 1000L - walkMs), null);
-        return RingPieces.cut(this, kind, s.best, times, walkMs);
+        try (TimeSearch s = new TimeSearch(arcs, arcs.inArcs.get(kind))) {
+            seedTowards(s, kind, at);
+            s.run((int) Math.max(0, times[times.length - 1] * 1000L - walkMs), null);
+            return RingPieces.cut(this, kind, s.best, times, walkMs);
+        }
     }
 
     /**

@@ -7,10 +7,37 @@ import java.util.Arrays;
  * head start, the time from a place to its road's ends), forward (how long from the seeds to each
  * node) or backward (how long from each node to the seed), up to a limit, and stopping early once
  * every node asked for is settled. Times in ms. An indexed 4-ary heap (each node at most once,
- * its key lowered in place) keeps a whole county's search to a few milliseconds. One search per
- * instance; not thread-safe.
+ * its key lowered in place) keeps a whole county's search to a few milliseconds. Its arrays are the
+ * thread's own, reused from search to search (a county's are 2 MB, and a dispatch runs four
+ * searches): {@link #close} cleans what this search touched and hands them back. One search per
+ * instance; not thread-safe; close it when its times have been read.
  */
-final class TimeSearch {
+final class TimeSearch implements AutoCloseable {
+
+    /** A thread's arrays for one graph size, clean between searches. */
+    private static final class Scratch {
+        final int[] best;
+        final int[] slot;
+        final long[] heap;
+        final boolean[] wanted;
+        int[] touched = new int[1024];
+        int touchedCount;
+        boolean inUse;
+
+        Scratch(int nodes) {
+            best = new int[nodes];
+            slot = new int[nodes];
+            heap = new long[nodes];
+            wanted = new boolean[nodes];
+            Arrays.fill(best, ArcGraph.NO);
+            Arrays.fill(slot, -1);
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>();
+
+    private final Scratch scratch;
+    private int[] targets;
 
     private final int[] first;
     /** {head, ms} per arc, interleaved (see ArcGraph#outArcs). */
@@ -28,17 +55,58 @@ final class TimeSearch {
     TimeSearch(ArcGraph g, int[] arcs) {
         this.first = g.first;
         this.arcs = arcs;
-        this.best = new int[g.nodes];
-        this.slot = new int[g.nodes];
-        this.heap = new long[g.nodes];
-        Arrays.fill(best, ArcGraph.NO);
-        Arrays.fill(slot, -1);
+        Scratch mine = SCRATCH.get();
+        if (mine == null || mine.best.length != g.nodes || mine.inUse) {
+            Scratch fresh = new Scratch(g.nodes);
+            if (mine == null || !mine.inUse) {
+                SCRATCH.set(fresh);
+            }
+            mine = fresh;
+        }
+        mine.inUse = true;
+        this.scratch = mine;
+        this.best = mine.best;
+        this.slot = mine.slot;
+        this.heap = mine.heap;
+    }
+
+    /** Notes a node whose entries this search changed, to clean them on close. */
+    private void touch(int node) {
+        Scratch s = scratch;
+        if (s.touchedCount == s.touched.length) {
+            s.touched = Arrays.copyOf(s.touched, s.touched.length * 2);
+        }
+        s.touched[s.touchedCount++] = node;
+    }
+
+    /** Cleans what this search touched; its times are not to be read after. */
+    @Override
+    public void close() {
+        Scratch s = scratch;
+        for (int i = 0; i < s.touchedCount; i++) {
+            int n = s.touched[i];
+            s.best[n] = ArcGraph.NO;
+            s.slot[n] = -1;
+        }
+        s.touchedCount = 0;
+        if (targets != null) {
+            for (int t : targets) {
+                if (t >= 0) {
+                    s.wanted[t] = false;
+                }
+            }
+        }
+        size = 0;
+        s.inUse = false;
     }
 
     /** A seed: this node is reached after so many ms (a place's way to its road). */
     void seed(int node, double millis) {
         int d = (int) Math.round(millis);
         if (d < best[node]) {
+            if (best[node] == ArcGraph.NO) {
+                touch(node);
+            }
             best[node] = d;
             queue(node);
         }
@@ -52,7 +120,8 @@ final class TimeSearch {
         boolean[] wanted = null;
         int left = 0;
         if (targets != null) {
-            wanted = new boolean[best.length];
+            this.targets = targets;
+            wanted = scratch.wanted;
             for (int t : targets) {
                 if (t >= 0 && !wanted[t]) {
                     wanted[t] = true;
@@ -83,6 +152,9 @@ final class TimeSearch {
                 long nd = (long) d + w;
                 // A settled node has best <= d <= nd (no negative times): no need to ask.
                 if (nd < best[m] && nd <= limitMs) {
+                    if (best[m] == ArcGraph.NO) {
+                        touch(m);
+                    }
                     best[m] = (int) nd;
                     queue(m);
                 }
