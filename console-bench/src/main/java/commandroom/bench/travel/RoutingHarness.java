@@ -72,37 +72,33 @@ public final class RoutingHarness {
                     + "cached graph: %.2f s%n", writeS, importS, loadS));
 
             Random random = new Random(5);
+            double sink = 0;
             List<Traveller> units = units(random, sideMetres);
             List<LatLon> places = new ArrayList<>();
             for (int i = 0; i < incidents; i++) {
                 places.add(Earth.offset(ORIGIN, random.nextDouble() * sideMetres, random.nextDouble() * sideMetres));
             }
             int warm = Math.min(50, incidents);
-            long[] routed = new long[incidents];
-            long[] straight = new long[incidents];
-            double sink = 0;
-            int noRoad = 0;
-            for (int i = 0; i < warm + incidents; i++) {
-                LatLon place = places.get(i % incidents);
-                long s0 = System.nanoTime();
-                sink += net.rings(place, Mover.PATROL_CAR, RINGS).rings().size();
-                List<Arrival> times = net.arrivals(place, units);
-                List<Arrival> ranked = times.stream().sorted(Comparator.comparingDouble(Arrival::seconds)).toList();
-                long s1 = System.nanoTime();
-                sink += ranked.get(0).seconds();
-                sink += straightRanking(place, units);
-                long s2 = System.nanoTime();
-                if (i >= warm) {
-                    routed[i - warm] = s1 - s0;
-                    straight[i - warm] = s2 - s1;
-                    noRoad += (int) times.stream().filter(Arrival::noRoad).count();
-                }
+            long[][] whole = incidents(net, units, places, warm);
+            // One station's hub: the demo county's 69 units within 8 km of the town in the middle,
+            // incidents there too (a search stops once it has reached the kind's last unit).
+            LatLon town = Earth.offset(ORIGIN, sideMetres / 2, sideMetres / 2);
+            List<Traveller> station = units(random, 16_000, Earth.offset(town, -8000, -8000), new int[] {6, 12, 22, 12, 15, 2});
+            List<LatLon> stationPlaces = new ArrayList<>();
+            for (int i = 0; i < incidents; i++) {
+                stationPlaces.add(Earth.offset(town, random.nextDouble() * 16_000 - 8000, random.nextDouble() * 16_000 - 8000));
             }
-            r.append(String.format(Locale.ROOT, "- %d units (%s); %d incidents at random, after %d to warm up%n",
-                    units.size(), mix(units), incidents, warm));
+            long[][] one = incidents(net, station, stationPlaces, warm);
+            int noRoad = (int) whole[2][0];
+            sink += whole[2][1] + one[2][1];
+            r.append(String.format(Locale.ROOT, "- the county: %d units at random over it (%s); one station: %d units "
+                    + "within 8 km of the town; %d incidents at random in each, after %d to warm up%n",
+                    units.size(), mix(units), station.size(), incidents, warm));
             r.append("\n| per incident | p50 | p99 | max |\n|---|---|---|---|\n");
-            r.append(row("1-3-5 rings (patrol car) + every unit's travel time, ranked (target p99 ≤ 50 ms)", routed));
-            r.append(row("baseline: straight-line ranking at 20 km/h (the console before)", straight));
+            r.append(row("county: 1-3-5 rings (patrol car) + every unit's travel time, ranked (target p99 ≤ 50 ms)", whole[0]));
+            r.append(row("county baseline: straight-line ranking at 20 km/h (the console before)", whole[1]));
+            r.append(row("one station: 1-3-5 rings + every unit's travel time, ranked", one[0]));
+            r.append(row("one station baseline: straight-line ranking", one[1]));
             r.append(String.format(Locale.ROOT, "%nUnits flagged no road (further than %.0f m from one): %.1f per incident.%n",
                     RoadNetwork.UNIT_SNAP_METRES, noRoad / (double) incidents));
 
@@ -152,16 +148,46 @@ public final class RoutingHarness {
         }
     }
 
+    /** Times rings + ranking and the straight-line baseline per incident; {routed, straight, {no-road count}}. */
+    private static long[][] incidents(RoadNetwork net, List<Traveller> units, List<LatLon> places, int warm) {
+        int n = places.size();
+        long[] routed = new long[n];
+        long[] straight = new long[n];
+        long noRoad = 0;
+        double sink = 0;
+        for (int i = 0; i < warm + n; i++) {
+            LatLon place = places.get(i % n);
+            long s0 = System.nanoTime();
+            sink += net.rings(place, Mover.PATROL_CAR, RINGS).rings().size();
+            List<Arrival> times = net.arrivals(place, units);
+            List<Arrival> ranked = times.stream().sorted(Comparator.comparingDouble(Arrival::seconds)).toList();
+            long s1 = System.nanoTime();
+            sink += ranked.get(0).seconds();
+            sink += straightRanking(place, units);
+            long s2 = System.nanoTime();
+            if (i >= warm) {
+                routed[i - warm] = s1 - s0;
+                straight[i - warm] = s2 - s1;
+                noRoad += times.stream().filter(Arrival::noRoad).count();
+            }
+        }
+        return new long[][] {routed, straight, {noRoad, (long) sink}};
+    }
+
     /** A county's units at random: 20 patrol cars, 30 community officers, 50 auxiliaries, 40 grid workers, 55 volunteers, 5 drones. */
     private static List<Traveller> units(Random random, double sideMetres) {
+        return units(random, sideMetres, ORIGIN, new int[] {20, 30, 50, 40, 55, 5});
+    }
+
+    /** Units at random over a square: so many of each kind (car, community, auxiliary, grid, volunteer, drone). */
+    private static List<Traveller> units(Random random, double sideMetres, LatLon southWest, int[] counts) {
         List<Traveller> units = new ArrayList<>();
-        int[] counts = {20, 30, 50, 40, 55, 5};
         Mover[] kinds = {Mover.PATROL_CAR, Mover.COMMUNITY_OFFICER, Mover.AUXILIARY_OFFICER, Mover.GRID_WORKER,
                 Mover.VOLUNTEER, Mover.DRONE};
         for (int k = 0; k < kinds.length; k++) {
             for (int i = 0; i < counts[k]; i++) {
                 units.add(new Traveller(kinds[k] + "-" + i, kinds[k],
-                        Earth.offset(ORIGIN, random.nextDouble() * sideMetres, random.nextDouble() * sideMetres)));
+                        Earth.offset(southWest, random.nextDouble() * sideMetres, random.nextDouble() * sideMetres)));
             }
         }
         return units;

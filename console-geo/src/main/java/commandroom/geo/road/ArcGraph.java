@@ -43,7 +43,12 @@ final class ArcGraph {
     final int[] base;
     final int[] adj;
 
-    ArcGraph(BaseGraph graph, Map<Mover, Weighting> weightings) {
+    /**
+     * @param islands per kind, GraphHopper's flag of the road islands it dropped for that kind's
+     *                profile (a car park's loop): no way through them here either, as in its routes
+     */
+    ArcGraph(BaseGraph graph, Map<Mover, Weighting> weightings,
+             Map<Mover, com.graphhopper.routing.ev.BooleanEncodedValue> islands) {
         nodes = graph.getNodes();
         edges = graph.getEdges();
         base = new int[edges];
@@ -63,8 +68,9 @@ final class ArcGraph {
                 degree[adj[e]]++;
             }
             for (Map.Entry<Mover, Weighting> w : weightings.entrySet()) {
-                forwardMs.get(w.getKey())[e] = millis(w.getValue(), it, false);
-                backwardMs.get(w.getKey())[e] = millis(w.getValue(), it, true);
+                boolean island = it.get(islands.get(w.getKey()));
+                forwardMs.get(w.getKey())[e] = island ? NO : millis(w.getValue(), it, false);
+                backwardMs.get(w.getKey())[e] = island ? NO : millis(w.getValue(), it, true);
             }
         }
         first = new int[nodes + 1];

@@ -28,6 +28,8 @@ final class CoverageGrid {
         final double dLat;
         final double dLon;
         final Map<Mover, Access[]> access = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Where each cell meets the nearest road of any kind (most roads serve every kind). */
+        volatile Access[] any;
 
         Grid(double[] lat, double[] lon, double dLat, double dLon) {
             this.lat = lat;
@@ -60,6 +62,7 @@ final class CoverageGrid {
         for (Traveller u : units) {
             byKind.computeIfAbsent(u.kind(), k -> new ArrayList<>()).add(u);
         }
+        snapAll(grid);
         // Each kind on its own core: its snaps of the cells (the first look), its search, its cells.
         List<java.util.concurrent.CompletableFuture<boolean[]>> kinds = new ArrayList<>();
         for (Map.Entry<Mover, List<Traveller>> k : byKind.entrySet()) {
@@ -158,13 +161,48 @@ final class CoverageGrid {
         }
     }
 
+    /**
+     * The first look at an area: every cell snapped once to the nearest road of any kind, in chunks
+     * on the search threads (the caller waits, the pool's threads do not).
+     */
+    private void snapAll(Grid grid) {
+        if (grid.any != null) {
+            return;
+        }
+        int n = grid.lat.length;
+        Access[] any = new Access[n];
+        int chunks = 8;
+        List<java.util.concurrent.CompletableFuture<Void>> parts = new ArrayList<>();
+        for (int k = 0; k < chunks; k++) {
+            int from = n * k / chunks;
+            int to = n * (k + 1) / chunks;
+            parts.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                for (int c = from; c < to; c++) {
+                    any[c] = net.snapAny(new LatLon(grid.lat[c], grid.lon[c]), RoadNetwork.UNIT_SNAP_METRES);
+                }
+            }, RoadNetwork.SEARCHES));
+        }
+        parts.forEach(java.util.concurrent.CompletableFuture::join);
+        grid.any = any;
+    }
+
     private Access[] cellAccess(Grid grid, Mover kind) {
         Access[] at = grid.access.get(kind);
         if (at == null) {
-            // Outside any lock, so the kinds snap side by side; two askers at once both snap, one keeps.
+            // The nearest road of any kind serves when this kind may use it; else its own snap.
+            // Outside any lock, so the kinds work side by side; two askers at once both snap, one keeps.
+            ArcGraph g = net.arcs();
+            Access[] any = grid.any;
             at = new Access[grid.lat.length];
             for (int c = 0; c < at.length; c++) {
-                at[c] = net.snapOnce(new LatLon(grid.lat[c], grid.lon[c]), kind, RoadNetwork.UNIT_SNAP_METRES);
+                Access a = any[c];
+                if (a == null) {
+                    continue;
+                }
+                boolean usable = g.millis(kind, a.edge(), true) != ArcGraph.NO
+                        || g.millis(kind, a.edge(), false) != ArcGraph.NO;
+                at[c] = usable ? a : net.snapOnce(new LatLon(grid.lat[c], grid.lon[c]), kind,
+                        RoadNetwork.UNIT_SNAP_METRES);
             }
             Access[] raced = grid.access.putIfAbsent(kind, at);
             at = raced != null ? raced : at;

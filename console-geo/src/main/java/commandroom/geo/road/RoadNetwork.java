@@ -50,6 +50,7 @@ public final class RoadNetwork implements AutoCloseable {
         this.sha256 = loaded.sha256();
         this.source = source;
         Map<Mover, Weighting> weightings = new EnumMap<>(Mover.class);
+        Map<Mover, BooleanEncodedValue> islands = new EnumMap<>(Mover.class);
         GraphHopper hopper = this.hopper;
         for (Mover m : Mover.values()) {
             if (m.flies()) {
@@ -59,8 +60,9 @@ public final class RoadNetwork implements AutoCloseable {
             weightings.put(m, w);
             BooleanEncodedValue island = hopper.getEncodingManager().getBooleanEncodedValue(Subnetwork.key(m.profile()));
             snapFilters.put(m, new DefaultSnapFilter(w, island));
+            islands.put(m, island);
         }
-        this.arcs = new ArcGraph(hopper.getBaseGraph(), weightings);
+        this.arcs = new ArcGraph(hopper.getBaseGraph(), weightings, islands);
         this.coverage = new CoverageGrid(this);
     }
 
@@ -109,6 +111,13 @@ public final class RoadNetwork implements AutoCloseable {
     /** Where a place meets a road the kind may use, within so many metres; null if none. */
     Access access(LatLon p, Mover kind, double withinMetres) {
         Access a = nearest(p, kind);
+        return a == null || a.offMetres() > withinMetres ? null : a;
+    }
+
+    /** The nearest edge of any kind within so many metres, not kept in the cache; null if none. */
+    Access snapAny(LatLon p, double withinMetres) {
+        Access a = Access.of(hopper.getLocationIndex().findClosest(p.latitude(), p.longitude(), EdgeFilter.ALL_EDGES),
+                p.latitude(), p.longitude(), arcs.base);
         return a == null || a.offMetres() > withinMetres ? null : a;
     }
 
