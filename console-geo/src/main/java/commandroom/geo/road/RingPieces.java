@@ -19,7 +19,8 @@ final class RingPieces {
 
     private RingPieces() {}
 
-    static Rings cut(RoadNetwork net, Mover kind, int[] best, int[] seconds, double walkMs) {
+    static Rings cut(RoadNetwork net, Mover kind, TimeSearch search, int[] seconds, double walkMs) {
+        int[] best = search.best;
         ArcGraph g = net.arcs();
         int[] in = g.inMs.get(kind);
         List<Rings.Ring> rings = new ArrayList<>();
@@ -27,7 +28,9 @@ final class RingPieces {
             double limit = t * 1000.0 - walkMs;
             // edge -> {covered from its base end, covered from its adjacent end}, as fractions
             Map<Integer, double[]> cover = new LinkedHashMap<>();
-            for (int n = 0; n < g.nodes; n++) {
+            // Only the nodes the search reached, not the county's hundred thousand.
+            for (int i = 0; i < search.reachedCount(); i++) {
+                int n = search.reached(i);
                 if (best[n] == ArcGraph.NO || best[n] > limit) {
                     continue;
                 }

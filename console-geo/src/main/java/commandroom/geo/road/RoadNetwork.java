@@ -51,7 +51,6 @@ public final class RoadNetwork implements AutoCloseable {
         this.source = source;
         Map<Mover, Weighting> weightings = new EnumMap<>(Mover.class);
         Map<Mover, BooleanEncodedValue> islands = new EnumMap<>(Mover.class);
-        GraphHopper hopper = this.hopper;
         for (Mover m : Mover.values()) {
             if (m.flies()) {
                 continue;
@@ -316,7 +315,7 @@ public final class RoadNetwork implements AutoCloseable {
         try (TimeSearch s = new TimeSearch(arcs, arcs.inArcs.get(kind))) {
             seedTowards(s, kind, at);
             s.run((int) Math.max(0, times[times.length - 1] * 1000L - walkMs), null);
-            return RingPieces.cut(this, kind, s.best, times, walkMs);
+            return RingPieces.cut(this, kind, s, times, walkMs);
         }
     }
 

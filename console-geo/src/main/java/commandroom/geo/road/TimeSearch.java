@@ -79,6 +79,16 @@ final class TimeSearch implements AutoCloseable {
         s.touched[s.touchedCount++] = node;
     }
 
+    /** How many nodes this search reached (see {@link #reached}). */
+    int reachedCount() {
+        return scratch.touchedCount;
+    }
+
+    /** The i-th node this search reached, 0 <= i < reachedCount: the rings look at these only. */
+    int reached(int i) {
+        return scratch.touched[i];
+    }
+
     /** Cleans what this search touched; its times are not to be read after. */
     @Override
     public void close() {
