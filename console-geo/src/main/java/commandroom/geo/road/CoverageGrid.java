@@ -95,60 +95,9 @@ final class CoverageGrid {
             straight.addAll(units);
         } else {
             ArcGraph g = net.arcs();
-            double offPace = SpeedProfiles.metresPerSecond(SpeedProfiles.offRoadKmh(kind));
-            TimeSearch s = new TimeSearch(g, g.outArcs.get(kind));
-            // Units standing on an edge: they reach its points straight along it.
-            Map<Integer, List<double[]>> onEdge = new HashMap<>();
-            for (Traveller u : units) {
-                Access a = net.access(u.at(), kind, RoadNetwork.UNIT_SNAP_METRES);
-                if (a == null) {
-                    straight.add(u);
-                    continue;
-                }
-                double walk = a.offMetres() / offPace * 1000;
-                int e = a.edge();
-                int f = g.millis(kind, e, true);
-                int b = g.millis(kind, e, false);
-                if (f != ArcGraph.NO) {
-                    s.seed(g.adj[e], walk + (1 - a.along()) * f);
-                }
-                if (b != ArcGraph.NO) {
-                    s.seed(g.base[e], walk + a.along() * b);
-                }
-                onEdge.computeIfAbsent(e, x -> new ArrayList<>()).add(new double[] {a.along(), walk});
+            try (TimeSearch s = new TimeSearch(g, g.outArcs.get(kind))) {
+                searchAndMark(grid, kind, units, limitSeconds, covered, s, straight);
             }
-            long limitMs = (long) (limitSeconds * 1000);
-            s.run((int) Math.min(ArcGraph.NO - 1, limitMs), null);
-            Access[] at = cellAccess(grid, kind);
-            for (int c = 0; c < at.length; c++) {
-                Access a = at[c];
-                if (covered[c] || a == null) {
-                    continue;
-                }
-                int e = a.edge();
-                int f = g.millis(kind, e, true);
-                int b = g.millis(kind, e, false);
-                double best = Double.POSITIVE_INFINITY;
-                int atBase = s.best[g.base[e]];
-                int atAdj = s.best[g.adj[e]];
-                if (f != ArcGraph.NO && atBase != ArcGraph.NO) {
-                    best = Math.min(best, atBase + a.along() * f);
-                }
-                if (b != ArcGraph.NO && atAdj != ArcGraph.NO) {
-                    best = Math.min(best, atAdj + (1 - a.along()) * b);
-                }
-                for (double[] u : onEdge.getOrDefault(e, List.of())) {
-                    double d = a.along() - u[0];
-                    int along = d >= 0 ? f : b;
-                    if (along != ArcGraph.NO) {
-                        best = Math.min(best, u[1] + Math.abs(d) * along);
-                    }
-                }
-                if (best + a.offMetres() / offPace * 1000 <= limitMs) {
-                    covered[c] = true;
-                }
-            }
-            s.close();
         }
         for (Traveller u : straight) {
             double reach = limitSeconds * SpeedProfiles.metresPerSecond(
@@ -157,6 +106,64 @@ final class CoverageGrid {
                 if (!covered[c] && Earth.metres(u.at().latitude(), u.at().longitude(), grid.lat[c], grid.lon[c]) <= reach) {
                     covered[c] = true;
                 }
+            }
+        }
+    }
+
+    /** One ground kind's search from all its units at once, and the cells it reaches in time. */
+    private void searchAndMark(Grid grid, Mover kind, List<Traveller> units, double limitSeconds, boolean[] covered,
+                               TimeSearch s, List<Traveller> straight) {
+        ArcGraph g = net.arcs();
+        double offPace = SpeedProfiles.metresPerSecond(SpeedProfiles.offRoadKmh(kind));
+        // Units standing on an edge: they reach its points straight along it.
+        Map<Integer, List<double[]>> onEdge = new HashMap<>();
+        for (Traveller u : units) {
+            Access a = net.access(u.at(), kind, RoadNetwork.UNIT_SNAP_METRES);
+            if (a == null) {
+                straight.add(u);
+                continue;
+            }
+            double walk = a.offMetres() / offPace * 1000;
+            int e = a.edge();
+            int f = g.millis(kind, e, true);
+            int b = g.millis(kind, e, false);
+            if (f != ArcGraph.NO) {
+                s.seed(g.adj[e], walk + (1 - a.along()) * f);
+            }
+            if (b != ArcGraph.NO) {
+                s.seed(g.base[e], walk + a.along() * b);
+            }
+            onEdge.computeIfAbsent(e, x -> new ArrayList<>()).add(new double[] {a.along(), walk});
+        }
+        long limitMs = (long) (limitSeconds * 1000);
+        s.run((int) Math.min(ArcGraph.NO - 1, limitMs), null);
+        Access[] at = cellAccess(grid, kind);
+        for (int c = 0; c < at.length; c++) {
+            Access a = at[c];
+            if (covered[c] || a == null) {
+                continue;
+            }
+            int e = a.edge();
+            int f = g.millis(kind, e, true);
+            int b = g.millis(kind, e, false);
+            double best = Double.POSITIVE_INFINITY;
+            int atBase = s.best[g.base[e]];
+            int atAdj = s.best[g.adj[e]];
+            if (f != ArcGraph.NO && atBase != ArcGraph.NO) {
+                best = Math.min(best, atBase + a.along() * f);
+            }
+            if (b != ArcGraph.NO && atAdj != ArcGraph.NO) {
+                best = Math.min(best, atAdj + (1 - a.along()) * b);
+            }
+            for (double[] u : onEdge.getOrDefault(e, List.of())) {
+                double d = a.along() - u[0];
+                int along = d >= 0 ? f : b;
+                if (along != ArcGraph.NO) {
+                    best = Math.min(best, u[1] + Math.abs(d) * along);
+                }
+            }
+            if (best + a.offMetres() / offPace * 1000 <= limitMs) {
+                covered[c] = true;
             }
         }
     }

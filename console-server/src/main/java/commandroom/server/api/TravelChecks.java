@@ -79,6 +79,38 @@ final class TravelChecks {
         return this;
     }
 
+    /**
+     * The cells an area cut at cellMetres would have, at most mostCells: a whole province at 10 m
+     * would be billions of cells and hold the hub for hours (counted from the area's bounds before
+     * any cell is made).
+     */
+    TravelChecks cells(String field, List<AreaRing> area, double cellMetres, long mostCells) {
+        if (!v.isEmpty() || area.isEmpty() || !(cellMetres >= 10)) {
+            return this;
+        }
+        double s = 90;
+        double w = 180;
+        double n = -90;
+        double e = -180;
+        for (AreaRing ring : area) {
+            for (Position p : ring.getPointsList()) {
+                s = Math.min(s, p.getLatitude());
+                n = Math.max(n, p.getLatitude());
+                w = Math.min(w, p.getLongitude());
+                e = Math.max(e, p.getLongitude());
+            }
+        }
+        double metresPerDegree = 111_195;
+        double height = (n - s) * metresPerDegree;
+        double width = (e - w) * metresPerDegree * Math.cos(Math.toRadians((s + n) / 2));
+        double cells = Math.ceil(height / cellMetres) * Math.ceil(Math.abs(width) / cellMetres);
+        if (cells > mostCells) {
+            v.add(field, String.format(java.util.Locale.ROOT, "the area at %.0f m cells makes %.0f cells, at most %d:"
+                    + " a larger cell or a smaller area", cellMetres, cells, mostCells));
+        }
+        return this;
+    }
+
     TravelChecks range(String field, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
             v.add(field, "must be within " + fmt(min) + ".." + fmt(max) + ", is " + value);

@@ -46,6 +46,8 @@ public final class TravelGrpcService extends TravelServiceGrpc.TravelServiceImpl
 
     static final int MOST_UNITS = 5000;
     static final int MOST_AREA_POINTS = 20_000;
+    /** A county of 1,000 km² at 50 m cells; the console asks at 100 m. */
+    static final long MOST_CELLS = 400_000;
 
     private final HubRoads roads;
 
@@ -126,7 +128,8 @@ public final class TravelGrpcService extends TravelServiceGrpc.TravelServiceImpl
     public void getCoverageGaps(GetCoverageGapsRequest r, StreamObserver<GetCoverageGapsReply> out) {
         if (CommandGrpcService.checked(() -> new TravelChecks().units("units", r.getUnitsList())
                 .area("area", r.getAreaList()).range("cell_metres", r.getCellMetres(), 10, 2000)
-                .range("limit_seconds", r.getLimitSeconds(), 1, 3600).throwIfAny(), out)) {
+                .range("limit_seconds", r.getLimitSeconds(), 1, 3600)
+                .cells("cell_metres", r.getAreaList(), r.getCellMetres(), MOST_CELLS).throwIfAny(), out)) {
             Replies.call(() -> {
                 List<List<LatLon>> area = new ArrayList<>();
                 for (AreaRing ring : r.getAreaList()) {

@@ -136,6 +136,10 @@ class TravelServiceTest {
             assertBad("cell_metres", () -> leader.travel().getCoverageGaps(GetCoverageGapsRequest.newBuilder()
                     .addArea(AreaRing.newBuilder().addPoints(at(0, 0)).addPoints(at(1, 0)).addPoints(at(1, 1)))
                     .setLimitSeconds(300).build()));
+            // A province at 10 m cells would hold the hub for hours: refused before any cell is made.
+            assertBad("cell_metres", () -> leader.travel().getCoverageGaps(GetCoverageGapsRequest.newBuilder()
+                    .addArea(AreaRing.newBuilder().addPoints(at(0, 0)).addPoints(at(200_000, 0))
+                            .addPoints(at(200_000, 200_000))).setCellMetres(10).setLimitSeconds(300).build()));
             assertBad("to", () -> leader.travel().planRoute(PlanRouteRequest.newBuilder()
                     .setKind(UnitKind.UNIT_KIND_PATROL_CAR).setFrom(at(0, 0)).build()));
         }
