@@ -73,6 +73,7 @@ public final class HubBootstrap implements AutoCloseable {
     private Path certificate;
     private HealthEndpoint healthEndpoint;
     private commandroom.server.api.PersonalDataInterceptor personalData;
+    private commandroom.server.roads.HubRoads roads;
 
     private HubBootstrap(HubConfig config) {
         this.config = config;
@@ -165,6 +166,9 @@ public final class HubBootstrap implements AutoCloseable {
                 () -> hub.read(s -> s.lastAddressImport()));
         closeables.add(addressBook);
         Services api = new Services(hub, fanOut, new ImageStore(database), events, tokens, users);
+        roads = config.roadsFile() == null ? commandroom.server.roads.HubRoads.none()
+                : commandroom.server.roads.HubRoads.load(config.roadsFile(), config.roadsCacheDir());
+        closeables.add(roads);
         List<io.grpc.ServerServiceDefinition> services = List.of(
                 strict(new AuthGrpcService(users, passwords, tokens,
                         new commandroom.server.auth.LoginThrottle(config.clock()), hub, config.guard().demo(),
@@ -179,6 +183,7 @@ public final class HubBootstrap implements AutoCloseable {
                 strict(new LinkageGrpcService(hub, linkage), auth),
                 strict(new commandroom.server.api.RegistryGrpcService(hub), auth),
                 strict(new commandroom.server.api.AddressGrpcService(hub, addressBook, addressStore), auth),
+                strict(new commandroom.server.api.TravelGrpcService(roads), auth),
                 commandroom.server.api.StrictRequests.wrap(health.getHealthService().bindService()),
                 ProtoReflectionServiceV1.newInstance().bindService());
 
@@ -233,6 +238,11 @@ public final class HubBootstrap implements AutoCloseable {
     /** The health endpoint's HTTP port, or -1 without one. */
     public int healthPort() {
         return healthEndpoint == null ? -1 : healthEndpoint.port();
+    }
+
+    /** The hub's road network (loading in the background when the hub was given a roads file). */
+    public commandroom.server.roads.HubRoads roads() {
+        return roads;
     }
 
     /** The TCP port the hub listens on (TLS). */

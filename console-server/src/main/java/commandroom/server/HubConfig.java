@@ -37,13 +37,15 @@ import java.time.Duration;
  * @param followUps      when settled disputes are visited again
  * @param linkage        the stations this hub follows (a county hub) or its county (a station hub)
  * @param guard          limits against a hostile client, and whether this is the demo
+ * @param roadsFile      the county's roads (OpenStreetMap .osm.pbf or .osm) to route on, or null for
+ *                       straight lines
  */
 public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPassword, String bindHost, int port,
                         Path certFile, Path keyFile, CountySeed seed, SlaPolicy sla,
                         Clock clock, Duration accessTtl, Duration refreshTtl, int passwordCost,
                         Duration overduePeriod, int ringCapacity, Duration stallTimeout,
                         String healthHost, int healthPort, RecurringLists recurringLists, FollowUpPolicy followUps,
-                        LinkSettings linkage, Guard guard) {
+                        LinkSettings linkage, Guard guard, Path roadsFile) {
 
     /**
      * Limits against a hostile or broken client, and whether the hub runs as the demo.
@@ -108,7 +110,7 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         return new HubConfig(dataDir, null, null, null, "127.0.0.1", 0, null, null, null, SlaPolicy.defaults(),
                 Clock.systemUTC(), Duration.ofMinutes(15), Duration.ofHours(14), 10, Duration.ofSeconds(1), 65_536,
                 Duration.ofSeconds(15), "127.0.0.1", -1, null, FollowUpPolicy.defaults(), LinkSettings.none(),
-                Guard.defaults());
+                Guard.defaults(), null);
     }
 
     public HubConfig withDatabase(String url, String user, String password) {
@@ -250,6 +252,16 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         return guard.tokenKeyFile() != null ? guard.tokenKeyFile() : dataDir.resolve("secrets").resolve("token-keys");
     }
 
+    /** Routes over the roads of an OpenStreetMap extract (.osm.pbf or .osm). */
+    public HubConfig withRoads(Path osmFile) {
+        return copy(c -> c.roadsFile = osmFile);
+    }
+
+    /** Where imported road graphs are kept, by their file's SHA-256: DATA/roads. */
+    public Path roadsCacheDir() {
+        return dataDir.resolve("roads");
+    }
+
     /** Units may move this fast (metres per second of the hub's clock) before a report is flagged. */
     public HubConfig withFastestUnits(double mps) {
         return copy(c -> c.guard = c.guard.with(g -> {
@@ -289,6 +301,7 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         FollowUpPolicy followUps;
         LinkSettings linkage;
         Guard guard;
+        Path roadsFile;
 
         Copy(HubConfig h) {
             dataDir = h.dataDir;
@@ -314,12 +327,13 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
             followUps = h.followUps;
             linkage = h.linkage;
             guard = h.guard;
+            roadsFile = h.roadsFile;
         }
 
         HubConfig build() {
             return new HubConfig(dataDir, jdbcUrl, dbUser, dbPassword, bindHost, port, certFile, keyFile, seed, sla,
                     clock, accessTtl, refreshTtl, passwordCost, overduePeriod, ringCapacity, stallTimeout, healthHost, healthPort, recurringLists,
-                    followUps, linkage, guard);
+                    followUps, linkage, guard, roadsFile);
         }
     }
 }

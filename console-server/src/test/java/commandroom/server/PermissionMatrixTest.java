@@ -77,7 +77,10 @@ class PermissionMatrixTest {
             Map.entry("RegistryService/SaveCamera", "CA"), Map.entry("RegistryService/Retire", "CA"),
             Map.entry("RegistryService/PreviewImport", "CA"), Map.entry("RegistryService/ApplyImport", "CA"),
             Map.entry("RegistryService/GetHistory", "CA"), Map.entry("RegistryService/SetUnitDuty", "LC"),
-            Map.entry("AddressService/SearchAddresses", "DLCA"), Map.entry("AddressService/ImportAddresses", "CA"));
+            Map.entry("AddressService/SearchAddresses", "DLCA"), Map.entry("AddressService/ImportAddresses", "CA"),
+            Map.entry("TravelService/RankArrivals", "DLCAF"), Map.entry("TravelService/PlanRoute", "DLCAF"),
+            Map.entry("TravelService/GetRings", "DLCAF"), Map.entry("TravelService/GetCoverageGaps", "DLCAF"),
+            Map.entry("TravelService/GetRoadNetwork", "DLCAF"));
 
     private static final Map<Role, Character> LETTER = Map.of(Role.ROLE_DUTY_OFFICER, 'D', Role.ROLE_SHIFT_LEADER, 'L',
             Role.ROLE_STATION_CHIEF, 'C', Role.ROLE_ADMIN, 'A', Role.ROLE_FIELD_UNIT, 'F');

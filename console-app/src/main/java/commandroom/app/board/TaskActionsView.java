@@ -36,8 +36,12 @@ public final class TaskActionsView {
                                 java.util.function.Supplier<TaskItem> latest) {
         Set<String> chosen = new HashSet<>();
         ListView<DispatchDialogViewModel.Candidate> list = new ListView<>();
-        list.getItems().setAll(DispatchDialogViewModel.rank(incident, units, travel).stream()
+        list.getItems().setAll(DispatchDialogViewModel.rank(incident, units, null).stream()
                 .filter(c -> !task.assignees().contains(c.unit().id())).toList());
+        // Re-ranked by the hub's travel times when they come (a moment after the dialog opens).
+        travel.arrivals(new commandroom.app.model.GeoPoint(incident.latitude(), incident.longitude()), units)
+                .thenAccept(times -> list.getItems().setAll(DispatchDialogViewModel.rank(incident, units, times)
+                        .stream().filter(c -> !task.assignees().contains(c.unit().id())).toList()));
         UnitPicker.bind(list, chosen);
         list.setPrefHeight(320);
         TextField reason = new TextField();

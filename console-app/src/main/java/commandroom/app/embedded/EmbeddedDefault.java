@@ -51,9 +51,17 @@ public final class EmbeddedDefault implements AutoCloseable {
     public static EmbeddedDefault start(Path dataDir, int port, double speedFactor, PrintStream loopLog,
                                         boolean simulatedCommand) throws IOException {
         CountySeed county = DemoCounty.load();
+        // The demo's roads go through the import a station's OSM extract takes.
+        Path roads = commandroom.sim.county.DemoRoads.writeOsm(county, dataDir.resolve("demo-roads.osm"));
         HubBootstrap hub = HubBootstrap.start(HubConfig.embedded(dataDir).withListener("127.0.0.1", port)
-                .withSeed(county).asDemo()
+                .withSeed(county).withRoads(roads).asDemo()
                 .withFastestUnits(100 * Math.max(1, speedFactor)));
+        try {
+            // A few hundred milliseconds for the demo's town; the simulator's first routes need it.
+            hub.roads().awaitSettled(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", hub.port(),
                         TlsChannelCredentials.newBuilder().trustManager(hub.certificate().toFile()).build())
                 .maxInboundMessageSize(16 * 1024 * 1024).build();

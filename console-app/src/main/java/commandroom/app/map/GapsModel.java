@@ -14,8 +14,8 @@ import javafx.collections.MapChangeListener;
  * The map's coverage gaps, shown on demand: where no available police unit (patrol car, community
  * or auxiliary officer: those who can act on arrival, as the 1-3-5 minute rule means) reaches in 5
  * minutes, and the share of the county that some unit does. Volunteers, grid workers and drones
- * help but do not close a gap. Worked out again as units move, at most every two
- * seconds (a unit's minute of driving changes little in two). Holds no Node. FX thread only.
+ * help but do not close a gap. Worked out by the hub over its roads, again as units move, at most
+ * every two seconds (a unit's minute of driving changes little in two). Holds no Node. FX thread only.
  */
 public final class GapsModel {
 
@@ -32,6 +32,7 @@ public final class GapsModel {
     private final BooleanProperty shown = new SimpleBooleanProperty(false);
     private final ReadOnlyDoubleWrapper covered = new ReadOnlyDoubleWrapper(Double.NaN);
     private CoverageGaps last;
+    private boolean asking;
     private long lastAt;
     private boolean stale = true;
 
@@ -45,6 +46,8 @@ public final class GapsModel {
             if (is) {
                 stale = true;
                 current();
+            } else {
+                last = null;
             }
         });
     }
@@ -59,18 +62,29 @@ public final class GapsModel {
         return covered.getReadOnlyProperty();
     }
 
-    /** The gaps as of now (worked out again if units moved and two seconds passed), or null when hidden. */
+    /**
+     * The gaps as last worked out by the hub, or null when hidden or not yet known. Asked again off
+     * the FX thread when units moved and two seconds passed (one question at a time); the last
+     * answer shows meanwhile.
+     */
     public CoverageGaps current() {
         if (!shown.get()) {
             return null;
         }
         long now = System.nanoTime();
-        if (last == null || (stale && now - lastAt >= REFRESH_NANOS)) {
-            last = CoverageGaps.of(travel.graph(), state.units().values().stream()
-                    .filter(u -> RESPONDERS.contains(u.kind())).toList(), state.zones().values(), CELL_METRES, LIMIT_SECONDS);
-            lastAt = now;
+        if (!asking && (last == null && stale || stale && now - lastAt >= REFRESH_NANOS)) {
+            asking = true;
             stale = false;
-            covered.set(last.coveredShare());
+            lastAt = now;
+            travel.gaps(state.units().values().stream().filter(UnitItem::isAvailable)
+                            .filter(u -> RESPONDERS.contains(u.kind())).toList(), state.zones().values(), CELL_METRES,
+                    (int) LIMIT_SECONDS).whenComplete((g, failure) -> {
+                        asking = false;
+                        if (g != null && shown.get()) {
+                            last = g;
+                            covered.set(g.coveredShare());
+                        }
+                    });
         }
         return last;
     }

@@ -9,9 +9,8 @@ import commandroom.app.model.UnitItem;
 import commandroom.app.model.ZoneItem;
 import commandroom.app.map.tiles.TileLayer;
 import commandroom.app.travel.CoverageGaps;
-import commandroom.app.travel.RoadGraph;
 import commandroom.app.travel.TravelModel;
-import commandroom.app.travel.TravelTimes;
+import commandroom.app.travel.TravelRings;
 import commandroom.app.ui.Messages;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,10 +75,11 @@ final class MapPainter {
             state.roads().values().forEach(r -> road(g, v, r));
         }
         IncidentItem ringed = model.selectedProperty().get();
-        if (ringed != null) {
-            rings(g, v, model.rings(ringed));
+        TravelRings incidentRings = ringed == null ? null : model.rings(ringed);
+        if (incidentRings != null) {
+            rings(g, v, incidentRings);
         }
-        TravelTimes coverage = model.coverage();
+        TravelRings coverage = model.coverage();
         if (coverage != null) {
             rings(g, v, coverage);
         }
@@ -157,10 +157,6 @@ final class MapPainter {
         }
     }
 
-    /**
-     * 1-3-5 minute rings as the roads covered in time (an incident's for a patrol car, a unit's for
-     * its own kind): the 5-minute band first and faintest, the 1-minute band last and strongest.
-     */
     /** Shades the cells no available unit reaches in time, edge to edge so no seams show. */
     private void gaps(GraphicsContext g, MapViewport v, CoverageGaps gaps) {
         g.setFill(style.gap());
@@ -175,54 +171,37 @@ final class MapPainter {
         }
     }
 
-    private void rings(GraphicsContext g, MapViewport v, TravelTimes t) {
-        RoadGraph graph = t.graph();
+    /**
+     * 1-3-5 minute rings as the hub sent them: the road pieces within each time (an incident's for a
+     * patrol car, a unit's for its own kind), the 5-minute band first and faintest, the 1-minute band
+     * last and strongest; a drone's as circles of its flight.
+     */
+    private void rings(GraphicsContext g, MapViewport v, TravelRings t) {
         Color[] colours = {style.ring1(), style.ring3(), style.ring5()};
+        int n = Math.min(colours.length, t.rings().size());
         if (t.flies()) {
-            // A drone: circles, as far as it flies in each time.
             double x = v.screenX(t.place().longitude());
             double y = v.screenY(t.place().latitude());
-            for (int k = TravelModel.RINGS.length - 1; k >= 0; k--) {
-                double r = TravelModel.RINGS[k] * t.straightMetresPerSecond() / v.metresPerPixel();
+            for (int k = n - 1; k >= 0; k--) {
+                double r = t.rings().get(k).straightMetres() / v.metresPerPixel();
                 g.setStroke(colours[k]);
                 g.setLineWidth(4);
                 g.strokeOval(x - r, y - r, 2 * r, 2 * r);
             }
             return;
         }
-        for (int k = TravelModel.RINGS.length - 1; k >= 0; k--) {
-            double limit = TravelModel.RINGS[k];
+        for (int k = n - 1; k >= 0; k--) {
             g.setStroke(colours[k]);
             g.setLineWidth(10 - 2 * k);
-            for (RoadGraph.Edge e : graph.edges()) {
-                double speed = t.metresPerSecond(e);
-                double fromStart = clamp((limit - t.secondsAtNode(e.from())) * speed, e.metres());
-                double fromEnd = clamp((limit - t.secondsAtNode(e.to())) * speed, e.metres());
-                double[] a = graph.nodeAt(e.from());
-                double[] b = graph.nodeAt(e.to());
-                if (fromStart + fromEnd >= e.metres()) {
-                    piece(g, v, graph, a, b, 0, 1);
-                } else {
-                    piece(g, v, graph, a, b, 0, fromStart / e.metres());
-                    piece(g, v, graph, a, b, 1 - fromEnd / e.metres(), 1);
+            for (List<GeoPoint> piece : t.rings().get(k).pieces()) {
+                for (int i = 0; i + 1 < piece.size(); i++) {
+                    GeoPoint p = piece.get(i);
+                    GeoPoint q = piece.get(i + 1);
+                    g.strokeLine(v.screenX(p.longitude()), v.screenY(p.latitude()), v.screenX(q.longitude()),
+                            v.screenY(q.latitude()));
                 }
             }
         }
-    }
-
-    private static double clamp(double metres, double max) {
-        return Double.isNaN(metres) ? 0 : Math.max(0, Math.min(max, metres));
-    }
-
-    /** Strokes the part of edge ab between two fractions of it. */
-    private static void piece(GraphicsContext g, MapViewport v, RoadGraph graph, double[] a, double[] b, double t0,
-                              double t1) {
-        if (t1 <= t0) {
-            return;
-        }
-        GeoPoint p = graph.geo(new double[] {a[0] + (b[0] - a[0]) * t0, a[1] + (b[1] - a[1]) * t0});
-        GeoPoint q = graph.geo(new double[] {a[0] + (b[0] - a[0]) * t1, a[1] + (b[1] - a[1]) * t1});
-        g.strokeLine(v.screenX(p.longitude()), v.screenY(p.latitude()), v.screenX(q.longitude()), v.screenY(q.latitude()));
     }
 
     private void zoneName(GraphicsContext g, MapViewport v, ZoneItem z, int[] duty) {

@@ -153,6 +153,14 @@ public final class MapView extends MapStyle {
         });
         model.selectedProperty().addListener((o, a, i) -> showCard(i));
         model.coverageUnitProperty().addListener((o, a, b) -> dirty = true);
+        // Rings, reach counts and gaps come back from the hub after the frame that asked for them.
+        model.travelRevisionProperty().addListener((o, a, b) -> {
+            dirty = true;
+            IncidentItem shown = model.selectedProperty().get();
+            if (shown != null && card.isVisible()) {
+                showCard(shown);
+            }
+        });
         var state = model.state();
         state.units().addListener((MapChangeListener<String, UnitItem>) c -> dirty = true);
         state.incidents().addListener((MapChangeListener<String, IncidentItem>) c -> dirty = true);
@@ -288,7 +296,8 @@ public final class MapView extends MapStyle {
             cardTitle.setText(Messages.get("type." + i.type()) + "  ·  " + Messages.get("priority." + i.priority()));
             int[] reach = model.reachable(i);
             cardLine.setText(i.address() + "\n" + i.summary() + "\n" + i.id() + "\n"
-                    + Messages.get("map.reach", reach[0], reach[1], reach[2]));
+                    + (reach == null ? Messages.get("map.reachPending")
+                    : Messages.get("map.reach", reach[0], reach[1], reach[2])));
         }
     }
 

@@ -6,7 +6,8 @@ import commandroom.app.model.IncidentItem;
 import commandroom.app.model.UnitItem;
 import commandroom.app.model.ZoneItem;
 import commandroom.app.travel.TravelModel;
-import commandroom.app.travel.TravelTimes;
+import commandroom.app.travel.TravelRings;
+import commandroom.app.travel.TravelTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -47,6 +48,8 @@ public final class MapViewModel {
     private final ReadOnlyObjectWrapper<IncidentItem> selected = new ReadOnlyObjectWrapper<>();
     /** The unit whose own 1-3-5 minute coverage the map shows, or null. */
     private final ReadOnlyObjectWrapper<String> coverageUnit = new ReadOnlyObjectWrapper<>();
+    /** The coverage unit's rings last drawn, shown while its new place is asked about. */
+    private TravelRings lastCoverage;
     private final BooleanProperty base = new SimpleBooleanProperty(true);
     private final BooleanProperty zones = new SimpleBooleanProperty(true);
     private final BooleanProperty cameras = new SimpleBooleanProperty(true);
@@ -238,23 +241,32 @@ public final class MapViewModel {
 
     /**
      * How many available units reach an incident within each of {@link TravelModel#RINGS} (1, 3 and
-     * 5 minutes), each at its own kind's speed over the roads (a drone straight).
+     * 5 minutes), each at its own kind's speed over the roads (a drone straight), as the hub timed
+     * them; null until it has answered.
      */
     public int[] reachable(IncidentItem i) {
-        GeoPoint place = new GeoPoint(i.latitude(), i.longitude());
+        Map<String, TravelTime> times = travel.timesTo(new GeoPoint(i.latitude(), i.longitude()));
+        if (times == null) {
+            return null;
+        }
         int[] counts = new int[TravelModel.RINGS.length];
         for (UnitItem u : state.units().values()) {
-            if (!u.isAvailable()) {
+            TravelTime t = times.get(u.id());
+            if (!u.isAvailable() || t == null) {
                 continue;
             }
-            double s = travel.seconds(u, place);
             for (int k = 0; k < counts.length; k++) {
-                if (s <= TravelModel.RINGS[k]) {
+                if (t.seconds() <= TravelModel.RINGS[k]) {
                     counts[k]++;
                 }
             }
         }
         return counts;
+    }
+
+    /** Goes up when travel times arrive from the hub: the map draws again. */
+    public javafx.beans.property.ReadOnlyIntegerProperty travelRevisionProperty() {
+        return travel.revisionProperty();
     }
 
     /** Shows (or, for the unit shown, hides) the area a unit covers within 1, 3 and 5 minutes. */
@@ -267,18 +279,26 @@ public final class MapViewModel {
     }
 
     /**
-     * The unit whose coverage shows and how far it gets from where it stands, at its own kind's
-     * speeds (roads go both ways, so "from the unit" is the same search as "to the unit"); null when
-     * no coverage shows or the unit is gone.
+     * The unit whose coverage shows and how far it gets from where it stands in 1, 3 and 5 minutes,
+     * at its own kind's speeds; null when no coverage shows, the unit is gone, or the hub has not
+     * answered yet. While the unit moves, its last rings show until the new ones come.
      */
-    public TravelTimes coverage() {
+    public TravelRings coverage() {
         UnitItem u = coverageUnit.get() == null ? null : state.units().get(coverageUnit.get());
-        return u == null ? null : travel.to(new GeoPoint(u.latitude(), u.longitude()), u.kind());
+        if (u == null) {
+            lastCoverage = null;
+            return null;
+        }
+        TravelRings now = travel.rings(new GeoPoint(u.latitude(), u.longitude()), u.kind());
+        if (now != null) {
+            lastCoverage = now;
+        }
+        return lastCoverage != null && lastCoverage.kind().equals(u.kind()) ? lastCoverage : null;
     }
 
-    /** The rings drawn on the map: how far a patrol car gets from an incident over the roads. */
-    public TravelTimes rings(IncidentItem i) {
-        return travel.to(new GeoPoint(i.latitude(), i.longitude()), "PATROL_CAR");
+    /** The rings drawn on the map: how far a patrol car gets to an incident over the roads; null until known. */
+    public TravelRings rings(IncidentItem i) {
+        return travel.rings(new GeoPoint(i.latitude(), i.longitude()), "PATROL_CAR");
     }
 
     public void clearSelection() {

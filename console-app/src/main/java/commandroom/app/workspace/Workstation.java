@@ -117,7 +117,8 @@ public final class Workstation implements AutoCloseable {
         this.user = session.user();
         this.client = new CommandClient(session, background);
         this.feed = new EventFeed(session, state);
-        this.travel = new TravelModel(state);
+        this.travel = new TravelModel(state, new commandroom.app.connection.TravelClient(session, background),
+                javafx.application.Platform::runLater);
         this.boardModel = new BoardViewModel(state);
         this.clock = clock;
         this.layouts = new LayoutStore(layoutDir);

@@ -115,8 +115,10 @@ class MapViewTest extends FxRobot {
                 Screenshots.save(this, stage.getScene().getRoot(), "map");
 
                 clickOn("#map-dispatch");
-                Waits.until("the dispatch dialog with its units", Duration.ofSeconds(10), () -> lookup("#dispatch-dialog")
-                        .tryQuery().map(p -> from((Node) p).lookup(".check-box").tryQuery().isPresent()).orElse(false));
+                Waits.until("the dispatch dialog with its units, timed over the roads", Duration.ofSeconds(10),
+                        () -> lookup("#dispatch-dialog").tryQuery().map(p -> from((Node) p).lookup(".list-cell").queryAll()
+                                .stream().anyMatch(c -> c instanceof javafx.scene.control.Labeled l && l.getText() != null
+                                        && l.getText().contains("分钟"))).orElse(false));
                 clickOn(from(lookup("#dispatch-dialog").<Node>query()).lookup(".check-box").<Node>query());
                 clickOn("#dispatch-send");
                 Waits.until("a task for the picked incident", Duration.ofSeconds(15), () -> w.state().tasks().values()
@@ -151,7 +153,8 @@ class MapViewTest extends FxRobot {
                 clickOn(canvas.localToScreen(ux, uy), MouseButton.SECONDARY);
                 clickOn("显示 " + under.name() + " 的 1-3-5 分钟覆盖");
                 assertEquals(under.id(), model.coverageUnitProperty().get(), "the unit's coverage shows");
-                assertTrue(model.coverage() != null, "and its travel times are there to draw");
+                Waits.until("and its travel times are there to draw", Duration.ofSeconds(10),
+                        () -> model.coverage() != null && !model.coverage().rings().isEmpty());
             } finally {
                 Consoles.close(w);
             }

@@ -92,9 +92,11 @@ class ConsoleFlowTest extends FxRobot {
         // ... and dispatches the nearest available unit.
         interact(() -> newIncidents().getSelectionModel().select(incident));
         clickOn("#action-dispatch");
-        Waits.until("the dispatch dialog with its units", Duration.ofSeconds(10),
-                () -> lookup("#dispatch-dialog").tryQuery().map(p -> from((Node) p).lookup(".check-box").tryQuery().isPresent())
-                        .orElse(false));
+        // The units come listed at once, then ranked by the hub's travel times, each with its minutes.
+        Waits.until("the dispatch dialog with its units, timed over the roads", Duration.ofSeconds(10),
+                () -> lookup("#dispatch-dialog").tryQuery().map(p -> from((Node) p).lookup(".list-cell").queryAll()
+                        .stream().anyMatch(c -> c instanceof javafx.scene.control.Labeled l && l.getText() != null
+                                && l.getText().contains("分钟"))).orElse(false));
         Node pane = lookup("#dispatch-dialog").query();
         Node firstUnit = from(pane).lookup(".check-box").query();
         clickOn(firstUnit);

@@ -86,6 +86,12 @@ public final class Permissions {
         ROLES.put(commandroom.v1.KeyPersonServiceGrpc.getListKeyPersonAccessMethod().getFullMethodName(), CHIEF);
         ROLES.put(commandroom.v1.FraudServiceGrpc.getImportWarningsMethod().getFullMethodName(), MEDIATORS);
         ROLES.put(commandroom.v1.LinkageServiceGrpc.getHandUpMethod().getFullMethodName(), MEDIATORS);
+        // Travel times are for everyone who moves or sends units: consoles rank and ring, terminals route.
+        ROLES.put(commandroom.v1.TravelServiceGrpc.getRankArrivalsMethod().getFullMethodName(), ANY);
+        ROLES.put(commandroom.v1.TravelServiceGrpc.getPlanRouteMethod().getFullMethodName(), ANY);
+        ROLES.put(commandroom.v1.TravelServiceGrpc.getGetRingsMethod().getFullMethodName(), ANY);
+        ROLES.put(commandroom.v1.TravelServiceGrpc.getGetCoverageGapsMethod().getFullMethodName(), ANY);
+        ROLES.put(commandroom.v1.TravelServiceGrpc.getGetRoadNetworkMethod().getFullMethodName(), ANY);
         ROLES.put(commandroom.v1.LinkageServiceGrpc.getInstructStationMethod().getFullMethodName(), MEDIATORS);
         ROLES.put(commandroom.v1.LinkageServiceGrpc.getGetCountyBoardMethod().getFullMethodName(), CONSOLE);
         ROLES.put(FieldServiceGrpc.getInstructionsMethod().getFullMethodName(), FIELD);

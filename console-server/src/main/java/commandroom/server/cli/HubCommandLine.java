@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * The hub's administration commands, for the station's IT officer: user administration, backup
- * and restore of the event log, the audit-chain verifier. Each opens the database the hub's
- * options name (the same --config file the service reads), does one thing and says what it did.
+ * and restore of the event log, the audit-chain verifier, the roads import. Each reads the hub's
+ * options (the same --config file the service reads) and opens the database they name (the roads
+ * import only its data directory), does one thing and says what it did.
  * Exit status: 0 done, 1 refused or found broken, 2 a mistake on the command line.
  */
 public final class HubCommandLine {
@@ -67,6 +68,7 @@ public final class HubCommandLine {
                 case "backup", "restore", "verify" -> new LogCommands(in, console, out).run(command, rest);
                 case "rotate-token-key" -> rotateTokenKey(rest);
                 case "import" -> new ImportCommand(in, console, out).run(rest);
+                case "roads" -> new RoadsCommand(out).run(rest);
                 default -> throw new IllegalArgumentException("unknown command " + command);
             };
         } catch (IllegalArgumentException e) {
@@ -152,6 +154,8 @@ public final class HubCommandLine {
                                       [--trust CERT] [--retire-missing] [--apply]
                                                                  a zone map (GeoJSON), roster, camera ledger or address book (CSV, .xlsx) previewed by the
                                                                  running hub; --apply writes it in one batch (the same file twice: nothing)
+                       commandroom-hub roads FILE [options]      import the county's OpenStreetMap roads (.osm.pbf or .osm) for --roads;
+                                                                 says what it found, or what is wrong with the file
                 Roles: %s
                 Options (every command; on the server: --config /etc/commandroom/hub.conf):
                 """.formatted(commandroom.server.admin.UserAdmin.roleNames()) + HubOptions.usage();

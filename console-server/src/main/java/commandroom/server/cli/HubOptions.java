@@ -40,6 +40,9 @@ final class HubOptions {
             new Option("key", "FILE", "PEM PKCS#8 private key, with cert"),
             new Option("seed", "FILE", "county (CountySeed JSON) loaded into an empty hub: zones, units, cameras,"
                     + " roads, first users"),
+            new Option("roads", "FILE", "the county's roads, an OpenStreetMap extract (.osm.pbf or .osm): imported"
+                    + " once (kept in DIR/roads by the file's SHA-256) for travel times, rings and coverage gaps;"
+                    + " without it they are straight lines"),
             new Option("demo", "", "run as the demo: accounts with the demo county's published passwords are"
                     + " allowed (a real install refuses them, and a database the demo made)"),
             new Option("token-keys", "FILE", "the token signing keys, kept apart from the database (default"
@@ -201,6 +204,9 @@ final class HubOptions {
         }
         if (values.containsKey("seed")) {
             c = c.withSeed(seed(Path.of(values.get("seed"))));
+        }
+        if (values.containsKey("roads")) {
+            c = c.withRoads(Path.of(values.get("roads")));
         }
         String demo = get("demo", "off");
         if (!demo.equals("on") && !demo.equals("off")) {

@@ -138,6 +138,11 @@ public final class HubClient implements AutoCloseable {
         return FieldServiceGrpc.newStub(channel).withCallCredentials(credentials);
     }
 
+    public commandroom.v1.TravelServiceGrpc.TravelServiceBlockingStub travel() {
+        return commandroom.v1.TravelServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials)
+                .withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
     public AuthServiceGrpc.AuthServiceBlockingStub auth() {
         return AuthServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials)
                 .withDeadlineAfter(10, TimeUnit.SECONDS);

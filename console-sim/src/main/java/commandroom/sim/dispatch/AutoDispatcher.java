@@ -40,6 +40,8 @@ public final class AutoDispatcher {
     private final ScheduledExecutorService scheduler;
     private final SerialExecutor serial;
     private final ConsoleFeed feed;
+    /** The hub's travel times, to send the quickest unit as the console would rank it. */
+    private final commandroom.v1.TravelServiceGrpc.TravelServiceStub travel;
     private final Random random;
     private final double speedFactor;
     // Confined to the serial executor.
@@ -59,6 +61,7 @@ public final class AutoDispatcher {
         this.speedFactor = speedFactor;
         this.random = random;
         this.serial = new SerialExecutor(scheduler, "auto dispatcher");
+        this.travel = commandroom.v1.TravelServiceGrpc.newStub(channel).withCallCredentials(session.credentials());
         this.feed = new ConsoleFeed("auto dispatcher", channel, session, scheduler, serial, this::onSnapshot,
                 this::onEvent);
     }
@@ -97,9 +100,36 @@ public final class AutoDispatcher {
         serial.schedule(scheduler, Math.round(seconds * 1000 / speedFactor), () -> dispatch(incident));
     }
 
+    /**
+     * Asks the hub how long each unit that may go takes (the ranking the console shows a shift
+     * leader) and sends the quickest; if the hub cannot say, the nearest in a straight line.
+     */
     private void dispatch(Incident incident) {
-        Optional<NearestUnitChooser.Candidate> chosen =
-                NearestUnitChooser.choose(board.candidates(), incident.getPosition(), incident.getPriority());
+        java.util.List<NearestUnitChooser.Candidate> mayGo =
+                NearestUnitChooser.mayGo(board.candidates(), incident.getPriority());
+        commandroom.v1.RankArrivalsRequest.Builder ask = commandroom.v1.RankArrivalsRequest.newBuilder()
+                .setPlace(incident.getPosition());
+        mayGo.forEach(c -> ask.addUnits(commandroom.v1.TravelUnit.newBuilder().setUnitId(c.unitId())
+                .setKind(c.kind() == commandroom.v1.UnitKind.UNIT_KIND_UNSPECIFIED
+                        ? commandroom.v1.UnitKind.UNIT_KIND_COMMUNITY_OFFICER : c.kind())
+                .setPosition(c.position())));
+        Rpc.<commandroom.v1.RankArrivalsReply>unary(o -> travel
+                        .withDeadlineAfter(Rpc.DEADLINE.toMillis(), TimeUnit.MILLISECONDS).rankArrivals(ask.build(), o))
+                .whenCompleteAsync((ranked, failure) -> {
+                    java.util.Map<String, Double> seconds = new java.util.HashMap<>();
+                    if (ranked != null) {
+                        ranked.getArrivalsList().forEach(a -> seconds.put(a.getUnitId(), a.getSeconds()));
+                    } else {
+                        LOG.debug("auto dispatcher: no travel times ({}); the nearest goes", Rpc.describe(failure));
+                    }
+                    dispatch(incident, ranked == null
+                            ? NearestUnitChooser.choose(mayGo, incident.getPosition(), incident.getPriority())
+                            : NearestUnitChooser.choose(mayGo, incident.getPriority(),
+                                    c -> seconds.getOrDefault(c.unitId(), Double.MAX_VALUE)));
+                }, serial);
+    }
+
+    private void dispatch(Incident incident, Optional<NearestUnitChooser.Candidate> chosen) {
         if (chosen.isEmpty()) {
             LOG.warn("auto dispatcher: no unit may go to {} ({})", incident.getId(), incident.getAddress());
             return;

@@ -90,7 +90,10 @@ public final class FieldTerminal {
                 (from, observer) -> stub.instructions(InstructionsRequest.newBuilder().setFromSequence(from).build(),
                         observer),
                 this::onEvent, serial, scheduler, session);
-        this.work = new UnitWork(unit, settings, scheduler, serial, this::deadlined, caller, random,
+        commandroom.v1.TravelServiceGrpc.TravelServiceStub travel = commandroom.v1.TravelServiceGrpc.newStub(channel)
+                .withCallCredentials(session.credentials()).withExecutor(serial);
+        this.work = new UnitWork(unit, settings, scheduler, serial, this::deadlined,
+                () -> travel.withDeadlineAfter(Rpc.DEADLINE.toMillis(), TimeUnit.MILLISECONDS), caller, random,
                 new UnitWork.Owner() {
                     @Override
                     public boolean closed() {

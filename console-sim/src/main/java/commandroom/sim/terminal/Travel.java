@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * A unit's journey to a place: a route of waypoints walked at a constant speed, advanced one
- * tick at a time. Ground units take an L-shaped route (east-west first, then north-south), which
- * on the demo county's street grid looks like keeping to the streets; the drone flies straight.
+ * tick at a time. Normally the hub's route over the roads at the pace of its time ({@link #along});
+ * without one, ground units take an L-shaped route (east-west first, then north-south) at their
+ * street speed, and the drone flies straight.
  *
  * <p>Not thread-safe: a terminal confines its journey to its serial executor.
  */
@@ -42,7 +43,21 @@ public final class Travel {
         this.heading = GeoMath.bearingDegrees(from, waypoints.get(0));
     }
 
-    /** Plans a journey for a kind of unit from one place to another. */
+    /**
+     * A journey along the hub's route: its line (the start left out), at the pace that makes it
+     * take the route's time, so the unit arrives when the console said it would.
+     */
+    public static Travel along(commandroom.v1.PlanRouteReply route, Position from, double speedFactor) {
+        List<Position> line = route.getLineList();
+        List<Position> waypoints = new ArrayList<>(line.subList(line.isEmpty() ? 0 : 1, line.size()));
+        if (waypoints.isEmpty()) {
+            waypoints.add(from);
+        }
+        double pace = route.getSeconds() > 0 && route.getMetres() > 0 ? route.getMetres() / route.getSeconds() : 1;
+        return new Travel(from, waypoints, pace, speedFactor);
+    }
+
+    /** Plans a journey for a kind of unit from one place to another without the hub's roads. */
     public static Travel plan(UnitKind kind, Position from, Position to, double speedFactor) {
         return new Travel(from, route(kind, from, to), UnitSpeeds.metresPerSecond(kind), speedFactor);
     }

@@ -66,6 +66,7 @@ final class UnitWork {
     private final ScheduledExecutorService scheduler;
     private final SerialExecutor serial;
     private final Supplier<FieldServiceGrpc.FieldServiceStub> stub;
+    private final Supplier<commandroom.v1.TravelServiceGrpc.TravelServiceStub> routes;
     private final RetryingCaller caller;
     private final Random random;
     private final Owner owner;
@@ -81,12 +82,15 @@ final class UnitWork {
     private long lastReportNanos;
 
     UnitWork(Unit unit, TerminalSettings settings, ScheduledExecutorService scheduler, SerialExecutor serial,
-            Supplier<FieldServiceGrpc.FieldServiceStub> stub, RetryingCaller caller, Random random, Owner owner) {
+            Supplier<FieldServiceGrpc.FieldServiceStub> stub,
+            Supplier<commandroom.v1.TravelServiceGrpc.TravelServiceStub> routes, RetryingCaller caller, Random random,
+            Owner owner) {
         this.unit = unit;
         this.settings = settings;
         this.scheduler = scheduler;
         this.serial = serial;
         this.stub = stub;
+        this.routes = routes;
         this.caller = caller;
         this.random = random;
         this.owner = owner;
@@ -144,8 +148,9 @@ final class UnitWork {
         Position target = run.target();
         if (target != null && GeoMath.distanceMetres(position, target) > AT_SCENE_METRES) {
             if (travelFor != run) {
-                travel = Travel.plan(unit.getKind(), position, target, settings.speedFactor());
                 travelFor = run;
+                travel = null;
+                planRoute(run, target);
             }
             return;
         }
@@ -154,6 +159,36 @@ final class UnitWork {
             case TASK_STATUS_ARRIVED -> report(run, Progress.PROGRESS_IN_PROGRESS, 0);
             default -> work(run);
         }
+    }
+
+    /**
+     * Asks the hub for the way there over its roads (the very route and time the console ranked
+     * this unit by) and sets off along it; if the hub cannot say, sets off on the street grid at
+     * the kind's street speed. The unit stands still meanwhile, as a real one reads its screen.
+     */
+    private void planRoute(TaskRun run, Position target) {
+        Position from = position;
+        commandroom.v1.PlanRouteRequest request = commandroom.v1.PlanRouteRequest.newBuilder()
+                .setKind(unit.getKind() == commandroom.v1.UnitKind.UNIT_KIND_UNSPECIFIED
+                        ? commandroom.v1.UnitKind.UNIT_KIND_COMMUNITY_OFFICER : unit.getKind())
+                .setFrom(from).setTo(target).build();
+        Rpc.<commandroom.v1.PlanRouteReply>unary(o -> routes.get().planRoute(request, o))
+                .whenCompleteAsync((route, failure) -> {
+                    if (owner.closed() || travelFor != run || travel != null) {
+                        return;
+                    }
+                    if (failure != null) {
+                        LOG.debug("{}: no route from the hub ({}); on the street grid", unit.getId(),
+                                Rpc.describe(failure));
+                        travel = Travel.plan(unit.getKind(), from, target, settings.speedFactor());
+                    } else if (route.getNoRoad()) {
+                        // The hub knows no road here (none loaded, or none near): its time is a
+                        // deliberately slow straight line; a simulated unit finds its streets.
+                        travel = Travel.plan(unit.getKind(), from, target, settings.speedFactor());
+                    } else {
+                        travel = Travel.along(route, from, settings.speedFactor());
+                    }
+                }, serial);
     }
 
     private void work(TaskRun run) {

@@ -28,6 +28,19 @@ class NearestUnitChooserTest {
     }
 
     @Test
+    void withTheHubsTravelTimesTheQuickestByRoadGoesNotTheNearestByAir() {
+        List<Candidate> units = List.of(
+                unit("u-near", UnitKind.UNIT_KIND_VOLUNTEER, -300, 0),
+                unit("u-car", UnitKind.UNIT_KIND_PATROL_CAR, 1000, 0),
+                unit("u-drone", UnitKind.UNIT_KIND_DRONE, 100, 0));
+        java.util.Map<String, Double> seconds = java.util.Map.of("u-near", 216.0, "u-car", 72.0, "u-drone", 7.0);
+        assertEquals("u-car", NearestUnitChooser.choose(units, Priority.PRIORITY_NORMAL, c -> seconds.get(c.unitId()))
+                .orElseThrow().unitId(), "the drone only goes to urgent incidents");
+        assertEquals("u-drone", NearestUnitChooser.choose(units, Priority.PRIORITY_URGENT, c -> seconds.get(c.unitId()))
+                .orElseThrow().unitId());
+    }
+
+    @Test
     void anAvailableUnitBeatsABusyOneThatIsNearer() {
         List<Candidate> units = List.of(
                 unit("u-busy", UnitKind.UNIT_KIND_PATROL_CAR, 50, 1),

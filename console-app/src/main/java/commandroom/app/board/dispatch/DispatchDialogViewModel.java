@@ -4,6 +4,7 @@ import commandroom.app.connection.CommandClient;
 import commandroom.app.model.GeoPoint;
 import commandroom.app.model.IncidentItem;
 import commandroom.app.travel.TravelModel;
+import commandroom.app.travel.TravelTime;
 import commandroom.app.model.UnitItem;
 import commandroom.app.ui.Messages;
 import java.util.Collection;
@@ -24,24 +25,30 @@ import javafx.collections.ObservableSet;
 
 /**
  * The shift leader's dispatch of one incident: available units before busy ones, each group by
- * travel time over the roads (straight-line distance where no road leads, or none are known); the
- * task kind, the instruction and the minutes allowed per step. Holds no Node; FX thread only.
+ * travel time over the roads as the hub works it out (every unit gets minutes; one with no road
+ * near it the straight line at a walking pace, and its label says so); the task kind, the
+ * instruction and the minutes allowed per step. The list first shows the units by straight-line
+ * distance and is re-ranked when the hub's times come, within a moment. Holds no Node; FX thread only.
  */
 public final class DispatchDialogViewModel {
 
-    /** A unit the leader may pick: its straight-line distance and its travel time to the incident. */
-    public record Candidate(UnitItem unit, double metres, double seconds) {
+    /**
+     * A unit the leader may pick: its straight-line distance, its travel time to the incident (NaN
+     * until the hub's times came) and whether that time is a straight line for want of a road.
+     */
+    public record Candidate(UnitItem unit, double metres, double seconds, boolean noRoad) {
         public String label() {
             String status = Messages.get("unitstatus." + unit.status());
-            return Double.isFinite(seconds)
-                    ? Messages.get("dispatch.travel", unit.name(), Math.max(1, Math.round(seconds / 60.0)),
-                            Math.round(metres), status)
-                    : Messages.get("dispatch.distance", unit.name(), Math.round(metres), status);
+            if (Double.isNaN(seconds)) {
+                return Messages.get("dispatch.distance", unit.name(), Math.round(metres), status);
+            }
+            return Messages.get(noRoad ? "dispatch.travelNoRoad" : "dispatch.travel", unit.name(),
+                    Math.max(1, Math.round(seconds / 60.0)), Math.round(metres), status);
         }
 
-        /** What ranks units: travel time, or the distance at a brisk 20 km/h where no road leads. */
-        double cost() {
-            return Double.isFinite(seconds) ? seconds : metres / (20 / 3.6);
+        /** Whether the hub's travel time is known. */
+        public boolean timed() {
+            return !Double.isNaN(seconds);
         }
     }
 
@@ -59,23 +66,34 @@ public final class DispatchDialogViewModel {
                                    CommandClient client) {
         this.incident = incident;
         this.client = client;
-        this.candidates = FXCollections.observableArrayList(rank(incident, units, travel));
+        List<UnitItem> all = List.copyOf(units);
+        this.candidates = FXCollections.observableArrayList(rank(incident, all, null));
+        if (travel != null) {
+            travel.arrivals(new GeoPoint(incident.latitude(), incident.longitude()), all)
+                    .thenAccept(times -> candidates.setAll(rank(incident, all, times)));
+        }
         kind.set("DISPUTE".equals(incident.type()) ? "MEDIATE" : "RESPOND");
         instruction.set(Messages.get("dispatch.default", incident.address(), incident.summary()));
     }
 
     /**
      * Available first, then people before drones (a drone is there first but cannot take a case in
-     * hand: it is offered after the units that can), then the quickest there (travel may be null:
-     * straight line only).
+     * hand: it is offered after the units that can), then the quickest there; for equal times a
+     * unit with a road before one without. times null (not come yet): by straight-line distance.
      */
-    public static List<Candidate> rank(IncidentItem incident, Collection<UnitItem> units, TravelModel travel) {
-        GeoPoint place = new GeoPoint(incident.latitude(), incident.longitude());
+    public static List<Candidate> rank(IncidentItem incident, Collection<UnitItem> units,
+                                       Map<String, TravelTime> times) {
         return units.stream().filter(u -> !"OFF_DUTY".equals(u.status()) && !"OUT_OF_SERVICE".equals(u.status()))
-                .map(u -> new Candidate(u, metres(incident.latitude(), incident.longitude(), u.latitude(), u.longitude()),
-                        travel == null ? Double.POSITIVE_INFINITY : travel.seconds(u, place)))
+                .map(u -> {
+                    double m = metres(incident.latitude(), incident.longitude(), u.latitude(), u.longitude());
+                    TravelTime t = times == null ? null : times.get(u.id());
+                    return new Candidate(u, m, t == null ? Double.NaN : t.seconds(), t != null && t.noRoad());
+                })
                 .sorted(Comparator.comparing((Candidate c) -> !c.unit().isAvailable())
-                        .thenComparing(c -> "DRONE".equals(c.unit().kind())).thenComparingDouble(Candidate::cost))
+                        .thenComparing(c -> "DRONE".equals(c.unit().kind()))
+                        .thenComparing(c -> !c.timed())
+                        .thenComparingDouble(c -> c.timed() ? c.seconds() : c.metres())
+                        .thenComparing(Candidate::noRoad))
                 .toList();
     }
 
