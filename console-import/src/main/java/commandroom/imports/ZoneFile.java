@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.google.protobuf.util.JsonFormat;
+import commandroom.geo.Gcj02;
 import commandroom.v1.ImportProblemCode;
 import commandroom.v1.Position;
 import commandroom.v1.Zone;

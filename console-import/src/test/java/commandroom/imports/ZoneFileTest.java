@@ -3,6 +3,7 @@ package commandroom.imports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import commandroom.geo.Gcj02;
 import commandroom.v1.ImportProblemCode;
 import commandroom.v1.Zone;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package commandroom.app.map;
 /**
  * Web Mercator (EPSG:3857) as map tiles use it: a world of 256 × 2^zoom pixels square, x east from
  * 180° W, y south from about 85.05° N. Zoom may be fractional. Positions in and out are WGS-84
- * degrees (a tile source in GCJ-02 converts with {@link Gcj02} first). Stateless.
+ * degrees (a tile source in GCJ-02 converts with {@link commandroom.geo.Gcj02} first). Stateless.
  */
 public final class WebMercator {
 

@@ -6,7 +6,7 @@ import com.dlsc.gmapsfx.javascript.object.MapOptions;
 import com.dlsc.gmapsfx.javascript.object.MapTypeIdEnum;
 import com.dlsc.gmapsfx.javascript.object.Marker;
 import com.dlsc.gmapsfx.javascript.object.MarkerOptions;
-import commandroom.app.map.Gcj02;
+import commandroom.geo.Gcj02;
 import commandroom.app.map.MapViewModel;
 import commandroom.app.map.MapViewport;
 import commandroom.app.model.IncidentItem;

@@ -1,6 +1,6 @@
 package commandroom.app.map.tiles;
 
-import commandroom.app.map.Gcj02;
+import commandroom.geo.Gcj02;
 import commandroom.app.map.MapViewport;
 import commandroom.app.map.WebMercator;
 import java.util.ArrayList;

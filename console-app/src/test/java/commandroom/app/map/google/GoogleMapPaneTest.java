@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import commandroom.app.connection.CommandClient;
 import commandroom.app.embedded.EmbeddedDefault;
-import commandroom.app.map.Gcj02;
+import commandroom.geo.Gcj02;
 import commandroom.app.map.MapViewModel;
 import commandroom.app.testing.Consoles;
 import commandroom.app.testing.Waits;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import commandroom.app.map.Gcj02;
+import commandroom.geo.Gcj02;
 import commandroom.app.map.MapViewport;
 import commandroom.app.map.WebMercator;
 import java.util.List;

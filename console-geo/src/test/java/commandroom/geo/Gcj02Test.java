@@ -1,4 +1,4 @@
-package commandroom.app.map;
+package commandroom.geo;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 

@@ -1,4 +1,4 @@
-package commandroom.app.map;
+package commandroom.geo;
 
 /**
  * The GCJ-02 offset that most Chinese web maps apply to their tiles ("Mars coordinates"): the
