@@ -67,7 +67,10 @@ public final class HubCommandLine {
                 case "user" -> new UserCommands(in, console, out).run(rest);
                 case "backup", "restore", "verify" -> new LogCommands(in, console, out).run(command, rest);
                 case "rotate-token-key" -> rotateTokenKey(rest);
-                case "import" -> new ImportCommand(in, console, out).run(rest);
+                // Roads are a file the hub reads at start, not registry items: "import roads" is "roads".
+                case "import" -> !rest.isEmpty() && rest.get(0).equals("roads")
+                        ? new RoadsCommand(out).run(rest.subList(1, rest.size()))
+                        : new ImportCommand(in, console, out).run(rest);
                 case "roads" -> new RoadsCommand(out).run(rest);
                 default -> throw new IllegalArgumentException("unknown command " + command);
             };
@@ -154,7 +157,7 @@ public final class HubCommandLine {
                                       [--trust CERT] [--retire-missing] [--apply]
                                                                  a zone map (GeoJSON), roster, camera ledger or address book (CSV, .xlsx) previewed by the
                                                                  running hub; --apply writes it in one batch (the same file twice: nothing)
-                       commandroom-hub roads FILE [options]      import the county's OpenStreetMap roads (.osm.pbf or .osm) for --roads;
+                       commandroom-hub [import] roads FILE [options]  import the county's OpenStreetMap roads (.osm.pbf or .osm) for --roads;
                                                                  says what it found, or what is wrong with the file
                 Roles: %s
                 Options (every command; on the server: --config /etc/commandroom/hub.conf):

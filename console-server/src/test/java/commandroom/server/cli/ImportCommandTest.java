@@ -59,7 +59,11 @@ class ImportCommandTest {
             assertEquals(HubCommandLine.OK, addresses.status(), addresses.out() + addresses.err());
             assertTrue(addresses.out().contains("added 2000, changed 0, removed 0"), addresses.out());
 
-            var wrongKind = cli.run("", "import", "roads", ledger.toString());
+            var ledgerAsRoads = new CommandLineRunner(List.of("--data", dir.resolve("roads-data").toString()))
+                    .run("", "import", "roads", ledger.toString());
+            assertEquals(HubCommandLine.FAILED, ledgerAsRoads.status(), "a ledger is no road network");
+            assertTrue(ledgerAsRoads.err().contains("not imported"), ledgerAsRoads.err());
+            var wrongKind = cli.run("", "import", "people", ledger.toString());
             assertEquals(HubCommandLine.USAGE, wrongKind.status());
         }
     }
