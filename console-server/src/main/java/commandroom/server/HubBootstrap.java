@@ -184,6 +184,8 @@ public final class HubBootstrap implements AutoCloseable {
                 strict(new commandroom.server.api.RegistryGrpcService(hub), auth),
                 strict(new commandroom.server.api.AddressGrpcService(hub, addressBook, addressStore), auth),
                 strict(new commandroom.server.api.TravelGrpcService(roads), auth),
+                strict(new commandroom.server.api.AccountGrpcService(new commandroom.server.admin.UserAdmin(userStore,
+                        passwords, config.clock()), users, hub), auth),
                 commandroom.server.api.StrictRequests.wrap(health.getHealthService().bindService()),
                 ProtoReflectionServiceV1.newInstance().bindService());
 

@@ -80,7 +80,10 @@ class PermissionMatrixTest {
             Map.entry("AddressService/SearchAddresses", "DLCA"), Map.entry("AddressService/ImportAddresses", "CA"),
             Map.entry("TravelService/RankArrivals", "DLCAF"), Map.entry("TravelService/PlanRoute", "DLCAF"),
             Map.entry("TravelService/GetRings", "DLCAF"), Map.entry("TravelService/GetCoverageGaps", "DLCAF"),
-            Map.entry("TravelService/GetRoadNetwork", "DLCAF"));
+            Map.entry("TravelService/GetRoadNetwork", "DLCAF"),
+            Map.entry("AccountService/ListAccounts", "A"), Map.entry("AccountService/AddAccount", "A"),
+            Map.entry("AccountService/ChangeAccountRole", "A"), Map.entry("AccountService/SetAccountDisabled", "A"),
+            Map.entry("AccountService/ResetAccountPassword", "A"));
 
     private static final Map<Role, Character> LETTER = Map.of(Role.ROLE_DUTY_OFFICER, 'D', Role.ROLE_SHIFT_LEADER, 'L',
             Role.ROLE_STATION_CHIEF, 'C', Role.ROLE_ADMIN, 'A', Role.ROLE_FIELD_UNIT, 'F');

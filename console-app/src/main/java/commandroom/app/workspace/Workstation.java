@@ -157,6 +157,8 @@ public final class Workstation implements AutoCloseable {
                         new KeyPersonClient(session, background), state));
                 case Panels.REGISTRY -> new RegistryView(new RegistryViewModel(
                         new RegistryClient(session, background), state));
+                case Panels.ACCOUNTS -> new commandroom.app.accounts.AccountsView(new commandroom.app.accounts.AccountsViewModel(
+                        new commandroom.app.connection.AccountClient(session, background)));
                 case Panels.COUNTY -> new CountyBoardView(new CountyBoardViewModel(
                         new LinkageClient(session, background), user.role().mayLink()));
                 case Panels.WALL -> wallPanel(p.windowId(), layout);

@@ -70,6 +70,10 @@ public final class Permissions {
             ROLES.put(m.getFullMethodName(), registry);
         }
         ROLES.put(commandroom.v1.AddressServiceGrpc.getImportAddressesMethod().getFullMethodName(), registry);
+        // The accounts are the IT administrator's alone.
+        for (var m : commandroom.v1.AccountServiceGrpc.getServiceDescriptor().getMethods()) {
+            ROLES.put(m.getFullMethodName(), EnumSet.of(Role.ROLE_ADMIN));
+        }
         // The duty roster is the shift leader's, and the chief's.
         ROLES.put(commandroom.v1.RegistryServiceGrpc.getSetUnitDutyMethod().getFullMethodName(), MEDIATORS);
         ROLES.put(commandroom.v1.AddressServiceGrpc.getSearchAddressesMethod().getFullMethodName(), CONSOLE);

@@ -36,7 +36,8 @@ public final class RawCalls {
             CaseServiceGrpc.getServiceDescriptor(), ShiftServiceGrpc.getServiceDescriptor(),
             KeyPersonServiceGrpc.getServiceDescriptor(), FraudServiceGrpc.getServiceDescriptor(),
             commandroom.v1.LinkageServiceGrpc.getServiceDescriptor(), commandroom.v1.RegistryServiceGrpc.getServiceDescriptor(),
-            commandroom.v1.AddressServiceGrpc.getServiceDescriptor(), commandroom.v1.TravelServiceGrpc.getServiceDescriptor());
+            commandroom.v1.AddressServiceGrpc.getServiceDescriptor(), commandroom.v1.TravelServiceGrpc.getServiceDescriptor(),
+            commandroom.v1.AccountServiceGrpc.getServiceDescriptor());
 
     private RawCalls() {}
 

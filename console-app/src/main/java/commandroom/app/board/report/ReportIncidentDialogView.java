@@ -73,8 +73,6 @@ public final class ReportIncidentDialogView {
         reporterField.textProperty().bindBidirectional(model.reporterProperty());
         phoneField.textProperty().bindBidirectional(model.phoneProperty());
         NumberStringConverter degrees = new NumberStringConverter(java.util.Locale.ROOT, "0.000000");
-        latitudeField.setId("report-latitude");
-        longitudeField.setId("report-longitude");
         latitudeField.textProperty().bindBidirectional(model.latitudeProperty(), degrees);
         longitudeField.textProperty().bindBidirectional(model.longitudeProperty(), degrees);
     }

@@ -13,7 +13,7 @@ import java.util.Map;
  *       {@code STATION_CHIEF}: board, review, stats. Any other role: board.</li>
  *   <li>Casework panels claim no screen of their own: they join the last window as tabs (duty
  *       officer and shift leader: dispute files; chief: dispute files, the key persons
- *       register and the registry; the IT administrator: the registry).</li>
+ *       register and the registry; the IT administrator: the registry and the accounts).</li>
  *   <li>Several screens: one maximized window per screen, the role's panels in order, the first
  *       on the primary ({@code screens.get(0)}). When there are more panels than screens the last
  *       screen holds the rest; screens beyond the panels get no window.</li>
@@ -49,7 +49,7 @@ public final class DefaultLayouts {
         return switch (role == null ? "" : role) {
             case "DUTY_OFFICER", "SHIFT_LEADER" -> List.of(Panels.DISPUTES);
             case "STATION_CHIEF" -> List.of(Panels.DISPUTES, Panels.KEY_PERSONS, Panels.REGISTRY);
-            case "ADMIN" -> List.of(Panels.REGISTRY);
+            case "ADMIN" -> List.of(Panels.REGISTRY, Panels.ACCOUNTS);
             default -> List.of();
         };
     }

@@ -16,6 +16,9 @@ public final class Panels {
     /** The registry (台账管理): zones, units, cameras and their imports; the admin's and the chief's. */
     public static final String REGISTRY = "registry";
 
+    /** The accounts (账号管理): the IT administrator's. */
+    public static final String ACCOUNTS = "accounts";
+
     /** The county board (全县态势), on a county hub's consoles only. */
     public static final String COUNTY = "county";
 

@@ -60,7 +60,7 @@ class AddressTypeAheadTest extends FxRobot {
                 Waits.until("taken", WAIT, () -> field("#report-address").equals("城关镇人民路12号"));
                 assertTrue(offered().isEmpty(), "the offers close");
                 assertTrue(lookup("#report-address-matched").queryAs(Label.class).getText().contains("330108-12"));
-                assertEquals(30.54124, Double.parseDouble(field("#report-latitude")), 1e-6, "the address's position");
+                assertEquals(30.54124, Double.parseDouble(field("#latitudeField")), 1e-6, "the address's position");
                 clickOn("#report-summary").write("楼道内有人争吵");
                 clickOn("#report-send");
                 Waits.until("reported at the address", WAIT, () -> w.state().incidents().values().stream()

@@ -50,7 +50,7 @@ class MultiScreenXvncTest {
                 assertEquals(List.of(rect(left), rect(right)), first.screens, "JavaFX sees both monitors");
                 assertEquals(2, first.windows.size(), "one window per screen: " + first.windows);
                 first.assertWindow("window-1", List.of("board"), left, rect(left), true);
-                first.assertWindow("window-2", List.of("review", "stats", "disputes", "keypersons"), right, rect(right), true);
+                first.assertWindow("window-2", List.of("review", "stats", "disputes", "keypersons", "registry"), right, rect(right), true);
                 first.assertPixels(x);
             }
 
@@ -65,7 +65,7 @@ class MultiScreenXvncTest {
 
             try (Run again = runConsole(x)) {
                 again.assertWindow("window-1", List.of("board"), left, rect(left), true);
-                again.assertWindow("window-2", List.of("review", "stats", "disputes", "keypersons"), right, moved, false);
+                again.assertWindow("window-2", List.of("review", "stats", "disputes", "keypersons", "registry"), right, moved, false);
                 again.assertPixels(x);
                 again.assertNothingAt(x, 3800, 1000); // the right screen outside the smaller window
             }
@@ -76,7 +76,7 @@ class MultiScreenXvncTest {
             try (Run unplugged = runConsole(x)) {
                 assertEquals(List.of(rect(left)), unplugged.screens);
                 assertEquals(1, unplugged.windows.size(), "one screen, one window: " + unplugged.windows);
-                unplugged.assertWindow("window-1", List.of("board", "review", "stats", "disputes", "keypersons"), left, rect(left), true);
+                unplugged.assertWindow("window-1", List.of("board", "review", "stats", "disputes", "keypersons", "registry"), left, rect(left), true);
                 unplugged.assertPixels(x);
             }
         }
@@ -97,7 +97,7 @@ class MultiScreenXvncTest {
                 assertEquals(3, first.windows.size(), "board, review, stats on three screens: " + first.windows);
                 first.assertWindow("window-1", List.of("board"), topLeft, rect(topLeft), true);
                 first.assertWindow("window-2", List.of("review"), topRight, rect(topRight), true);
-                first.assertWindow("window-3", List.of("stats", "disputes", "keypersons"), bottomLeft, rect(bottomLeft), true);
+                first.assertWindow("window-3", List.of("stats", "disputes", "keypersons", "registry"), bottomLeft, rect(bottomLeft), true);
                 first.assertPixels(x);
                 first.assertNoWindowOn(x, bottomRight);
                 before = first.windows;
@@ -112,7 +112,7 @@ class MultiScreenXvncTest {
         try (XvncServer x = XvncServer.start(List.of(topLeft, topRight, bottomRight))) {
             try (Run unplugged = runConsole(x)) {
                 assertEquals(2, unplugged.windows.size(), unplugged.windows.toString());
-                unplugged.assertWindow("window-1", List.of("board", "stats", "disputes", "keypersons"), topLeft, rect(topLeft), true);
+                unplugged.assertWindow("window-1", List.of("board", "stats", "disputes", "keypersons", "registry"), topLeft, rect(topLeft), true);
                 unplugged.assertWindow("window-2", List.of("review"), topRight, rect(topRight), true);
                 unplugged.assertPixels(x);
                 unplugged.assertNoWindowOn(x, bottomRight);
