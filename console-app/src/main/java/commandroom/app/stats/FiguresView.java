@@ -170,6 +170,9 @@ public final class FiguresView extends VBox {
         String chosen = box.getValue() == null ? "" : box.getValue();
         List<String> ids = new ArrayList<>(List.of(""));
         zones.values().stream().sorted(Comparator.comparing(ZoneItem::name)).map(ZoneItem::id).forEach(ids::add);
+        if (ids.equals(box.getItems())) {
+            return; // a zone re-sent unchanged (a fresh snapshot) must not drop the chief's choice
+        }
         box.getItems().setAll(ids);
         box.setValue(ids.contains(chosen) ? chosen : "");
     }
@@ -181,6 +184,9 @@ public final class FiguresView extends VBox {
         List<String> ids = new ArrayList<>(List.of(""));
         units.values().stream().filter(u -> zone.isEmpty() || zone.equals(u.zoneId()))
                 .sorted(Comparator.comparing(UnitItem::name)).map(UnitItem::id).forEach(ids::add);
+        if (ids.equals(box.getItems())) {
+            return;
+        }
         box.getItems().setAll(ids);
         box.setValue(ids.contains(chosen) ? chosen : "");
     }

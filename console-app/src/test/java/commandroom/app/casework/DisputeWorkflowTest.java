@@ -3,6 +3,7 @@ package commandroom.app.casework;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import commandroom.app.testing.Choices;
 import commandroom.app.testing.Consoles;
 import commandroom.app.testing.Screenshots;
 import commandroom.app.testing.Waits;
@@ -65,9 +66,9 @@ class DisputeWorkflowTest extends FxRobot {
                 clickOn("#case-party-phone-1").write("13800000001");
                 clickOn("#case-party-name-2").write("李红");
                 clickOn("#case-party-phone-2").write("13900000002");
-                clickOn("#case-category").clickOn("邻里纠纷");
-                clickOn("#case-grade").clickOn("B 级：较重，当面回访");
-                clickOn("#case-route").clickOn("支援调解（社区民警）");
+                Choices.pick(this, "#case-category", "邻里纠纷");
+                Choices.pick(this, "#case-grade", "B 级：较重，当面回访");
+                Choices.pick(this, "#case-route", "支援调解（社区民警）");
                 clickOn("#case-form-ok");
                 Waits.until("the file shown", WAIT, () -> label("#case-status").equals("调解中"));
                 Waits.until("a filed call waits no more", WAIT, () -> lookup("#disputes-unfiled .list-cell").queryAll()

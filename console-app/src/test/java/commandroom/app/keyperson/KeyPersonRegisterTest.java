@@ -7,6 +7,7 @@ import commandroom.app.connection.ConsoleState;
 import commandroom.app.connection.HubSession;
 import commandroom.app.connection.KeyPersonClient;
 import commandroom.app.embedded.EmbeddedDefault;
+import commandroom.app.testing.Choices;
 import commandroom.app.testing.Consoles;
 import commandroom.app.testing.Screenshots;
 import commandroom.app.testing.Waits;
@@ -56,11 +57,15 @@ class KeyPersonRegisterTest extends FxRobot {
                 Waits.until("the register read", WAIT, () -> !lookup("#keyperson-register").query().isDisabled());
                 clickOn("#keyperson-register");
                 clickOn("#keyperson-name").write("张某某");
-                clickOn("#keyperson-category").clickOn("吸毒人员");
+                Choices.pick(this, "#keyperson-category", "吸毒人员");
                 clickOn("#keyperson-address").write("城东路 55 号 2 单元");
-                clickOn("#keyperson-zone").clickOn("城东警务区");
+                Choices.pick(this, "#keyperson-zone", "城东警务区");
                 clickOn("#keyperson-plan-text").write("每周当面见人，每月尿检一次，联系家属掌握动态");
-                clickOn("城东社区民警 李明");
+                Waits.until("the zone's officers offered", WAIT, () -> lookup("#keyperson-units .list-cell")
+                        .match(n -> n instanceof javafx.scene.control.ListCell<?> c && "城东社区民警 李明".equals(c.getText()))
+                        .tryQuery().isPresent());
+                clickOn(lookup("#keyperson-units .list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c
+                        && "城东社区民警 李明".equals(c.getText())).<javafx.scene.Node>query());
                 clickOn("#keyperson-form-ok");
                 Waits.until("registered and shown", WAIT, () -> text("#keyperson-plan").contains("每月尿检一次"));
                 assertEquals(1, lookup("#keypersons-list").queryAs(ListView.class).getItems().size());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import commandroom.app.testing.Choices;
 import commandroom.app.testing.Consoles;
 import commandroom.app.testing.Screenshots;
 import commandroom.app.testing.Waits;
@@ -60,8 +61,8 @@ class FiguresPanelTest extends FxRobot {
                     w.stages().get(0).setHeight(900);
                 });
                 clickOn("#tab-stats");
-                clickOn("#figures-year").clickOn("2025 年");
-                clickOn("#figures-month").clickOn("全年");
+                Choices.pick(this, "#figures-year", "2025 年");
+                Choices.pick(this, "#figures-month", "全年");
                 clickOn("#figures-load");
                 Waits.until("the 2025 figures", Duration.ofSeconds(15), () -> text("#figures-disputesRegistered-value").equals("410")
                         && text("#figures-disputesRegistered-previous").equals("547"));
@@ -89,7 +90,7 @@ class FiguresPanelTest extends FxRobot {
                 clickOn("#stats-reason-choice-2");
                 Screenshots.save(this, lookup("#stats-reason-dialog").query(), "stats-export-reason");
                 clickOn("#stats-reason-ok");
-                Waits.until("the CSV written", Duration.ofSeconds(5), () -> Files.exists(csv));
+                Waits.until("the CSV written", Duration.ofSeconds(10), () -> text("#figures-status").contains(csv.toString()));
                 assertEquals(List.of("figures-csv 工作总结"), exportsRecorded(chief), "the export and its reason in the log");
                 List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
                 assertEquals("\uFEFF指标,本期,上期,同比变化", lines.get(0));
@@ -120,10 +121,11 @@ class FiguresPanelTest extends FxRobot {
                 // The town: its zone chosen, the published fall of its preventable cases.
                 Waits.until("the zones to choose from", Duration.ofSeconds(10),
                         () -> lookup("#figures-zone").queryComboBox().getItems().contains("z-cd"));
-                clickOn("#figures-zone").clickOn("城东警务区");
+                Choices.pick(this, "#figures-zone", "城东警务区");
                 clickOn("#figures-load");
                 Waits.until("the town's figures", Duration.ofSeconds(15),
-                        () -> text("#figures-preventableCases-value").equals("121"));
+                        () -> text("#figures-preventableCases-value").equals("121"),
+                        () -> text("#figures-preventableCases-value") + " in " + lookup("#figures-zone").queryComboBox().getValue());
                 assertEquals("133", text("#figures-preventableCases-previous"));
                 assertEquals("-9.0%", text("#figures-preventableCases-change"));
                 clickOn("#figures-export");
@@ -131,7 +133,7 @@ class FiguresPanelTest extends FxRobot {
                 clickOn("#stats-reason-choice-0");
                 clickOn("#stats-reason-ok");
                 Path town = exports.resolve("figures-2025-01-01-2025-12-31-z-cd.csv");
-                Waits.until("the town's CSV written", Duration.ofSeconds(5), () -> Files.exists(town));
+                Waits.until("the town's CSV written", Duration.ofSeconds(10), () -> text("#figures-status").contains(town.toString()));
                 List<String> townLines = Files.readAllLines(town, StandardCharsets.UTF_8);
                 assertTrue(townLines.contains("可防性案件合计,121,133,-9.0%"), townLines.toString());
 
@@ -139,12 +141,12 @@ class FiguresPanelTest extends FxRobot {
                 // community officer's, none the auxiliary officer's); the case figures stay the town's.
                 String townTasks = text("#figures-tasksDispatched-value");
                 assertTrue(Integer.parseInt(townTasks) > 0, townTasks);
-                clickOn("#figures-unit").clickOn("城东辅警 王强");
+                Choices.pick(this, "#figures-unit", "城东辅警 王强");
                 clickOn("#figures-load");
                 Waits.until("the auxiliary officer's figures", Duration.ofSeconds(15),
                         () -> text("#figures-tasksDispatched-value").equals("0"));
                 assertEquals("121", text("#figures-preventableCases-value"));
-                clickOn("#figures-unit").clickOn("城东社区民警 李明");
+                Choices.pick(this, "#figures-unit", "城东社区民警 李明");
                 clickOn("#figures-load");
                 Waits.until("the community officer's figures", Duration.ofSeconds(15),
                         () -> text("#figures-tasksDispatched-value").equals(townTasks));

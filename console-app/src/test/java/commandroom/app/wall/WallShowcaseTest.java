@@ -3,6 +3,7 @@ package commandroom.app.wall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import commandroom.app.embedded.EmbeddedDefault;
+import commandroom.app.testing.Choices;
 import commandroom.app.testing.Consoles;
 import commandroom.app.testing.Screenshots;
 import commandroom.app.testing.Waits;
@@ -30,7 +31,7 @@ class WallShowcaseTest extends FxRobot {
                     1920, 1080);
             try {
                 Stage stage = w.stages().get(0);
-                clickOn("#wall-layout").clickOn("16 画面");
+                Choices.pick(this, "#wall-layout", "16 画面");
                 WallPanel panel = Consoles.wallOf(this, w);
                 List<VideoTile> tiles = panel.wall().tiles();
                 assertEquals(16, tiles.size());

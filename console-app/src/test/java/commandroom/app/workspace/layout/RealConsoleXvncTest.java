@@ -3,6 +3,7 @@ package commandroom.app.workspace.layout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import commandroom.app.testing.xvnc.XvncServer;
 import commandroom.app.testing.xvnc.XvncServer.Output;
@@ -100,7 +101,12 @@ class RealConsoleXvncTest {
                     break;
                 }
             }
-            assertTrue(ready, "the console started; see " + home.resolve("console.log"));
+            if (!ready) {
+                p.waitFor(10, TimeUnit.SECONDS);
+                List<String> log = Files.readAllLines(home.resolve("console.log"), StandardCharsets.UTF_8);
+                fail("the console did not start (exit " + (p.isAlive() ? "none yet" : p.exitValue()) + "); its log ends:\n"
+                        + String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size())));
+            }
             waitForPaint(x);
             waitForLayoutSaved(home, started);
         } finally {
