@@ -171,21 +171,8 @@ public final class MapViewModel {
         if (points.isEmpty()) {
             return;
         }
-        double minLat = points.stream().mapToDouble(GeoPoint::latitude).min().orElseThrow();
-        double maxLat = points.stream().mapToDouble(GeoPoint::latitude).max().orElseThrow();
-        double minLon = points.stream().mapToDouble(GeoPoint::longitude).min().orElseThrow();
-        double maxLon = points.stream().mapToDouble(GeoPoint::longitude).max().orElseThrow();
         MapViewport v = viewport.get();
-        double zoom = MapViewport.MAX_ZOOM;
-        while (zoom > MapViewport.MIN_ZOOM) {
-            double w = WebMercator.x(maxLon, zoom) - WebMercator.x(minLon, zoom);
-            double h = WebMercator.y(minLat, zoom) - WebMercator.y(maxLat, zoom);
-            if (w <= v.width() * 0.9 && h <= v.height() * 0.9) {
-                break;
-            }
-            zoom -= 0.25;
-        }
-        viewport.set(new MapViewport((minLat + maxLat) / 2, (minLon + maxLon) / 2, zoom, v.width(), v.height()));
+        viewport.set(MapViewport.fitting(points, v.width(), v.height(), 0.9));
     }
 
     /** Picks the open incident nearest a point of the view (within {@link #PICK_RADIUS}), or none. */

@@ -1,5 +1,8 @@
 package commandroom.app.map;
 
+import commandroom.app.model.GeoPoint;
+import java.util.List;
+
 /**
  * What part of the world a map shows: a centre (WGS-84), a zoom (fractional, as Web Mercator's)
  * and the size of the view in pixels; and the conversions between the screen and the ground.
@@ -13,6 +16,28 @@ public record MapViewport(double latitude, double longitude, double zoom, double
     public MapViewport {
         zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom));
         latitude = Math.max(-WebMercator.MAX_LATITUDE, Math.min(WebMercator.MAX_LATITUDE, latitude));
+    }
+
+    /**
+     * The closest view of a window's size that shows all the points within a share of its width and
+     * height (0.9: a margin of 5 % each side), centred on them; quarter zoom steps.
+     */
+    public static MapViewport fitting(List<GeoPoint> points, double width, double height,
+                                      double share) {
+        double minLat = points.stream().mapToDouble(GeoPoint::latitude).min().orElseThrow();
+        double maxLat = points.stream().mapToDouble(GeoPoint::latitude).max().orElseThrow();
+        double minLon = points.stream().mapToDouble(GeoPoint::longitude).min().orElseThrow();
+        double maxLon = points.stream().mapToDouble(GeoPoint::longitude).max().orElseThrow();
+        double zoom = MAX_ZOOM;
+        while (zoom > MIN_ZOOM) {
+            double w = WebMercator.x(maxLon, zoom) - WebMercator.x(minLon, zoom);
+            double h = WebMercator.y(minLat, zoom) - WebMercator.y(maxLat, zoom);
+            if (w <= width * share && h <= height * share) {
+                break;
+            }
+            zoom -= 0.25;
+        }
+        return new MapViewport((minLat + maxLat) / 2, (minLon + maxLon) / 2, zoom, width, height);
     }
 
     /** The screen x of a longitude. */

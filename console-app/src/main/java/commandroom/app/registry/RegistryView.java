@@ -29,9 +29,10 @@ import javafx.scene.layout.VBox;
 /**
  * The administration window's registry (台账管理): zones, units and cameras in a searchable table,
  * the chosen item's history beside it (who changed what, when), and the tools: add, edit, retire
- * (asks why), import a file (previewed first); the standard addresses, too many for one table, are
+ * (asks why), a zone's outline redrawn on the map, import a file (previewed first); the standard addresses, too many for one table, are
  * searched and imported. For the IT administrator and the station chief.
  * Ids: registry-zones, registry-units, registry-cameras, registry-search, registry-add, registry-edit,
+ * registry-outline (a zone's outline on the map, {@link OutlineDialog}),
  * registry-retire, registry-import, registry-refresh, registry-table, registry-history,
  * registry-status. FX thread only.
  */
@@ -78,6 +79,7 @@ public final class RegistryView extends VBox {
         HBox.setHgrow(search, Priority.ALWAYS);
         Button add = button("registry-add", "registry.add");
         Button edit = button("registry-edit", "registry.edit");
+        Button outline = button("registry-outline", "registry.outline");
         Button retire = button("registry-retire", "registry.retire");
         retire.getStyleClass().add(Styles.DANGER);
         Button importFile = button("registry-import", "registry.import");
@@ -87,6 +89,11 @@ public final class RegistryView extends VBox {
         add.disableProperty().bind(addresses);
         edit.disableProperty().bind(model.selectedProperty().isNull().or(addresses));
         retire.disableProperty().bind(model.selectedProperty().isNull().or(addresses));
+        // A zone's outline is drawn on the map, not typed: offered for a chosen zone only.
+        outline.visibleProperty().bind(model.registryProperty().isEqualTo(Registry.ZONE));
+        outline.managedProperty().bind(outline.visibleProperty());
+        outline.disableProperty().bind(model.selectedProperty().isNull());
+        outline.setOnAction(e -> OutlineDialog.show(getScene().getWindow(), model.selectedProperty().get(), model));
         add.setOnAction(e -> RegistryForm.show(getScene().getWindow(), RegistryEntry.blank(model.registryProperty().get()),
                 model));
         edit.setOnAction(e -> RegistryForm.show(getScene().getWindow(), model.selectedProperty().get(), model));
@@ -97,7 +104,7 @@ public final class RegistryView extends VBox {
         });
         importFile.setOnAction(e -> ImportDialog.show(getScene().getWindow(), model));
         refresh.setOnAction(e -> model.load());
-        HBox bar = new HBox(10, kinds, search, add, edit, retire, importFile, refresh);
+        HBox bar = new HBox(10, kinds, search, add, edit, outline, retire, importFile, refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("registry-table");

@@ -106,6 +106,11 @@ public final class RegistryViewModel {
         return contents.zones();
     }
 
+    /** The county's roads as the console has them: drawn under a zone's outline while it is edited. */
+    public java.util.Collection<commandroom.app.model.RoadItem> roads() {
+        return List.copyOf(state.roads().values());
+    }
+
     /** Reads the registry from the hub, saying so. */
     public CompletableFuture<Void> load() {
         return load(false);

@@ -1,8 +1,10 @@
 package commandroom.app.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import commandroom.app.map.OutlineEditorView;
 import commandroom.app.model.RegistryEntry;
 import commandroom.app.testing.Consoles;
 import commandroom.app.testing.Screenshots;
@@ -14,6 +16,7 @@ import commandroom.server.testing.HubClient;
 import commandroom.server.testing.TestHub;
 import commandroom.v1.Camera;
 import commandroom.v1.GetSnapshotRequest;
+import commandroom.v1.Zone;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -146,6 +149,87 @@ class RegistryPanelTest extends FxRobot {
                 Consoles.close(w);
             }
         }
+    }
+
+    /**
+     * The chief redraws a zone's outline on the map: a corner dragged across the far edge is shown
+     * crossing and cannot be saved; dragged back, nothing has changed; a notch pulled into an edge
+     * saves (the zone's history says its boundary changed, its staffing rule stays); an outline
+     * pulled half over the neighbour is refused by the hub, said in the dialog, and nothing changes.
+     */
+    @Test
+    void theChiefRedrawsAZoneOutlineOnTheMap() throws Exception {
+        try (TestHub hub = TestHub.start(Backend.H2); HubClient duty = hub.login("duty1")) {
+            Workstation w = Consoles.open(hub.port(), hub.certificate(), "chief1", Files.createTempDirectory("layouts"));
+            try {
+                clickOn("#tab-registry");
+                clickOn("#registry-zones");
+                Waits.until("the zones listed", WAIT, () -> ids().contains("z-cd"));
+                select("z-cd");
+                clickOn("#registry-outline");
+                Waits.until("the outline on the map", WAIT, () -> lookup("#outline-canvas").tryQuery().isPresent());
+                OutlineEditorView editor = (OutlineEditorView) lookup("#outline-canvas").query().getParent();
+                assertTrue(lookup("#outline-save").query().isDisabled(), "nothing changed yet");
+                assertEquals("4 个顶点", text("#outline-status"));
+
+                // Dropped on a corner it had (or a neighbour's), a corner takes that exact place.
+                // Corners: 0 south-west, 1 south-east, 2 north-east, 3 north-west. Corner 0 pulled
+                // east past the east edge: its west edge now crosses the east one.
+                double[] sw = editor.screenOf(0);
+                double[] east = editor.screenOfMiddle(1);
+                drag(editor, sw, new double[] {east[0] + 60, east[1]});
+                assertTrue(text("#outline-error").contains("自相交"), text("#outline-error"));
+                assertTrue(lookup("#outline-save").query().isDisabled(), "a crossing outline is not sent");
+                drag(editor, new double[] {east[0] + 60, east[1]}, sw);
+                assertEquals("", text("#outline-error"));
+                assertTrue(lookup("#outline-save").query().isDisabled(), "back where it was: nothing to save");
+
+                // A notch pulled into the east edge: a fifth corner.
+                drag(editor, east, new double[] {east[0] - 80, east[1]});
+                assertEquals("5 个顶点", text("#outline-status"));
+                assertFalse(lookup("#outline-save").query().isDisabled());
+                Screenshots.save(this, lookup("#outline-dialog").query(), "registry-outline");
+                clickOn("#outline-save");
+                Waits.until("the hub has the new outline", WAIT, () -> zone(duty).getPolygonCount() == 5);
+                assertEquals(1, zone(duty).getStaffing().getCommunityOfficers(), "the staffing rule stays");
+                Waits.until("its history says the boundary changed", WAIT,
+                        () -> history().stream().anyMatch(l -> l.contains("边界")));
+
+                // Half over the neighbour to the west: the hub refuses, the dialog says so.
+                select("z-cd");
+                Waits.until("the zone read again at its new version", WAIT,
+                        () -> lookup("#registry-table").queryAs(TableView.class).getSelectionModel().getSelectedItem()
+                                instanceof RegistryEntry e && e.polygon().size() == 5);
+                clickOn("#registry-outline");
+                Waits.until("the outline on the map", WAIT, () -> lookup("#outline-canvas").tryQuery().isPresent());
+                OutlineEditorView again = (OutlineEditorView) lookup("#outline-canvas").query().getParent();
+                double[] west = again.screenOfMiddle(4);
+                drag(again, west, new double[] {west[0] - 150, west[1]});
+                clickOn("#outline-save");
+                Waits.until("the hub's refusal said", WAIT, () -> !text("#outline-error").isEmpty());
+                assertTrue(lookup("#outline-dialog").tryQuery().isPresent(), "the dialog stays for a correction");
+                assertEquals(5, zone(duty).getPolygonCount(), "nothing changed");
+                clickOn("#outline-cancel");
+            } finally {
+                Consoles.close(w);
+            }
+        }
+    }
+
+    /** A mouse drag on the editor's canvas from one of its points to another. */
+    private void drag(OutlineEditorView editor, double[] from, double[] to) {
+        javafx.scene.Node canvas = editor.lookup("#outline-canvas");
+        javafx.geometry.Point2D a = canvas.localToScreen(from[0], from[1]);
+        javafx.geometry.Point2D b = canvas.localToScreen(to[0], to[1]);
+        moveTo(a).press(javafx.scene.input.MouseButton.PRIMARY);
+        moveTo(new javafx.geometry.Point2D((a.getX() + b.getX()) / 2, (a.getY() + b.getY()) / 2));
+        moveTo(b).release(javafx.scene.input.MouseButton.PRIMARY);
+        interact(commandroom.app.testing.MonocleDrags::forgetPlainDrag);
+    }
+
+    private static Zone zone(HubClient c) {
+        return c.command().getSnapshot(GetSnapshotRequest.getDefaultInstance()).getZonesList().stream()
+                .filter(z -> z.getId().equals("z-cd")).findFirst().orElseThrow();
     }
 
     private static void writeLedger(Path file, String zone) throws Exception {

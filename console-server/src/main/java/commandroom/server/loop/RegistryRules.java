@@ -66,7 +66,12 @@ public final class RegistryRules {
     public static Hub.Decision saveZone(Zone z, long expected) {
         return (s, now) -> {
             Zone old = existing(s.zones, s.retiredZones, z.getId(), expected, "zone");
-            Zone next = z.toBuilder().setStationId(old != null ? old.getStationId() : station(s)).build();
+            Zone.Builder b = z.toBuilder().setStationId(old != null ? old.getStationId() : station(s));
+            if (!z.hasStaffing() && old != null && old.hasStaffing()) {
+                // A form that does not show the staffing rule (the console's) must not erase it.
+                b.setStaffing(old.getStaffing());
+            }
+            Zone next = b.build();
             Map<String, Zone> zones = new LinkedHashMap<>(s.zones);
             zones.put(next.getId(), next);
             refuse(RegistryChecks.zone(next, 0, view(s, zones), s.units));

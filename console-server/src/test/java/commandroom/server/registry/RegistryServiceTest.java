@@ -122,9 +122,15 @@ class RegistryServiceTest {
             assertEquals(1, admin.registry().saveZone(SaveZoneRequest.newBuilder()
                     .setZone(zone("z-north", "城北警务区", 30.550, 119.950, 30.560, 119.970)).build()).getVersion(),
                     "a neighbour sharing an edge is fine");
+            Zone cd = zoneOf(admin, "z-cd");
+            assertTrue(cd.hasStaffing(), "the test county's zone has a staffing rule");
+            admin.registry().saveZone(SaveZoneRequest.newBuilder().setZone(cd.toBuilder().clearStaffing()
+                    .setName("城东警务区（新）")).setExpectedVersion(cd.getVersion()).build());
+            assertEquals(cd.getStaffing(), zoneOf(admin, "z-cd").getStaffing(),
+                    "a form that does not show the staffing rule (the console's) keeps it");
 
             assertEquals(Status.Code.FAILED_PRECONDITION, refusal(() -> admin.registry().retire(RetireRequest.newBuilder()
-                    .setKind(RegistryKind.REGISTRY_KIND_ZONE).setId("z-cd").setExpectedVersion(1).setReason("合并")
+                    .setKind(RegistryKind.REGISTRY_KIND_ZONE).setId("z-cd").setExpectedVersion(2).setReason("合并")
                     .build())), "a zone with units and cameras");
             var incident = leader.command().reportIncident(ReportIncidentRequest.newBuilder()
                     .setType(IncidentType.INCIDENT_TYPE_DISPUTE).setPriority(Priority.PRIORITY_NORMAL)
@@ -204,5 +210,10 @@ class RegistryServiceTest {
 
     private static Status.Code refusal(Supplier<?> call) {
         return assertThrows(StatusRuntimeException.class, call::get).getStatus().getCode();
+    }
+
+    private static Zone zoneOf(HubClient c, String id) {
+        return c.command().getSnapshot(GetSnapshotRequest.getDefaultInstance()).getZonesList().stream()
+                .filter(z -> z.getId().equals(id)).findFirst().orElseThrow();
     }
 }
