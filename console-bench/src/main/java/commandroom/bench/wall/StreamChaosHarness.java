@@ -34,6 +34,8 @@ public final class StreamChaosHarness {
                          int heldBack, int crashes, int exitStatus, int liveOrHeldAtEnd) {}
 
     static final long TARGET_MS = 5000;
+    /** How long the end waits for every tile to show moving pictures before it counts them. */
+    private static final long SETTLE_NANOS = 5_000_000_000L;
     private static final long MIN_DOWN_MS = 1000;
     /** A tile not live this long after its source is back never came back, as far as the run can tell. */
     private static final long GIVE_UP_NANOS = 60_000_000_000L;
@@ -89,6 +91,8 @@ public final class StreamChaosHarness {
         List<Long> rss = new ArrayList<>();
         List<Integer> pulses = new ArrayList<>();
         int exit;
+        int allLive;
+        int heldAtEnd;
         int events = 0;
         int mostAtOnce = 0;
         try (ClipPushers cameras = new ClipPushers()) {
@@ -187,6 +191,17 @@ public final class StreamChaosHarness {
             }
             rss.add(wall.rssMb());
             pulses.addAll(from(wall.pulses(), pulsesFrom));
+            // Read before the wall is stopped (a stopping wall's tiles report their streams ending),
+            // after at most SETTLE_NANOS for a picture that paused a moment as the loop ended.
+            long settled = System.nanoTime() + SETTLE_NANOS;
+            do {
+                allLive = (int) Arrays.stream(logs).filter(TileLog::liveNow).count();
+                heldAtEnd = (int) Arrays.stream(logs).filter(l -> !l.liveNow() && l.heldNow()).count();
+                if (allLive + heldAtEnd == n) {
+                    break;
+                }
+                Thread.sleep(100);
+            } while (System.nanoTime() < settled);
             exit = wall.stop(30);
         } finally {
             for (UdpRelay relay : relays) {
@@ -199,8 +214,6 @@ public final class StreamChaosHarness {
         for (Restore r : restores) {
             r.held = logs[r.tile].heldBetween(r.killedAt, r.liveAt > 0 ? r.liveAt : endedAt);
         }
-        int allLive = (int) Arrays.stream(logs).filter(TileLog::liveNow).count();
-        int heldAtEnd = (int) Arrays.stream(logs).filter(l -> !l.liveNow() && l.heldNow()).count();
         String text = report(args, n, seconds, maxDownMs, seed, load, restores, logs, phase, crashes, exit, rss, pulses,
                 events, mostAtOnce, allLive, heldAtEnd);
         HarnessOutput.emit(text, out);
