@@ -134,6 +134,7 @@ public final class HubBootstrap implements AutoCloseable {
         TaskRules taskRules = new TaskRules(config.sla());
         CaseRules caseRules = new CaseRules(config.followUps(), taskRules);
         closeables.add(new FollowUpWatcher(hub, caseRules, config.overduePeriod()));
+        closeables.add(new commandroom.server.clock.ShiftPlanWatcher(hub, config.overduePeriod()));
         if (config.recurringLists() != null) {
             closeables.add(new commandroom.server.clock.RecurringListWatcher(hub, config.recurringLists(), taskRules,
                     config.overduePeriod()));

@@ -1,5 +1,6 @@
 package commandroom.app.connection;
 
+import commandroom.app.model.ShiftItem;
 import commandroom.app.model.ConnectionState;
 import commandroom.app.model.IncidentItem;
 import commandroom.app.model.TaskItem;
@@ -35,6 +36,8 @@ public final class ConsoleState {
     final ObservableMap<String, ZoneItem> zones = FXCollections.observableHashMap();
     final ObservableMap<String, CameraItem> cameras = FXCollections.observableHashMap();
     final ObservableMap<String, commandroom.app.model.RoadItem> roads = FXCollections.observableHashMap();
+    /** The shift plan from now on (the snapshot's week ahead, then each import), by {@link ShiftItem#key}. */
+    final ObservableMap<String, ShiftItem> shifts = FXCollections.observableHashMap();
     /** Names of retired zones, units and cameras by id: what old incidents and case files still name. */
     final java.util.Map<String, String> retiredNames = new java.util.HashMap<>();
     final ReadOnlyLongWrapper lastSequence = new ReadOnlyLongWrapper();
@@ -53,6 +56,7 @@ public final class ConsoleState {
     private final ObservableMap<String, CameraItem> camerasView = FXCollections.unmodifiableObservableMap(cameras);
     private final ObservableMap<String, commandroom.app.model.RoadItem> roadsView =
             FXCollections.unmodifiableObservableMap(roads);
+    private final ObservableMap<String, ShiftItem> shiftsView = FXCollections.unmodifiableObservableMap(shifts);
 
     /** The name a retired zone, unit or camera had, if the id is one. */
     public java.util.Optional<String> retiredName(String id) {
@@ -91,6 +95,10 @@ public final class ConsoleState {
     /** The roads, for the map (they change only when the registry does). */
     public ObservableMap<String, commandroom.app.model.RoadItem> roads() {
         return roadsView;
+    }
+
+    public ObservableMap<String, ShiftItem> shifts() {
+        return shiftsView;
     }
 
     /**

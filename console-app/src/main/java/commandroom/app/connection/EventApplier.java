@@ -9,6 +9,8 @@ import commandroom.v1.Event;
 import commandroom.v1.Incident;
 import commandroom.v1.Snapshot;
 import commandroom.v1.Task;
+import commandroom.app.model.ShiftItem;
+import commandroom.v1.PlannedShift;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,17 @@ public final class EventApplier {
         this.state = state;
     }
 
+    private static void shift(java.util.Map<String, ShiftItem> shifts, PlannedShift p,
+                              boolean put) {
+        var item = new ShiftItem(p.getUnitId(), Instant.ofEpochSecond(p.getStart().getSeconds()),
+                Instant.ofEpochSecond(p.getEnd().getSeconds()));
+        if (put) {
+            shifts.put(item.key(), item);
+        } else {
+            shifts.remove(item.key());
+        }
+    }
+
     public void applySnapshot(Snapshot s) {
         state.retiredNames.clear();
         s.getRetiredList().forEach(r -> state.retiredNames.put(r.getId(), r.getName()));
@@ -38,6 +51,8 @@ public final class EventApplier {
         s.getCamerasList().forEach(c -> state.cameras.put(c.getId(), ProtoMapper.camera(c)));
         state.roads.clear();
         s.getRoadsList().forEach(r -> state.roads.put(r.getId(), ProtoMapper.road(r)));
+        state.shifts.clear();
+        s.getPlannedShiftsList().forEach(p -> shift(state.shifts, p, true));
         state.units.clear();
         s.getUnitsList().forEach(u -> state.units.put(u.getId(), ProtoMapper.unit(u)));
         state.incidents.clear();
@@ -108,6 +123,10 @@ public final class EventApplier {
                     };
                     state.units.put(u.id(), u.withStatus(status));
                 }
+            }
+            case SHIFTS_PLANNED -> {
+                e.getShiftsPlanned().getRemovedList().forEach(p -> shift(state.shifts, p, false));
+                e.getShiftsPlanned().getPlannedList().forEach(p -> shift(state.shifts, p, true));
             }
             case INCIDENT_REPORTED -> {
                 IncidentItem i = ProtoMapper.incident(e.getIncidentReported().getIncident());

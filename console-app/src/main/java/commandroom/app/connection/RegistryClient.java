@@ -174,6 +174,32 @@ public final class RegistryClient {
         });
     }
 
+    /** A shift plan read and previewed: what to send to apply it, and what the hub said. */
+    public record PreparedShifts(commandroom.v1.ShiftPlanRequest request, ReadFile<commandroom.v1.PlannedShift> file,
+                                 ImportOutcome preview) {}
+
+    /**
+     * Reads a shift plan (排班表) in the station's time zone and has the hub preview it. unitId
+     * turns what the file says of a unit (its id, name or call sign) into its id.
+     */
+    public CompletableFuture<PreparedShifts> prepareShifts(String fileName, byte[] bytes, boolean replaceDays,
+                                                           Function<String, Optional<String>> unitId, java.time.ZoneId zone) {
+        return HubCalls.async(executor, () -> {
+            ReadFile<commandroom.v1.PlannedShift> f = commandroom.imports.ShiftPlanFile.read(fileName, bytes, unitId, zone);
+            commandroom.v1.ShiftPlanRequest request = commandroom.v1.ShiftPlanRequest.newBuilder().setSource(source(fileName))
+                    .setSha256(f.sha256()).addAllShifts(f.items()).setReplaceDays(replaceDays).build();
+            // A file with no shift read at all is its problems alone: the hub refuses an empty plan.
+            ImportPreview p = f.items().isEmpty() ? ImportPreview.getDefaultInstance()
+                    : stub(60).previewShiftPlan(request);
+            return new PreparedShifts(request, f, outcome(p, f));
+        });
+    }
+
+    /** Applies the shift plan previewed; the hub checks it again as the plan is then. */
+    public CompletableFuture<ImportOutcome> applyShifts(PreparedShifts prepared) {
+        return HubCalls.async(executor, () -> outcome(stub(120).applyShiftPlan(prepared.request()), prepared.file()));
+    }
+
     /** Applies what was previewed; the hub checks it again against the registry as it is then. */
     @SuppressWarnings("unchecked")
     public CompletableFuture<ImportOutcome> apply(Prepared prepared) {

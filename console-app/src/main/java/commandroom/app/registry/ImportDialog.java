@@ -23,7 +23,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
- * An import, as the station's files come: the file read and previewed against the hub's registry
+ * An import, as the station's files come (a registry's, or the shift plan's): the file read and previewed against the hub's registry
  * (what would be added, changed and retired; every problem with its line and reason), applied
  * only when no problem remains, and then what it did. "Retire what the file leaves out" is for a
  * whole ledger; unticked, the file only adds and changes. Ids: registry-import, registry-import-path,
@@ -31,12 +31,14 @@ import javafx.stage.Window;
  * registry-import-summary, registry-import-problems, registry-import-apply.
  * FX thread.
  */
-final class ImportDialog {
+public final class ImportDialog {
+
+    private static final int PANE_WIDTH = 860;
 
     private ImportDialog() {}
 
     /** Shows the dialog (not waiting): a file is chosen and read, previewed, then applied. */
-    static Dialog<Void> show(Window owner, RegistryViewModel model) {
+    public static Dialog<Void> show(Window owner, Importer model) {
         TextField path = new TextField();
         path.setId("registry-import-path");
         path.setPromptText(Messages.get("registry.import.pathPrompt"));
@@ -46,10 +48,10 @@ final class ImportDialog {
         Button read = new Button(Messages.get("registry.import.read"));
         read.setId("registry-import-read");
         read.disableProperty().bind(path.textProperty().isEmpty());
-        Label what = new Label(Messages.get("registry.import.what." + model.registryProperty().get().name()));
+        Label what = new Label(model.what());
         what.setId("registry-import-file");
         what.setWrapText(true);
-        CheckBox retire = new CheckBox(Messages.get("registry.import.retireMissing"));
+        CheckBox retire = new CheckBox(model.wholeFile());
         retire.setId("registry-import-retire");
         Runnable readIt = () -> {
             Path file = Path.of(path.getText().strip());
@@ -111,7 +113,9 @@ final class ImportDialog {
         dialog.setTitle(Messages.get("registry.import.title"));
         dialog.getDialogPane().setId("registry-import");
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().setPrefWidth(860);
+        dialog.getDialogPane().setPrefWidth(PANE_WIDTH);
+        // The theme caps a dialog at 600 px; the file's description and the problems need the room.
+        dialog.getDialogPane().setStyle("-fx-max-width: " + PANE_WIDTH + "px;");
         dialog.setResizable(true);
         ButtonType apply = new ButtonType(Messages.get("registry.import.apply"), ButtonBar.ButtonData.OK_DONE);
         ButtonType close = new ButtonType(Messages.get("action.close"), ButtonBar.ButtonData.CANCEL_CLOSE);

@@ -34,7 +34,7 @@ import javafx.collections.ObservableList;
  * or a unit comes or goes, on any console, it reads the registry again. Holds no Node; FX thread
  * only (answers come back to it).
  */
-public final class RegistryViewModel {
+public final class RegistryViewModel implements Importer {
 
     private final RegistryClient client;
     private final ConsoleState state;
@@ -93,10 +93,12 @@ public final class RegistryViewModel {
         return history;
     }
 
+    @Override
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
 
+    @Override
     public ReadOnlyObjectProperty<ImportOutcome> importOutcomeProperty() {
         return importOutcome.getReadOnlyProperty();
     }
@@ -205,7 +207,18 @@ public final class RegistryViewModel {
         }, fx);
     }
 
+    @Override
+    public String what() {
+        return Messages.get("registry.import.what." + registry.get().name());
+    }
+
+    @Override
+    public String wholeFile() {
+        return Messages.get("registry.import.retireMissing");
+    }
+
     /** Reads a file of the chosen registry and has the hub preview it; the outcome is shown. */
+    @Override
     public CompletableFuture<ImportOutcome> preview(String fileName, byte[] bytes, boolean retireMissing) {
         prepared = null;
         importOutcome.set(null);
@@ -230,6 +243,7 @@ public final class RegistryViewModel {
     }
 
     /** A file that could not be read at all. */
+    @Override
     public void cannotRead(String path, Exception e) {
         prepared = null;
         importOutcome.set(null);
@@ -237,12 +251,14 @@ public final class RegistryViewModel {
     }
 
     /** The import dialog closed: what it previewed is not applied later by accident. */
+    @Override
     public void forgetImport() {
         prepared = null;
         importOutcome.set(null);
     }
 
     /** Applies the import previewed; nothing if there is none or it has problems. */
+    @Override
     public CompletableFuture<ImportOutcome> apply() {
         if (prepared == null || !prepared.preview().appliable()) {
             return CompletableFuture.completedFuture(null);
@@ -263,15 +279,22 @@ public final class RegistryViewModel {
         }, fx);
     }
 
+    private static final java.util.regex.Pattern INSTANT = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+    private static final java.time.format.DateTimeFormatter LOCAL_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault());
+
     /** A problem in the console's words. */
     public static String describe(ImportOutcome.Problem p) {
         String where = p.line() == 0 ? Messages.get("registry.problem.file") : Messages.get("registry.problem.line", p.line());
-        Object[] args = p.args().toArray();
+        // A time the hub names (a shift's start or end) is said in the console's time, to the minute.
+        Object[] args = p.args().stream().map(a -> INSTANT.matcher(a).matches()
+                ? LOCAL_TIME.format(java.time.Instant.parse(a)) : a).toArray();
         return where + (p.column().isEmpty() ? "" : "［" + p.column() + "］") + " "
                 + Messages.get("registry.problem." + p.code(), args);
     }
 
-    private static String why(Throwable failure) {
+    public static String why(Throwable failure) {
         Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof CommandFailure f) {
             return Messages.get("failure." + f.kind().name(), f.getMessage());

@@ -24,11 +24,14 @@ import javafx.stage.Window;
 /**
  * The duty roster window (值班表): each zone's strength against its staffing rule (short ones
  * first, in the warning colour), the units with their status, and the four moves: on duty, off
- * duty, a break, out of service, each with an optional reason. Ids: roster-dialog,
+ * duty, a break, out of service, each with an optional reason; each unit's shift from the imported
+ * plan, and the plan's import (排班表, the registry's import dialog). Ids: roster-dialog,
  * roster-strength, roster-table, roster-reason, roster-ON_DUTY, roster-OFF_DUTY, roster-ON_BREAK,
- * roster-OUT_OF_SERVICE, roster-status. FX thread.
+ * roster-OUT_OF_SERVICE, roster-import, roster-status. FX thread.
  */
 public final class RosterDialog {
+
+    private static final int PANE_WIDTH = 1040;
 
     private RosterDialog() {}
 
@@ -60,6 +63,7 @@ public final class RosterDialog {
         table.getColumns().add(column("kind", u -> Messages.get("registry.type." + u.kind()), 140));
         table.getColumns().add(column("zone", u -> model.zoneName(u.zoneId()), 160));
         table.getColumns().add(column("status", u -> Messages.get("unitstatus." + u.status()), 140));
+        table.getColumns().add(column("shift", u -> model.shiftOf(u, java.time.Instant.now()), 200));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(UnitItem u, boolean empty) {
@@ -98,6 +102,10 @@ public final class RosterDialog {
             moves.getChildren().add(b);
         }
         moves.getChildren().add(reason);
+        Button plan = new Button(Messages.get("roster.import"));
+        plan.setId("roster-import");
+        plan.setOnAction(e -> commandroom.app.registry.ImportDialog.show(plan.getScene().getWindow(), model.importer()));
+        moves.getChildren().add(plan);
         Label status = new Label();
         status.setId("roster-status");
         status.setWrapText(true);
@@ -106,7 +114,7 @@ public final class RosterDialog {
         Label strengthTitle = new Label(Messages.get("roster.strength"));
         strengthTitle.getStyleClass().add(Styles.TITLE_4);
         VBox content = new VBox(10, strengthTitle, strength, table, moves, status);
-        content.setPrefWidth(820);
+        content.setPrefWidth(1000);
 
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -115,6 +123,9 @@ public final class RosterDialog {
         dialog.setResizable(true);
         dialog.getDialogPane().setId("roster-dialog");
         dialog.getDialogPane().setContent(content);
+        // The theme caps a dialog at 600 px: the roster's columns and its moves need more.
+        dialog.getDialogPane().setPrefWidth(PANE_WIDTH);
+        dialog.getDialogPane().setStyle("-fx-max-width: " + PANE_WIDTH + "px;");
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(Messages.get("action.close"),
                 ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.show();

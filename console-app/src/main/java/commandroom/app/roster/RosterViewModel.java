@@ -3,9 +3,13 @@ package commandroom.app.roster;
 import commandroom.app.connection.CommandFailure;
 import commandroom.app.connection.ConsoleState;
 import commandroom.app.connection.RegistryClient;
+import commandroom.app.model.ShiftItem;
 import commandroom.app.model.UnitItem;
 import commandroom.app.model.ZoneItem;
 import commandroom.app.ui.Messages;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +35,9 @@ public final class RosterViewModel {
         }
     }
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+
     private final ConsoleState state;
     private final RegistryClient client;
     private final ObservableList<UnitItem> units = FXCollections.observableArrayList();
@@ -47,7 +54,26 @@ public final class RosterViewModel {
             }
             refresh();
         });
+        // A plan imported on any console shows in the roster's shift column at once.
+        state.shifts().addListener((MapChangeListener<String, ShiftItem>) c -> refresh());
         refresh();
+    }
+
+    /** The shift plan's import, through the registry's import dialog. */
+    public ShiftPlanImporter importer() {
+        return new ShiftPlanImporter(client, state);
+    }
+
+    /**
+     * The unit's shift under way now, or its next one ("12-08 08:00–18:00", the console's time);
+     * empty when the plan has none.
+     */
+    public String shiftOf(UnitItem u, Instant now) {
+        return state.shifts().values().stream().filter(s -> s.unitId().equals(u.id()) && s.end().isAfter(now))
+                .min(Comparator.comparing(ShiftItem::start))
+                .map(s -> Messages.get(s.start().isAfter(now) ? "roster.shift.next" : "roster.shift.now",
+                        DAY.format(s.start()), TIME.format(s.end())))
+                .orElse("");
     }
 
     public ObservableList<UnitItem> units() {

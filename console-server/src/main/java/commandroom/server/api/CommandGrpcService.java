@@ -157,6 +157,9 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
         }
     }
 
+    /** How far ahead the snapshot carries the shift plan: this week's and tomorrow's roster. */
+    private static final java.time.Duration SHIFTS_AHEAD = java.time.Duration.ofDays(8);
+
     @Override
     public void getSnapshot(GetSnapshotRequest r, StreamObserver<Snapshot> out) {
         Replies.call(() -> hub.read(s -> {
@@ -168,6 +171,7 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
             s.retiredCameras().forEach(c -> b.addRetired(retired(RegistryKind.REGISTRY_KIND_CAMERA, c.getId(), c.getName())));
             s.incidents().forEach(i -> b.addIncidents(i.toBuilder().clearTimeline()));
             s.tasks().forEach(t -> b.addTasks(t.toBuilder().clearTimeline()));
+            b.addAllPlannedShifts(s.plannedShifts(hub.clock().instant(), SHIFTS_AHEAD));
             return b.build();
         }), out);
     }

@@ -3,6 +3,7 @@ package commandroom.server.api;
 import commandroom.server.auth.Caller;
 import commandroom.server.loop.Hub;
 import commandroom.server.loop.RegistryRules;
+import commandroom.server.loop.ShiftPlanRules;
 import commandroom.v1.Camera;
 import commandroom.v1.Event;
 import commandroom.v1.GetHistoryRequest;
@@ -16,6 +17,7 @@ import commandroom.v1.RetireRequest;
 import commandroom.v1.SaveCameraRequest;
 import commandroom.v1.SaveUnitRequest;
 import commandroom.v1.SaveZoneRequest;
+import commandroom.v1.ShiftPlanRequest;
 import commandroom.v1.Unit;
 import commandroom.v1.Zone;
 import io.grpc.stub.StreamObserver;
@@ -104,6 +106,41 @@ public final class RegistryGrpcService extends RegistryServiceGrpc.RegistryServi
                     RegistryRules.apply(r)), res -> ((ImportPreview) res.entity()).toBuilder()
                     .setSequence(res.written() ? res.sequence() : 0).build(), out);
         }
+    }
+
+    @Override
+    public void previewShiftPlan(ShiftPlanRequest r, StreamObserver<ImportPreview> out) {
+        Replies.call(() -> {
+            check(r);
+            return hub.read(s -> ShiftPlanRules.preview(s, r, hub.clock().instant()));
+        }, out);
+    }
+
+    @Override
+    public void applyShiftPlan(ShiftPlanRequest r, StreamObserver<ImportPreview> out) {
+        if (CommandGrpcService.checked(() -> check(r), out)) {
+            Replies.answer(hub.submitBatch(Caller.current().actor(), "shifts:" + r.getSha256(),
+                    Event.KindCase.SHIFTS_PLANNED, ShiftPlanRules.apply(r)), res -> ((ImportPreview) res.entity())
+                    .toBuilder().setSequence(res.written() ? res.sequence() : 0).build(), out);
+        }
+    }
+
+    private static void check(ShiftPlanRequest r) {
+        Violations v = new Violations().text("source", r.getSource(), 1, 200);
+        if (!r.getSha256().matches("[0-9a-f]{64}")) {
+            v.add("sha256", "must be 64 lower-case hex digits");
+        }
+        if (r.getShiftsCount() == 0 || r.getShiftsCount() > MAX_IMPORT_ITEMS) {
+            v.add("shifts", "1 to " + MAX_IMPORT_ITEMS + " in one plan, has " + r.getShiftsCount());
+        }
+        for (int i = 0; i < r.getShiftsCount(); i++) {
+            var p = r.getShifts(i);
+            v.id("shifts[" + i + "].unit_id", p.getUnitId());
+            if (!p.hasStart() || !p.hasEnd()) {
+                v.add("shifts[" + i + "]", "start and end are required");
+            }
+        }
+        v.throwIfAny();
     }
 
     @Override

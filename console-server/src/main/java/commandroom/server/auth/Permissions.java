@@ -76,6 +76,8 @@ public final class Permissions {
         }
         // The duty roster is the shift leader's, and the chief's.
         ROLES.put(commandroom.v1.RegistryServiceGrpc.getSetUnitDutyMethod().getFullMethodName(), MEDIATORS);
+        ROLES.put(commandroom.v1.RegistryServiceGrpc.getPreviewShiftPlanMethod().getFullMethodName(), MEDIATORS);
+        ROLES.put(commandroom.v1.RegistryServiceGrpc.getApplyShiftPlanMethod().getFullMethodName(), MEDIATORS);
         ROLES.put(commandroom.v1.AddressServiceGrpc.getSearchAddressesMethod().getFullMethodName(), CONSOLE);
         ROLES.put(commandroom.v1.ShiftServiceGrpc.getStartHandoverMethod().getFullMethodName(), INTAKE);
         ROLES.put(commandroom.v1.ShiftServiceGrpc.getSignHandoverMethod().getFullMethodName(), INTAKE);

@@ -36,7 +36,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code commandroom-hub import zones|units|cameras FILE}: the station's file read as the console
+ * {@code commandroom-hub import zones|units|cameras|addresses|shifts FILE}: the station's file read as the console
  * reads it (console-import: encodings, spreadsheets, GeoJSON), previewed by the running hub
  * against its registry (what would be added, changed, retired; every problem with its line), and
  * with {@code --apply} applied in one batch. The hub is reached as a console reaches it (TLS, a log-in of
@@ -60,17 +60,19 @@ final class ImportCommand {
         if (a.size() != 2) {
             throw new IllegalArgumentException("import takes KIND (zones, units or cameras) and FILE, got " + a);
         }
-        RegistryKind kind = switch (a.get(0)) {
+        boolean shifts = a.get(0).equals("shifts");
+        RegistryKind kind = shifts ? RegistryKind.REGISTRY_KIND_UNIT : switch (a.get(0)) {
             case "zones" -> RegistryKind.REGISTRY_KIND_ZONE;
             case "units" -> RegistryKind.REGISTRY_KIND_UNIT;
             case "cameras" -> RegistryKind.REGISTRY_KIND_CAMERA;
             case "addresses" -> RegistryKind.REGISTRY_KIND_ADDRESS;
-            default -> throw new IllegalArgumentException("import KIND is zones, units, cameras or addresses, not "
+            default -> throw new IllegalArgumentException("import KIND is zones, units, cameras, addresses or shifts, not "
                     + a.get(0));
         };
         String user = o.get("user", null);
         if (user == null) {
-            throw new IllegalArgumentException("import needs --user (an administrator or the station chief)");
+            throw new IllegalArgumentException("import needs --user (an administrator or the station chief; for "
+                    + "shifts the shift leader or the chief)");
         }
         Path file = Path.of(a.get(1));
         byte[] bytes;
@@ -98,11 +100,23 @@ final class ImportCommand {
                     .getAccessToken();
             CallCredentials bearer = AddressUpload.bearer(token);
             Map<String, String> zones = new HashMap<>();
-            CommandServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer).withDeadlineAfter(60, TimeUnit.SECONDS)
-                    .getSnapshot(GetSnapshotRequest.getDefaultInstance()).getZonesList().forEach(z -> {
-                        zones.put(z.getId(), z.getId());
-                        zones.put(z.getName(), z.getId());
-                    });
+            var snapshot = CommandServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer)
+                    .withDeadlineAfter(60, TimeUnit.SECONDS).getSnapshot(GetSnapshotRequest.getDefaultInstance());
+            snapshot.getZonesList().forEach(z -> {
+                zones.put(z.getId(), z.getId());
+                zones.put(z.getName(), z.getId());
+            });
+            if (shifts) {
+                Map<String, String> units = new HashMap<>();
+                snapshot.getUnitsList().forEach(u -> {
+                    units.put(u.getName(), u.getId());
+                    if (!u.getCallSign().isEmpty()) {
+                        units.put(u.getCallSign(), u.getId());
+                    }
+                    units.put(u.getId(), u.getId());
+                });
+                return shifts(channel, bearer, file, bytes, units, o);
+            }
             if (kind == RegistryKind.REGISTRY_KIND_ADDRESS) {
                 return addresses(channel, bearer, file, bytes, zones, o);
             }
@@ -178,6 +192,40 @@ final class ImportCommand {
         ImportPreview done = stream(channel, bearer, read, file.getFileName().toString(), whole, true);
         out.println(done.getSequence() > 0 ? totals(done, true) + " (event " + done.getSequence() + ")"
                 : "nothing to write: the book has this file's addresses already");
+        return HubCommandLine.OK;
+    }
+
+    /** A shift plan: read with the station's time zone (this machine's), previewed, applied with --apply. */
+    private int shifts(ManagedChannel channel, CallCredentials bearer, Path file, byte[] bytes, Map<String, String> units,
+                       HubOptions o) {
+        ReadFile<commandroom.v1.PlannedShift> read = commandroom.imports.ShiftPlanFile.read(file.toString(), bytes,
+                t -> Optional.ofNullable(units.get(t)), java.time.ZoneId.systemDefault());
+        commandroom.v1.ShiftPlanRequest request = commandroom.v1.ShiftPlanRequest.newBuilder()
+                .setSource(file.getFileName().toString()).setSha256(read.sha256()).addAllShifts(read.items())
+                .setReplaceDays(o.get("retire-missing", "off").equals("on")).build();
+        out.println(file.getFileName() + " (" + read.encoding() + "): " + read.items().size() + " shift(s) read");
+        read.problems().forEach(f -> out.println("  " + f));
+        if (read.items().isEmpty()) {
+            out.println("nothing was written: no shift could be read");
+            return HubCommandLine.FAILED;
+        }
+        var registry = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer);
+        ImportPreview p = registry.withDeadlineAfter(120, TimeUnit.SECONDS).previewShiftPlan(request);
+        for (ImportProblem h : p.getProblemsList()) {
+            out.println("  line " + read.lineOf(h.getIndex()) + " [" + h.getField() + "]: " + h.getReason());
+        }
+        out.println(totals(p, false));
+        if (!read.problems().isEmpty() || p.getProblemsCount() > 0) {
+            out.println("nothing was written: correct the file and run the import again");
+            return HubCommandLine.FAILED;
+        }
+        if (!o.get("apply", "off").equals("on")) {
+            out.println("a preview only: add --apply to write it");
+            return HubCommandLine.OK;
+        }
+        ImportPreview done = registry.withDeadlineAfter(300, TimeUnit.SECONDS).applyShiftPlan(request);
+        out.println(done.getSequence() > 0 ? totals(done, true) + " (event " + done.getSequence() + ")"
+                : "nothing to write: the plan has this file's shifts already");
         return HubCommandLine.OK;
     }
 

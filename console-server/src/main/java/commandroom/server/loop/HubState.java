@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +38,8 @@ public final class HubState {
     final Set<String> appliedImports = new java.util.HashSet<>();
     /** Each unit's place on the duty roster, once the leader set it (before: as registered). */
     final Map<String, commandroom.v1.UnitDuty> duty = new HashMap<>();
+    /** The shift plan (排班表) and which of its shifts the clock has begun and ended. */
+    final ShiftPlan shiftPlan = new ShiftPlan();
     /** The sequence of the last import of the standard addresses (their book is kept apart). */
     long lastAddressImport;
     final Map<String, Incident> incidents = new LinkedHashMap<>();
@@ -128,6 +131,14 @@ public final class HubState {
     }
 
     /** True when an import of the file with this SHA-256 was applied. */
+    /** The planned shifts that have not ended and begin within a time from now, by unit then start. */
+    public List<commandroom.v1.PlannedShift> plannedShifts(java.time.Instant now, java.time.Duration ahead) {
+        long t = now.getEpochSecond();
+        long until = now.plus(ahead).getEpochSecond();
+        return shiftPlan.all().stream().filter(p -> p.getEnd().getSeconds() > t && p.getStart().getSeconds() <= until)
+                .toList();
+    }
+
     public boolean importApplied(String sha256) {
         return appliedImports.contains(sha256);
     }

@@ -45,10 +45,15 @@ final class Projector {
             case UNIT_DUTY_CHANGED -> {
                 var d = e.getUnitDutyChanged();
                 s.duty.put(d.getUnitId(), d.getDuty());
+                ShiftPlanRules.projectDuty(s, d);
                 Unit u = s.units.get(d.getUnitId());
                 Unit now = u.toBuilder().setStatus(statusOf(s, u.getId(), u.getStatus())).build();
                 s.units.put(now.getId(), now);
                 yield now;
+            }
+            case SHIFTS_PLANNED -> {
+                ShiftPlanRules.project(s, e);
+                yield null;
             }
             case ADDRESSES_IMPORTED -> {
                 s.lastAddressImport = e.getSequence();

@@ -59,6 +59,20 @@ class ImportCommandTest {
             assertEquals(HubCommandLine.OK, addresses.status(), addresses.out() + addresses.err());
             assertTrue(addresses.out().contains("added 2000, changed 0, removed 0"), addresses.out());
 
+            // Tomorrow's shift plan: the shift leader's to import, not the administrator's.
+            Path plan = dir.resolve("排班表.csv");
+            java.time.LocalDate tomorrow = java.time.LocalDate.now().plusDays(1);
+            Files.write(plan, ("日期,班次,开始,结束,单位\r\n" + tomorrow + ",白班,08:00,18:00,城东辅警 王强\r\n"
+                    + tomorrow + ",夜班,18:00,08:00,u-car1\r\n").getBytes(java.nio.charset.Charset.forName("GB18030")));
+            var byAdmin = cli.run("", "import", "shifts", plan.toString(), "--apply");
+            assertTrue(byAdmin.err().contains("PERMISSION_DENIED"), byAdmin.out() + byAdmin.err());
+            CommandLineRunner leader = new CommandLineRunner(List.of("--server", "127.0.0.1:" + hub.port(),
+                    "--trust", hub.certificate().toString(), "--user", "leader1", "--password-file", password.toString()));
+            var shifts = leader.run("", "import", "shifts", plan.toString(), "--apply");
+            assertEquals(HubCommandLine.OK, shifts.status(), shifts.out() + shifts.err());
+            assertTrue(shifts.out().contains("2 shift(s) read"), shifts.out());
+            assertTrue(shifts.out().contains("added 2, changed 0, removed 0"), shifts.out());
+
             var ledgerAsRoads = new CommandLineRunner(List.of("--data", dir.resolve("roads-data").toString()))
                     .run("", "import", "roads", ledger.toString());
             assertEquals(HubCommandLine.FAILED, ledgerAsRoads.status(), "a ledger is no road network");
