@@ -113,9 +113,8 @@ public final class ImportDialog {
         dialog.setTitle(Messages.get("registry.import.title"));
         dialog.getDialogPane().setId("registry-import");
         dialog.getDialogPane().setContent(content);
+        // Room for the file's description and the problems (console.css lifts the theme's 600 px cap).
         dialog.getDialogPane().setPrefWidth(PANE_WIDTH);
-        // The theme caps a dialog at 600 px; the file's description and the problems need the room.
-        dialog.getDialogPane().setStyle("-fx-max-width: " + PANE_WIDTH + "px;");
         dialog.setResizable(true);
         ButtonType apply = new ButtonType(Messages.get("registry.import.apply"), ButtonBar.ButtonData.OK_DONE);
         ButtonType close = new ButtonType(Messages.get("action.close"), ButtonBar.ButtonData.CANCEL_CLOSE);

@@ -123,9 +123,8 @@ public final class RosterDialog {
         dialog.setResizable(true);
         dialog.getDialogPane().setId("roster-dialog");
         dialog.getDialogPane().setContent(content);
-        // The theme caps a dialog at 600 px: the roster's columns and its moves need more.
+        // Wide enough for the roster's columns and its moves (console.css lifts the theme's 600 px cap).
         dialog.getDialogPane().setPrefWidth(PANE_WIDTH);
-        dialog.getDialogPane().setStyle("-fx-max-width: " + PANE_WIDTH + "px;");
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(Messages.get("action.close"),
                 ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.show();
