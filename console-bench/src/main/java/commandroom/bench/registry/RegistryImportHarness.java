@@ -158,16 +158,43 @@ public final class RegistryImportHarness {
                                 + " Baseline, a linear scan in this process: p50 %.2f ms, p99 %.2f ms",
                         rows.items().size(), keystrokes, h.p50Ms(), h.p99Ms(), h.max() / 1e6, found, b.p50Ms(), b.p99Ms()));
 
-                int snapshot = duty.command().withDeadlineAfter(60, TimeUnit.SECONDS)
-                        .getSnapshot(GetSnapshotRequest.getDefaultInstance()).getSerializedSize();
+                var whole = duty.command().withDeadlineAfter(60, TimeUnit.SECONDS)
+                        .getSnapshot(GetSnapshotRequest.getDefaultInstance());
                 out.add(String.format(Locale.ROOT, "snapshot with the registry: %,d bytes (message limit 16 MiB; the"
-                        + " address book is not in it)", snapshot));
+                        + " address book is not in it)", whole.getSerializedSize()));
+                out.add(consoleModel(whole));
             }
         } finally {
             hub.close();
             ScratchDir.delete(dir);
         }
         return out;
+    }
+
+    /**
+     * What the console's model (every zone, unit, camera, incident and task, as the console keeps
+     * them) takes in the heap once this snapshot is applied: the heap used after a full collection,
+     * with and without it, in this process. The scene (map, board, wall) comes on top: its cost
+     * grows with what is drawn, not with the registry (the map draws from this model).
+     */
+    private static String consoleModel(commandroom.v1.Snapshot snapshot) {
+        long before = usedAfterGc();
+        commandroom.app.connection.ConsoleState state = new commandroom.app.connection.ConsoleState();
+        new commandroom.app.connection.EventApplier(state).applySnapshot(snapshot);
+        long after = usedAfterGc();
+        String line = String.format(Locale.ROOT, "the console's model with it: %d cameras, %d units, %d zones in %.1f MB"
+                        + " of heap (used after a full collection, with and without it)", state.cameras().size(),
+                state.units().size(), state.zones().size(), (after - before) / 1048576.0);
+        java.lang.ref.Reference.reachabilityFence(state);
+        return line;
+    }
+
+    private static long usedAfterGc() {
+        java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return memory.getHeapMemoryUsage().getUsed();
     }
 
     private static String registry(HubClient admin, HubClient duty, RegistryKind kind, ImportRequest.Builder items,
