@@ -77,6 +77,7 @@ class PermissionMatrixTest {
             Map.entry("RegistryService/SaveCamera", "CA"), Map.entry("RegistryService/Retire", "CA"),
             Map.entry("RegistryService/PreviewImport", "CA"), Map.entry("RegistryService/ApplyImport", "CA"),
             Map.entry("RegistryService/GetHistory", "CA"), Map.entry("RegistryService/SetUnitDuty", "LC"),
+            Map.entry("RegistryService/PreviewShiftPlan", "LC"), Map.entry("RegistryService/ApplyShiftPlan", "LC"),
             Map.entry("AddressService/SearchAddresses", "DLCA"), Map.entry("AddressService/ImportAddresses", "CA"),
             Map.entry("TravelService/RankArrivals", "DLCAF"), Map.entry("TravelService/PlanRoute", "DLCAF"),
             Map.entry("TravelService/GetRings", "DLCAF"), Map.entry("TravelService/GetCoverageGaps", "DLCAF"),
