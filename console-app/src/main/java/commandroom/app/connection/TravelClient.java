@@ -51,7 +51,8 @@ public final class TravelClient implements TravelSource {
             RankArrivalsReply reply = stub().rankArrivals(r.build());
             Map<String, TravelTime> m = new LinkedHashMap<>();
             for (UnitArrival a : reply.getArrivalsList()) {
-                m.put(a.getUnitId(), new TravelTime(a.getUnitId(), a.getSeconds(), a.getStraightMetres(), a.getNoRoad()));
+                m.put(a.getUnitId(), new TravelTime(a.getUnitId(), a.getSeconds(), a.getStraightMetres(), a.getNoRoad(),
+                        a.getBeyond()));
             }
             return m;
         });

@@ -5,4 +5,9 @@ package commandroom.app.travel;
  * distance beside it, and whether no road leads from the unit (then the time is the straight line
  * at a walking pace, and says so). Immutable.
  */
-public record TravelTime(String unitId, double seconds, double straightMetres, boolean noRoad) {}
+public record TravelTime(String unitId, double seconds, double straightMetres, boolean noRoad, boolean beyond) {
+
+    public TravelTime(String unitId, double seconds, double straightMetres, boolean noRoad) {
+        this(unitId, seconds, straightMetres, noRoad, false);
+    }
+}

@@ -45,7 +45,7 @@ public final class LocalTravel implements TravelSource, AutoCloseable {
                 new LatLon(u.latitude(), u.longitude()))).toList();
         Map<String, TravelTime> m = new LinkedHashMap<>();
         for (Arrival a : net.arrivals(new LatLon(place.latitude(), place.longitude()), ts)) {
-            m.put(a.id(), new TravelTime(a.id(), a.seconds(), a.metres(), a.noRoad()));
+            m.put(a.id(), new TravelTime(a.id(), a.seconds(), a.metres(), a.noRoad(), a.beyond()));
         }
         return CompletableFuture.completedFuture(m);
     }

@@ -178,11 +178,25 @@ public final class RoadNetwork implements AutoCloseable {
     }
 
     /**
+     * How far a dispatch ranking searches: a unit further than this by road is not a candidate a
+     * shift leader weighs minute by minute, and stopping there keeps a county-wide ranking from
+     * searching every road of the county for the slow kinds (on foot 45 minutes is 4 km).
+     */
+    public static final double HORIZON_SECONDS = 45 * 60;
+
+    /**
      * How long each unit takes to reach a place: for each kind, one search backward from the place
-     * over that kind's roads, until every unit of the kind is reached. Units without a road near
-     * them, or whose road does not lead there, get the straight line, flagged. In the units' order.
+     * over that kind's roads, until every unit of the kind is reached or the search reaches its
+     * horizon ({@link #HORIZON_SECONDS}; the units beyond it are flagged so). Units without a road
+     * near them, or whose road does not lead there, get the straight line, flagged. In the units'
+     * order.
      */
     public List<Arrival> arrivals(LatLon place, List<Traveller> units) {
+        return arrivals(place, units, HORIZON_SECONDS);
+    }
+
+    /** As {@link #arrivals(LatLon, List)}, with another horizon (a test's town is small). */
+    List<Arrival> arrivals(LatLon place, List<Traveller> units, double horizonSeconds) {
         Arrival[] out = new Arrival[units.size()];
         // One search per way of moving: grid workers and volunteers ride where auxiliaries do.
         Map<Mover, List<Integer>> bySearch = new EnumMap<>(Mover.class);
@@ -199,7 +213,7 @@ public final class RoadNetwork implements AutoCloseable {
         List<java.util.concurrent.CompletableFuture<Void>> running = new ArrayList<>();
         for (Map.Entry<Mover, List<Integer>> k : bySearch.entrySet()) {
             running.add(java.util.concurrent.CompletableFuture.runAsync(
-                    () -> arrivalsOf(k.getKey(), k.getValue(), place, units, out), SEARCHES));
+                    () -> arrivalsOf(k.getKey(), k.getValue(), place, units, out, horizonSeconds), SEARCHES));
         }
         running.forEach(java.util.concurrent.CompletableFuture::join);
         return List.of(out);
@@ -214,7 +228,8 @@ public final class RoadNetwork implements AutoCloseable {
             });
 
     /** One way of moving's search backward from the place, and the times of its units (into out). */
-    private void arrivalsOf(Mover kind, List<Integer> which, LatLon place, List<Traveller> units, Arrival[] out) {
+    private void arrivalsOf(Mover kind, List<Integer> which, LatLon place, List<Traveller> units, Arrival[] out,
+                            double horizonSeconds) {
         Access target = access(place, kind, PLACE_SNAP_METRES);
         if (target == null) {
             for (int i : which) {
@@ -233,12 +248,18 @@ public final class RoadNetwork implements AutoCloseable {
         }
         try (TimeSearch s = new TimeSearch(arcs, arcs.inArcs.get(kind))) {
             seedTowards(s, kind, target);
-            s.run(ArcGraph.NO - 1, targets.stream().mapToInt(Integer::intValue).toArray());
+            s.run((int) (horizonSeconds * 1000), targets.stream().mapToInt(Integer::intValue).toArray());
             for (int i : which) {
                 Traveller u = units.get(i);
                 Access a = from[i];
                 double ms = a == null ? Double.POSITIVE_INFINITY : towards(s, kind, a, target);
-                if (Double.isInfinite(ms)) {
+                if (Double.isInfinite(ms) && a != null && s.cut()) {
+                    // Near a road, and the search stopped at its horizon before reaching it: far, not cut
+                    // off (a unit whose road does not lead there at all reads so too; it ranks last either way).
+                    Arrival straight = StraightLine.arrival(u, place);
+                    out[i] = new Arrival(u.id(), Math.max(horizonSeconds, straight.seconds()), straight.metres(),
+                            false, true);
+                } else if (Double.isInfinite(ms)) {
                     out[i] = StraightLine.arrival(u, place);
                 } else {
                     double offPace = SpeedProfiles.metresPerSecond(SpeedProfiles.offRoadKmh(u.kind()));

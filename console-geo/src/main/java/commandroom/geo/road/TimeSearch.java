@@ -48,6 +48,8 @@ final class TimeSearch implements AutoCloseable {
     private final int[] slot;
     private final long[] heap;
     private int size;
+    /** Whether the limit kept this search from a node it would have reached. */
+    private boolean cut;
 
     /**
      * @param arcs the kind's arcs with their ms: outArcs to search forward, inArcs to search backward
@@ -77,6 +79,11 @@ final class TimeSearch implements AutoCloseable {
             s.touched = Arrays.copyOf(s.touched, s.touched.length * 2);
         }
         s.touched[s.touchedCount++] = node;
+    }
+
+    /** Whether the limit stopped this search short of a node it would have reached. */
+    boolean cut() {
+        return cut;
     }
 
     /** How many nodes this search reached (see {@link #reached}). */
@@ -161,7 +168,9 @@ final class TimeSearch implements AutoCloseable {
                 int m = arcs[a];
                 long nd = (long) d + w;
                 // A settled node has best <= d <= nd (no negative times): no need to ask.
-                if (nd < best[m] && nd <= limitMs) {
+                if (nd < best[m] && nd > limitMs) {
+                    cut = true;
+                } else if (nd < best[m]) {
                     if (best[m] == ArcGraph.NO) {
                         touch(m);
                     }

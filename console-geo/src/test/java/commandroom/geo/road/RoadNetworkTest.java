@@ -82,6 +82,22 @@ class RoadNetworkTest {
     }
 
     @Test
+    void aUnitBeyondTheHorizonRanksLastMarkedSoNotAsWithoutRoad() {
+        LatLon incident = TestCounty.at(0, 0);
+        Traveller near = new Traveller("near", Mover.AUXILIARY_OFFICER, TestCounty.at(1, 0));
+        Traveller far = new Traveller("far", Mover.AUXILIARY_OFFICER, TestCounty.at(9, 9));
+        // A one-minute horizon in a 1 km town: the far corner is past it.
+        List<Arrival> times = net.arrivals(incident, List.of(near, far), 60);
+        assertFalse(times.get(0).beyond(), times.toString());
+        assertTrue(times.get(0).seconds() < 60, times.toString());
+        Arrival beyond = times.get(1);
+        assertTrue(beyond.beyond(), times.toString());
+        assertFalse(beyond.noRoad(), "it has roads; they are long");
+        assertTrue(beyond.seconds() >= 60, "never ahead of a unit reached: " + beyond);
+        assertFalse(net.arrivals(incident, List.of(far)).get(0).beyond(), "45 minutes reach across the town");
+    }
+
+    @Test
     void everyUnitGetsATimeWhateverItsKind() {
         LatLon incident = TestCounty.at(3, 3);
         List<Traveller> all = List.of(Mover.values()).stream()

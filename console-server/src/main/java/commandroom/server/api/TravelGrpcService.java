@@ -68,7 +68,7 @@ public final class TravelGrpcService extends TravelServiceGrpc.TravelServiceImpl
                 RankArrivalsReply.Builder b = RankArrivalsReply.newBuilder().setRoadsLoaded(net != null);
                 times.stream().sorted(Comparator.comparingDouble(Arrival::seconds).thenComparing(Arrival::noRoad))
                         .forEach(a -> b.addArrivals(UnitArrival.newBuilder().setUnitId(a.id()).setSeconds(a.seconds())
-                                .setStraightMetres(a.metres()).setNoRoad(a.noRoad())));
+                                .setStraightMetres(a.metres()).setNoRoad(a.noRoad()).setBeyond(a.beyond())));
                 return b.build();
             }, out);
         }

@@ -36,11 +36,20 @@ public final class DispatchDialogViewModel {
      * A unit the leader may pick: its straight-line distance, its travel time to the incident (NaN
      * until the hub's times came) and whether that time is a straight line for want of a road.
      */
-    public record Candidate(UnitItem unit, double metres, double seconds, boolean noRoad) {
+    public record Candidate(UnitItem unit, double metres, double seconds, boolean noRoad, boolean beyond) {
+
+        public Candidate(UnitItem unit, double metres, double seconds, boolean noRoad) {
+            this(unit, metres, seconds, noRoad, false);
+        }
+
         public String label() {
             String status = Messages.get("unitstatus." + unit.status());
             if (Double.isNaN(seconds)) {
                 return Messages.get("dispatch.distance", unit.name(), Math.round(metres), status);
+            }
+            if (beyond) {
+                return Messages.get("dispatch.travelBeyond", unit.name(), Math.round(seconds / 60.0), Math.round(metres),
+                        status);
             }
             return Messages.get(noRoad ? "dispatch.travelNoRoad" : "dispatch.travel", unit.name(),
                     Math.max(1, Math.round(seconds / 60.0)), Math.round(metres), status);
@@ -87,7 +96,8 @@ public final class DispatchDialogViewModel {
                 .map(u -> {
                     double m = metres(incident.latitude(), incident.longitude(), u.latitude(), u.longitude());
                     TravelTime t = times == null ? null : times.get(u.id());
-                    return new Candidate(u, m, t == null ? Double.NaN : t.seconds(), t != null && t.noRoad());
+                    return new Candidate(u, m, t == null ? Double.NaN : t.seconds(), t != null && t.noRoad(),
+                            t != null && t.beyond());
                 })
                 .sorted(Comparator.comparing((Candidate c) -> !c.unit().isAvailable())
                         .thenComparing(c -> "DRONE".equals(c.unit().kind()))
