@@ -99,8 +99,11 @@ public final class RoutingHarness {
             r.append(row("county baseline: straight-line ranking at 20 km/h (the console before)", whole[1]));
             r.append(row("one station: 1-3-5 rings + every unit's travel time, ranked", one[0]));
             r.append(row("one station baseline: straight-line ranking", one[1]));
-            r.append(String.format(Locale.ROOT, "%nUnits flagged no road (further than %.0f m from one): %.1f per incident.%n",
-                    RoadNetwork.UNIT_SNAP_METRES, noRoad / (double) incidents));
+            r.append(String.format(Locale.ROOT, "%nUnits flagged no road (further than %.0f m from one): %.1f per incident."
+                    + " Units beyond the ranking's %.0f-minute horizon (ranked last, marked so): %.1f of %d per incident"
+                    + " in the county, %.1f of %d in one station.%n", RoadNetwork.UNIT_SNAP_METRES,
+                    noRoad / (double) incidents, RoadNetwork.HORIZON_SECONDS / 60, whole[2][2] / (double) incidents,
+                    units.size(), one[2][2] / (double) incidents, station.size()));
 
             List<Traveller> responders = units.stream().filter(u -> u.kind() == Mover.PATROL_CAR
                     || u.kind() == Mover.COMMUNITY_OFFICER || u.kind() == Mover.AUXILIARY_OFFICER).toList();
@@ -148,12 +151,16 @@ public final class RoutingHarness {
         }
     }
 
-    /** Times rings + ranking and the straight-line baseline per incident; {routed, straight, {no-road count}}. */
+    /**
+     * Times rings + ranking and the straight-line baseline per incident; {routed, straight, {no-road
+     * count, checksum, beyond-the-horizon count}}.
+     */
     private static long[][] incidents(RoadNetwork net, List<Traveller> units, List<LatLon> places, int warm) {
         int n = places.size();
         long[] routed = new long[n];
         long[] straight = new long[n];
         long noRoad = 0;
+        long beyond = 0;
         double sink = 0;
         for (int i = 0; i < warm + n; i++) {
             LatLon place = places.get(i % n);
@@ -169,9 +176,10 @@ public final class RoutingHarness {
                 routed[i - warm] = s1 - s0;
                 straight[i - warm] = s2 - s1;
                 noRoad += times.stream().filter(Arrival::noRoad).count();
+                beyond += times.stream().filter(Arrival::beyond).count();
             }
         }
-        return new long[][] {routed, straight, {noRoad, (long) sink}};
+        return new long[][] {routed, straight, {noRoad, (long) sink, beyond}};
     }
 
     /** A county's units at random: 20 patrol cars, 30 community officers, 50 auxiliaries, 40 grid workers, 55 volunteers, 5 drones. */
