@@ -17,7 +17,6 @@ import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -45,9 +44,8 @@ public final class RegistryViewModel implements Importer {
     private final ObjectProperty<RegistryEntry> selected = new SimpleObjectProperty<>();
     private final ObservableList<RegistryChangeLine> history = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<ImportOutcome> importOutcome = new ReadOnlyObjectWrapper<>();
     private RegistryClient.Contents contents = new RegistryClient.Contents(List.of(), List.of(), List.of());
-    private RegistryClient.Prepared prepared;
+    private final ImportSteps<RegistryClient.Prepared> imports;
     private boolean reloadAsked;
     /** Counts the address searches: an older answer is dropped. */
     private long searches;
@@ -60,6 +58,7 @@ public final class RegistryViewModel implements Importer {
         this.client = client;
         this.state = state;
         this.fx = fx;
+        this.imports = new ImportSteps<>(fx, status, RegistryClient.Prepared::preview);
         registry.addListener((o, was, r) -> refilter());
         query.addListener((o, was, q) -> refilter());
         selected.addListener((o, was, e) -> readHistory(e));
@@ -100,7 +99,7 @@ public final class RegistryViewModel implements Importer {
 
     @Override
     public ReadOnlyObjectProperty<ImportOutcome> importOutcomeProperty() {
-        return importOutcome.getReadOnlyProperty();
+        return imports.outcomeProperty();
     }
 
     /** The zones to choose from in a form, as the registry has them. */
@@ -220,63 +219,35 @@ public final class RegistryViewModel implements Importer {
     /** Reads a file of the chosen registry and has the hub preview it; the outcome is shown. */
     @Override
     public CompletableFuture<ImportOutcome> preview(String fileName, byte[] bytes, boolean retireMissing) {
-        prepared = null;
-        importOutcome.set(null);
-        status.set(Messages.get("registry.import.reading", fileName));
         Map<String, String> zoneIds = new java.util.HashMap<>();
         contents.zones().forEach(z -> {
             zoneIds.put(z.id(), z.id());
             zoneIds.put(z.name(), z.id());
         });
-        return client.prepare(registry.get(), fileName, bytes, retireMissing, t -> Optional.ofNullable(zoneIds.get(t)))
-                .handleAsync((p, failure) -> {
-                    if (failure != null) {
-                        status.set(Messages.get("registry.import.failed", why(failure)));
-                        return null;
-                    }
-                    prepared = p;
-                    importOutcome.set(p.preview());
-                    status.set(Messages.get(p.preview().problems().isEmpty() ? "registry.import.previewed"
-                            : "registry.import.problems", p.preview().problems().size()));
-                    return p.preview();
-                }, fx);
+        return imports.preview(fileName, () -> client.prepare(registry.get(), fileName, bytes, retireMissing,
+                t -> Optional.ofNullable(zoneIds.get(t))));
     }
 
     /** A file that could not be read at all. */
     @Override
     public void cannotRead(String path, Exception e) {
-        prepared = null;
-        importOutcome.set(null);
-        status.set(Messages.get("registry.import.cannotRead", path, String.valueOf(e.getMessage())));
+        imports.cannotRead(path, e);
     }
 
     /** The import dialog closed: what it previewed is not applied later by accident. */
     @Override
     public void forgetImport() {
-        prepared = null;
-        importOutcome.set(null);
+        imports.forget();
     }
 
-    /** Applies the import previewed; nothing if there is none or it has problems. */
+    /** Applies the import previewed (nothing if there is none or it has problems), then reads the registry again. */
     @Override
     public CompletableFuture<ImportOutcome> apply() {
-        if (prepared == null || !prepared.preview().appliable()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        RegistryClient.Prepared p = prepared;
-        status.set(Messages.get("registry.import.applying"));
-        return client.apply(p).handleAsync((done, failure) -> {
-            if (failure != null) {
-                status.set(Messages.get("registry.import.failed", why(failure)));
-                return null;
-            }
-            prepared = null;
-            importOutcome.set(done);
+        return imports.apply(client::apply, done -> {
             String applied = Messages.get("registry.import.applied", done.totals().added(), done.totals().changed(),
                     done.totals().retired());
             load().thenRun(() -> status.set(applied));
-            return done;
-        }, fx);
+        });
     }
 
     private static final java.util.regex.Pattern INSTANT = java.util.regex.Pattern.compile(

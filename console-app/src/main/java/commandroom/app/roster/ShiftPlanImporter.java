@@ -4,8 +4,8 @@ import commandroom.app.connection.ConsoleState;
 import commandroom.app.connection.RegistryClient;
 import commandroom.app.model.ImportOutcome;
 import commandroom.app.model.UnitItem;
+import commandroom.app.registry.ImportSteps;
 import commandroom.app.registry.Importer;
-import commandroom.app.registry.RegistryViewModel;
 import commandroom.app.ui.Messages;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -29,11 +28,9 @@ public final class ShiftPlanImporter implements Importer {
 
     private final RegistryClient client;
     private final ConsoleState state;
-    private final Executor fx;
     private final ZoneId zone;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<ImportOutcome> outcome = new ReadOnlyObjectWrapper<>();
-    private RegistryClient.PreparedShifts prepared;
+    private final ImportSteps<RegistryClient.PreparedShifts> imports;
 
     public ShiftPlanImporter(RegistryClient client, ConsoleState state) {
         this(client, state, Platform::runLater, ZoneId.systemDefault());
@@ -42,8 +39,8 @@ public final class ShiftPlanImporter implements Importer {
     ShiftPlanImporter(RegistryClient client, ConsoleState state, Executor fx, ZoneId zone) {
         this.client = client;
         this.state = state;
-        this.fx = fx;
         this.zone = zone;
+        this.imports = new ImportSteps<>(fx, status, RegistryClient.PreparedShifts::preview);
     }
 
     @Override
@@ -58,59 +55,29 @@ public final class ShiftPlanImporter implements Importer {
 
     @Override
     public CompletableFuture<ImportOutcome> preview(String fileName, byte[] bytes, boolean whole) {
-        prepared = null;
-        outcome.set(null);
-        status.set(Messages.get("registry.import.reading", fileName));
         Map<String, String> units = new HashMap<>();
         for (UnitItem u : state.units().values()) {
             units.put(u.name(), u.id());
             units.put(u.id(), u.id());
         }
-        return client.prepareShifts(fileName, bytes, whole, t -> Optional.ofNullable(units.get(t.strip())), zone)
-                .handleAsync((p, failure) -> {
-                    if (failure != null) {
-                        status.set(Messages.get("registry.import.failed", RegistryViewModel.why(failure)));
-                        return null;
-                    }
-                    prepared = p;
-                    outcome.set(p.preview());
-                    status.set(Messages.get(p.preview().problems().isEmpty() ? "registry.import.previewed"
-                            : "registry.import.problems", p.preview().problems().size()));
-                    return p.preview();
-                }, fx);
+        return imports.preview(fileName, () -> client.prepareShifts(fileName, bytes, whole,
+                t -> Optional.ofNullable(units.get(t.strip())), zone));
     }
 
     @Override
     public void cannotRead(String path, Exception e) {
-        prepared = null;
-        outcome.set(null);
-        status.set(Messages.get("registry.import.cannotRead", path, String.valueOf(e.getMessage())));
+        imports.cannotRead(path, e);
     }
 
     @Override
     public CompletableFuture<ImportOutcome> apply() {
-        if (prepared == null || !prepared.preview().appliable()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        RegistryClient.PreparedShifts p = prepared;
-        status.set(Messages.get("registry.import.applying"));
-        return client.applyShifts(p).handleAsync((done, failure) -> {
-            if (failure != null) {
-                status.set(Messages.get("registry.import.failed", RegistryViewModel.why(failure)));
-                return null;
-            }
-            prepared = null;
-            outcome.set(done);
-            status.set(Messages.get("roster.import.applied", done.totals().added(), done.totals().changed(),
-                    done.totals().retired()));
-            return done;
-        }, fx);
+        return imports.apply(client::applyShifts, done -> status.set(Messages.get("roster.import.applied",
+                done.totals().added(), done.totals().changed(), done.totals().retired())));
     }
 
     @Override
     public void forgetImport() {
-        prepared = null;
-        outcome.set(null);
+        imports.forget();
     }
 
     @Override
@@ -120,6 +87,6 @@ public final class ShiftPlanImporter implements Importer {
 
     @Override
     public ReadOnlyObjectProperty<ImportOutcome> importOutcomeProperty() {
-        return outcome.getReadOnlyProperty();
+        return imports.outcomeProperty();
     }
 }

@@ -201,7 +201,9 @@ public final class WallHarness {
                 }
             };
             HeadlessFx.run(watch::start);
-            long until = System.nanoTime() + (changes + 6) * 1_000_000_000L;
+            // The source changes once a second; a player slow to start under load (a full build beside
+            // it) takes some of them. The loop ends as soon as it has its samples.
+            long until = System.nanoTime() + (changes + 20) * 1_000_000_000L;
             while (System.nanoTime() < until) {
                 Thread.sleep(200);
                 synchronized (samples) {

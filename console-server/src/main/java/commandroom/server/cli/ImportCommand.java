@@ -3,7 +3,6 @@ package commandroom.server.cli;
 import commandroom.imports.AddressBookFile;
 import commandroom.imports.AddressUpload;
 import commandroom.imports.CameraLedger;
-import commandroom.imports.FileProblem;
 import commandroom.imports.ReadFile;
 import commandroom.imports.UnitRoster;
 import commandroom.imports.ZoneFile;
@@ -141,27 +140,10 @@ final class ImportCommand {
             };
             ImportRequest request = r.setSha256(read.sha256()).build();
             var registry = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer);
-            ImportPreview p = registry.withDeadlineAfter(120, TimeUnit.SECONDS).previewImport(request);
-            out.println(file.getFileName() + " (" + read.encoding() + "): " + read.items().size() + " item(s) read");
-            for (FileProblem f : read.problems()) {
-                out.println("  " + f);
-            }
-            for (ImportProblem h : p.getProblemsList()) {
-                out.println("  line " + read.lineOf(h.getIndex()) + " [" + h.getField() + "]: " + h.getReason());
-            }
-            out.println(summary(p, false));
-            if (!read.problems().isEmpty() || p.getProblemsCount() > 0) {
-                out.println("nothing was written: correct the file and run the import again");
-                return HubCommandLine.FAILED;
-            }
-            if (!o.get("apply", "off").equals("on")) {
-                out.println("a preview only: add --apply to write it");
-                return HubCommandLine.OK;
-            }
-            ImportPreview done = registry.withDeadlineAfter(300, TimeUnit.SECONDS).applyImport(request);
-            out.println(done.getSequence() > 0 ? summary(done, true) + " (up to event " + done.getSequence() + ")"
-                    : "nothing to write: the registry has this file's items already");
-            return HubCommandLine.OK;
+            return previewThenApply(file, read, "item(s)", o,
+                    () -> registry.withDeadlineAfter(120, TimeUnit.SECONDS).previewImport(request),
+                    () -> registry.withDeadlineAfter(300, TimeUnit.SECONDS).applyImport(request),
+                    ImportCommand::summary, "nothing to write: the registry has this file's items already");
         } catch (StatusRuntimeException e) {
             throw new IllegalStateException("the hub at " + server + " refused: " + e.getStatus().getCode() + " "
                     + e.getStatus().getDescription());
@@ -203,18 +185,33 @@ final class ImportCommand {
         commandroom.v1.ShiftPlanRequest request = commandroom.v1.ShiftPlanRequest.newBuilder()
                 .setSource(file.getFileName().toString()).setSha256(read.sha256()).addAllShifts(read.items())
                 .setReplaceDays(o.get("retire-missing", "off").equals("on")).build();
-        out.println(file.getFileName() + " (" + read.encoding() + "): " + read.items().size() + " shift(s) read");
+        var registry = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer);
+        return previewThenApply(file, read, "shift(s)", o,
+                () -> registry.withDeadlineAfter(120, TimeUnit.SECONDS).previewShiftPlan(request),
+                () -> registry.withDeadlineAfter(300, TimeUnit.SECONDS).applyShiftPlan(request),
+                ImportCommand::totals, "nothing to write: the plan has this file's shifts already");
+    }
+
+    /**
+     * The shape every import has on the command line: what was read and its problems, the hub's
+     * preview with its problems by line, nothing written while one remains, and with --apply the
+     * batch written.
+     */
+    private int previewThenApply(Path file, ReadFile<?> read, String items, HubOptions o,
+                                 java.util.function.Supplier<ImportPreview> preview,
+                                 java.util.function.Supplier<ImportPreview> apply,
+                                 java.util.function.BiFunction<ImportPreview, Boolean, String> summary, String already) {
+        out.println(file.getFileName() + " (" + read.encoding() + "): " + read.items().size() + " " + items + " read");
         read.problems().forEach(f -> out.println("  " + f));
-        if (read.items().isEmpty()) {
-            out.println("nothing was written: no shift could be read");
+        if (read.items().isEmpty() && !read.problems().isEmpty()) {
+            out.println("nothing was written: correct the file and run the import again");
             return HubCommandLine.FAILED;
         }
-        var registry = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer);
-        ImportPreview p = registry.withDeadlineAfter(120, TimeUnit.SECONDS).previewShiftPlan(request);
+        ImportPreview p = preview.get();
         for (ImportProblem h : p.getProblemsList()) {
             out.println("  line " + read.lineOf(h.getIndex()) + " [" + h.getField() + "]: " + h.getReason());
         }
-        out.println(totals(p, false));
+        out.println(summary.apply(p, false));
         if (!read.problems().isEmpty() || p.getProblemsCount() > 0) {
             out.println("nothing was written: correct the file and run the import again");
             return HubCommandLine.FAILED;
@@ -223,9 +220,9 @@ final class ImportCommand {
             out.println("a preview only: add --apply to write it");
             return HubCommandLine.OK;
         }
-        ImportPreview done = registry.withDeadlineAfter(300, TimeUnit.SECONDS).applyShiftPlan(request);
-        out.println(done.getSequence() > 0 ? totals(done, true) + " (event " + done.getSequence() + ")"
-                : "nothing to write: the plan has this file's shifts already");
+        ImportPreview done = apply.get();
+        out.println(done.getSequence() > 0 ? summary.apply(done, true) + " (up to event " + done.getSequence() + ")"
+                : already);
         return HubCommandLine.OK;
     }
 
