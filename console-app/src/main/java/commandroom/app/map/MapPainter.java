@@ -39,6 +39,8 @@ final class MapPainter {
 
     private final MapStyle style;
     private final List<Bounds> labels = new ArrayList<>();
+    /** The texts of the labels the last frame drew (what a person can read on the map now). */
+    private final List<String> texts = new ArrayList<>();
     /** Where road names go this frame, drawn after the markers. */
     private final List<double[]> roadNames = new ArrayList<>();
     private final List<String> roadNameTexts = new ArrayList<>();
@@ -55,6 +57,7 @@ final class MapPainter {
         MapViewport v = model.viewportProperty().get();
         ConsoleState state = model.state();
         labels.clear();
+        texts.clear();
         roadNames.clear();
         roadNameTexts.clear();
         g.setFill(style.background());
@@ -88,6 +91,18 @@ final class MapPainter {
             // overlapping fans say nothing, and each costs the software renderer an antialiased arc.
             boolean views = inView(v, state.cameras().values(), CameraItem::longitude, CameraItem::latitude) <= MAX_VIEWS;
             state.cameras().values().forEach(c -> camera(g, v, c, views, state.camerasOffline().containsKey(c.id())));
+        }
+        if (model.zonesShownProperty().get()) {
+            // What each zone lacks of its staffing rule (网格 + 警格), before the units: a warning
+            // wins its place over a unit's name.
+            java.util.Map<String, java.util.Map<String, Integer>> byKind = new java.util.HashMap<>();
+            for (UnitItem u : state.units().values()) {
+                if (u.onDuty()) {
+                    byKind.computeIfAbsent(u.zoneId(), k -> new java.util.HashMap<>()).merge(u.kind(), 1, Integer::sum);
+                }
+            }
+            state.zones().values().forEach(z -> zoneShort(g, v, z,
+                    z.staffing().shortOf(byKind.getOrDefault(z.id(), java.util.Map.of()))));
         }
         if (model.unitsShownProperty().get()) {
             boolean trails = inView(v, state.units().values(), UnitItem::longitude, UnitItem::latitude) <= MAX_TRAILS;
@@ -204,6 +219,19 @@ final class MapPainter {
         }
     }
 
+    /** What a zone lacks of its staffing rule, in the warning colour, below where its name goes. */
+    private void zoneShort(GraphicsContext g, MapViewport v, ZoneItem z, java.util.Map<String, Integer> lacking) {
+        List<GeoPoint> p = z.polygon();
+        if (p.isEmpty() || lacking.isEmpty()) {
+            return;
+        }
+        double lat = p.stream().mapToDouble(GeoPoint::latitude).average().orElse(0);
+        double lon = p.stream().mapToDouble(GeoPoint::longitude).average().orElse(0);
+        String what = String.join("、", lacking.entrySet().stream()
+                .map(k -> Messages.get("registry.type." + k.getKey()) + " " + k.getValue()).toList());
+        label(g, Messages.get("map.zoneShort", what), v.screenX(lon), v.screenY(lat) + 46, style.incidentHigh(), 15, true);
+    }
+
     private void zoneName(GraphicsContext g, MapViewport v, ZoneItem z, int[] duty) {
         List<GeoPoint> p = z.polygon();
         if (p.isEmpty()) {
@@ -216,6 +244,7 @@ final class MapPainter {
             label(g, Messages.get("map.zoneDuty", duty[0], duty[1]), v.screenX(lon), v.screenY(lat) + 24,
                     style.zoneLabel(), 15, true);
         }
+
     }
 
     /** How many of some markers are on the screen. */
@@ -320,6 +349,11 @@ final class MapPainter {
                 colour, 15, false);
     }
 
+    /** The labels the last frame drew. */
+    List<String> texts() {
+        return List.copyOf(texts);
+    }
+
     /** Draws a label unless it would cover one drawn before. */
     private void label(GraphicsContext g, String text, double x, double y, Color colour, double size, boolean centred) {
         Font font = style.font(size);
@@ -333,6 +367,7 @@ final class MapPainter {
             }
         }
         labels.add(b);
+        texts.add(text);
         g.setFont(font);
         g.setTextAlign(centred ? TextAlignment.CENTER : TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);

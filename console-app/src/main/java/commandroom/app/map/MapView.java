@@ -344,6 +344,11 @@ public final class MapView extends MapStyle {
         return model;
     }
 
+    /** The labels the last frame drew, as a person reads them on the map (FX thread). */
+    public List<String> labelsDrawn() {
+        return painter.texts();
+    }
+
     /** Draws now, whatever the pulse (for a snapshot taken before the next frame). */
     public void drawNow() {
         dirty = false;

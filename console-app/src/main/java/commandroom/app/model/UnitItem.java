@@ -8,6 +8,11 @@ public record UnitItem(String id, String name, String kind, String zoneId, Strin
         return "AVAILABLE".equals(status);
     }
 
+    /** On the roster's duty (working, free or not): neither off duty nor out of service. */
+    public boolean onDuty() {
+        return !"OFF_DUTY".equals(status) && !"OUT_OF_SERVICE".equals(status);
+    }
+
     public UnitItem at(double lat, double lon) {
         return new UnitItem(id, name, kind, zoneId, status, lat, lon);
     }

@@ -93,11 +93,11 @@ public final class RosterViewModel {
                 .thenComparing(UnitItem::kind).thenComparing(UnitItem::name)).toList());
         List<Strength> out = new ArrayList<>();
         for (ZoneItem z : state.zones().values().stream().sorted(Comparator.comparing(ZoneItem::name)).toList()) {
-            for (String kind : List.of("COMMUNITY_OFFICER", "AUXILIARY_OFFICER", "GRID_WORKER", "VOLUNTEER")) {
+            for (String kind : ZoneItem.Staffing.KINDS) {
                 int wanted = z.staffing().wanted(kind);
                 if (wanted > 0) {
                     int on = (int) state.units().values().stream().filter(u -> u.zoneId().equals(z.id())
-                            && u.kind().equals(kind) && onDuty(u)).count();
+                            && u.kind().equals(kind) && u.onDuty()).count();
                     out.add(new Strength(z.id(), z.name(), kind, on, wanted));
                 }
             }
@@ -107,7 +107,7 @@ public final class RosterViewModel {
     }
 
     static boolean onDuty(UnitItem u) {
-        return !u.status().equals("OFF_DUTY") && !u.status().equals("OUT_OF_SERVICE");
+        return u.onDuty();
     }
 
     public String zoneName(String id) {
