@@ -4,7 +4,9 @@ import commandroom.app.model.HandedUpItem;
 import commandroom.app.model.StationBoardItem;
 import commandroom.app.ui.FactSheet;
 import commandroom.app.ui.Messages;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -34,6 +36,7 @@ public final class CountyBoardView extends VBox {
     private final VBox cards = new VBox(12);
     private final Map<String, HandedUpCard> cardsByKey = new HashMap<>();
     private final CountyBoardViewModel model;
+    private List<StationBoardItem> shownStations = List.of();
 
     public CountyBoardView(CountyBoardViewModel model) {
         super(14);
@@ -71,6 +74,11 @@ public final class CountyBoardView extends VBox {
     }
 
     private void showStations() {
+        // Read every 3 s: rebuilding unchanged tiles would only make the board flicker.
+        if (model.stations().equals(shownStations)) {
+            return;
+        }
+        shownStations = List.copyOf(model.stations());
         stationTiles.getChildren().clear();
         for (StationBoardItem s : model.stations()) {
             Label name = new Label(Messages.get("county.station", s.stationId()));
@@ -99,7 +107,7 @@ public final class CountyBoardView extends VBox {
 
     private void showHandedUp() {
         Map<String, HandedUpCard> keep = new HashMap<>();
-        cards.getChildren().clear();
+        List<HandedUpCard> order = new ArrayList<>();
         for (HandedUpItem item : model.handedUp()) {
             String key = item.stationId() + "/" + item.incidentId();
             HandedUpCard card = cardsByKey.get(key);
@@ -109,7 +117,12 @@ public final class CountyBoardView extends VBox {
                 card.update(item);
             }
             keep.put(key, card);
-            cards.getChildren().add(card);
+            order.add(card);
+        }
+        // Only when the cards changed: taking a card out of the scene, even to put it straight
+        // back, takes the focus from the instruction a leader is typing in it.
+        if (!cards.getChildren().equals(order)) {
+            cards.getChildren().setAll(order);
         }
         cardsByKey.clear();
         cardsByKey.putAll(keep);
