@@ -159,6 +159,10 @@ public final class HubBootstrap implements AutoCloseable {
         closeables.add(new commandroom.server.clock.AccountWatcher(hub, users::all, Duration.ofSeconds(2)));
         Linkage linkage = new Linkage(config.linkage(), hub);
         closeables.add(linkage);
+        // The platforms' sessions and catalogs: the hub's, so that consoles never hold their credentials.
+        commandroom.server.cameras.CameraSources cameraSources = new commandroom.server.cameras.CameraSources(
+                config.cameraSources(), hub, config.clock());
+        closeables.add(cameraSources);
         AuthInterceptor auth = new AuthInterceptor(tokens, users);
         HealthStatusManager health = new HealthStatusManager();
         // The standard addresses: a book apart from the log, in memory for type-ahead.
@@ -183,6 +187,7 @@ public final class HubBootstrap implements AutoCloseable {
                 strict(api.field(config.guard().fastestMps()), auth),
                 strict(new LinkageGrpcService(hub, linkage), auth),
                 strict(new commandroom.server.api.RegistryGrpcService(hub), auth),
+                strict(new commandroom.server.api.CameraGrpcService(hub, cameraSources), auth),
                 strict(new commandroom.server.api.AddressGrpcService(hub, addressBook, addressStore), auth),
                 strict(new commandroom.server.api.TravelGrpcService(roads), auth),
                 strict(new commandroom.server.api.AccountGrpcService(new commandroom.server.admin.UserAdmin(userStore,
@@ -209,6 +214,7 @@ public final class HubBootstrap implements AutoCloseable {
         network = nb.build().start();
         // Followed once this hub serves: a station and its county may start in either order.
         linkage.start();
+        cameraSources.start();
         HealthMonitor monitor = new HealthMonitor(database.dataSource(), health, fanOut::head,
                 fanOut::subscriberCount, config.clock());
         closeables.add(monitor);

@@ -39,13 +39,20 @@ import java.time.Duration;
  * @param guard          limits against a hostile client, and whether this is the demo
  * @param roadsFile      the county's roads (OpenStreetMap .osm.pbf or .osm) to route on, or null for
  *                       straight lines
+ * @param cameraSources  the GB/T 28181 platforms whose cameras the hub keeps in the registry; empty
+ *                       for none
  */
 public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPassword, String bindHost, int port,
                         Path certFile, Path keyFile, CountySeed seed, SlaPolicy sla,
                         Clock clock, Duration accessTtl, Duration refreshTtl, int passwordCost,
                         Duration overduePeriod, int ringCapacity, Duration stallTimeout,
                         String healthHost, int healthPort, RecurringLists recurringLists, FollowUpPolicy followUps,
-                        LinkSettings linkage, Guard guard, Path roadsFile) {
+                        LinkSettings linkage, Guard guard, Path roadsFile,
+                        java.util.List<commandroom.server.cameras.WvpSettings> cameraSources) {
+
+    public HubConfig {
+        cameraSources = cameraSources == null ? java.util.List.of() : java.util.List.copyOf(cameraSources);
+    }
 
     /**
      * Limits against a hostile or broken client, and whether the hub runs as the demo.
@@ -110,7 +117,7 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         return new HubConfig(dataDir, null, null, null, "127.0.0.1", 0, null, null, null, SlaPolicy.defaults(),
                 Clock.systemUTC(), Duration.ofMinutes(15), Duration.ofHours(14), 10, Duration.ofSeconds(1), 65_536,
                 Duration.ofSeconds(15), "127.0.0.1", -1, null, FollowUpPolicy.defaults(), LinkSettings.none(),
-                Guard.defaults(), null);
+                Guard.defaults(), null, java.util.List.of());
     }
 
     public HubConfig withDatabase(String url, String user, String password) {
@@ -189,6 +196,10 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
             c.ringCapacity = ring;
             c.stallTimeout = stall;
         });
+    }
+
+    public HubConfig withCameraSources(java.util.List<commandroom.server.cameras.WvpSettings> sources) {
+        return copy(c -> c.cameraSources = sources);
     }
 
     public HubConfig withLinkage(LinkSettings links) {
@@ -302,6 +313,7 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         LinkSettings linkage;
         Guard guard;
         Path roadsFile;
+        java.util.List<commandroom.server.cameras.WvpSettings> cameraSources;
 
         Copy(HubConfig h) {
             dataDir = h.dataDir;
@@ -328,12 +340,13 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
             linkage = h.linkage;
             guard = h.guard;
             roadsFile = h.roadsFile;
+            cameraSources = h.cameraSources;
         }
 
         HubConfig build() {
             return new HubConfig(dataDir, jdbcUrl, dbUser, dbPassword, bindHost, port, certFile, keyFile, seed, sla,
                     clock, accessTtl, refreshTtl, passwordCost, overduePeriod, ringCapacity, stallTimeout, healthHost, healthPort, recurringLists,
-                    followUps, linkage, guard, roadsFile);
+                    followUps, linkage, guard, roadsFile, cameraSources);
         }
     }
 }

@@ -84,7 +84,9 @@ class PermissionMatrixTest {
             Map.entry("TravelService/GetRoadNetwork", "DLCAF"),
             Map.entry("AccountService/ListAccounts", "A"), Map.entry("AccountService/AddAccount", "A"),
             Map.entry("AccountService/ChangeAccountRole", "A"), Map.entry("AccountService/SetAccountDisabled", "A"),
-            Map.entry("AccountService/ResetAccountPassword", "A"));
+            Map.entry("AccountService/ResetAccountPassword", "A"),
+            Map.entry("CameraService/WatchCamera", "DLCA"), Map.entry("CameraService/SyncCameraSource", "CA"),
+            Map.entry("CameraService/ListCameraSources", "CA"));
 
     private static final Map<Role, Character> LETTER = Map.of(Role.ROLE_DUTY_OFFICER, 'D', Role.ROLE_SHIFT_LEADER, 'L',
             Role.ROLE_STATION_CHIEF, 'C', Role.ROLE_ADMIN, 'A', Role.ROLE_FIELD_UNIT, 'F');

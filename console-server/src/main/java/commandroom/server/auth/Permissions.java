@@ -70,6 +70,10 @@ public final class Permissions {
             ROLES.put(m.getFullMethodName(), registry);
         }
         ROLES.put(commandroom.v1.AddressServiceGrpc.getImportAddressesMethod().getFullMethodName(), registry);
+        // Cameras: every console watches them; the registry's keepers sync the camera sources.
+        ROLES.put(commandroom.v1.CameraServiceGrpc.getWatchCameraMethod().getFullMethodName(), CONSOLE);
+        ROLES.put(commandroom.v1.CameraServiceGrpc.getSyncCameraSourceMethod().getFullMethodName(), registry);
+        ROLES.put(commandroom.v1.CameraServiceGrpc.getListCameraSourcesMethod().getFullMethodName(), registry);
         // The accounts are the IT administrator's alone.
         for (var m : commandroom.v1.AccountServiceGrpc.getServiceDescriptor().getMethods()) {
             ROLES.put(m.getFullMethodName(), EnumSet.of(Role.ROLE_ADMIN));

@@ -70,6 +70,13 @@ final class HubOptions {
                     + " leader's role there)"),
             new Option("link-password", "PASS", "its password"),
             new Option("link-cert", "FILE", "PEM certificate the other hubs' TLS must chain to (default: cert)"),
+            new Option("wvp", "URL", "a GB/T 28181 platform (wvp-GB28181-pro) whose cameras the hub keeps in the"
+                    + " registry and plays for the consoles, e.g. http://10.12.0.5:18080"),
+            new Option("wvp-user", "NAME", "the platform account the hub logs in with (with wvp-password)"),
+            new Option("wvp-password", "PASS", "its password as typed (the hub sends wvp its MD5)"),
+            new Option("wvp-api-key", "KEY", "an API key made in wvp's user settings, instead of an account"),
+            new Option("wvp-kind", "skynet|xueliang", "what the platform's cameras are: 天网 (default) or 雪亮"),
+            new Option("wvp-sync", "MINUTES", "how often the platform's catalog is read again (default 10)"),
             new Option("health-bind", "HOST", "address of the plain-HTTP health endpoint (default 127.0.0.1)"),
             new Option("health-port", "N", "GET http://HOST:N/health answers 200 or 503 with a JSON report"
                     + " (default: none; -1 none)"),
@@ -223,7 +230,36 @@ final class HubOptions {
         if (values.containsKey("personal-key")) {
             c = c.withPersonalKeyFile(Path.of(values.get("personal-key")));
         }
-        return c.withLinkage(linkage(cert));
+        return c.withLinkage(linkage(cert)).withCameraSources(cameraSources());
+    }
+
+    private List<commandroom.server.cameras.WvpSettings> cameraSources() {
+        if (!values.containsKey("wvp")) {
+            for (String o : List.of("wvp-user", "wvp-password", "wvp-api-key", "wvp-kind", "wvp-sync")) {
+                if (values.containsKey(o)) {
+                    throw new IllegalArgumentException(o + " needs wvp, the platform's address");
+                }
+            }
+            return List.of();
+        }
+        java.net.URI base;
+        try {
+            base = new java.net.URI(values.get("wvp"));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("wvp is the platform's address, http://host:port, not " + values.get("wvp"), e);
+        }
+        commandroom.v1.CameraKind kind = switch (get("wvp-kind", "skynet")) {
+            case "skynet" -> commandroom.v1.CameraKind.CAMERA_KIND_SKYNET;
+            case "xueliang" -> commandroom.v1.CameraKind.CAMERA_KIND_XUELIANG;
+            default -> throw new IllegalArgumentException("wvp-kind is skynet or xueliang, not " + values.get("wvp-kind"));
+        };
+        int minutes = integer("wvp-sync", 10);
+        if (minutes < 1 || minutes > 1440) {
+            throw new IllegalArgumentException("wvp-sync is 1..1440 minutes, not " + minutes);
+        }
+        return List.of(new commandroom.server.cameras.WvpSettings("wvp", base, values.get("wvp-user"),
+                values.get("wvp-password"), values.get("wvp-api-key"), kind, java.time.Duration.ofMinutes(minutes),
+                java.time.Duration.ofSeconds(30)));
     }
 
     private LinkSettings linkage(String cert) {

@@ -22,7 +22,7 @@ public final class Geo {
         return Optional.empty();
     }
 
-    static boolean contains(Zone z, Position p) {
+    public static boolean contains(Zone z, Position p) {
         boolean inside = false;
         int n = z.getPolygonCount();
         for (int i = 0, j = n - 1; i < n; j = i++) {

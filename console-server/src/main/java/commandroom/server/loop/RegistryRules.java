@@ -34,8 +34,8 @@ import java.util.Set;
 public final class RegistryRules {
 
     /** Fields the registry does not own: a unit's live state, and what the hub counts itself. */
-    private static final Set<String> NOT_COMPARED = Set.of("version", "retired", "status", "position",
-            "heading_degrees", "station_id");
+    private static final Set<String> NOT_COMPARED = Set.of("version", "retired", "status", "heading_degrees",
+            "station_id");
 
     private RegistryRules() {}
 
@@ -92,8 +92,8 @@ public final class RegistryRules {
         return (s, now) -> {
             Camera old = existing(s.cameras, s.retiredCameras, c.getId(), expected, "camera");
             Camera[] found = new Camera[1];
-            refuse(RegistryChecks.camera(c.toBuilder().setStationId(old != null ? old.getStationId() : station(s)).build(),
-                    0, view(s, s.zones), found));
+            refuse(RegistryChecks.camera(keepOrigin(c.toBuilder(), old)
+                    .setStationId(old != null ? old.getStationId() : station(s)).build(), 0, view(s, s.zones), found));
             return old != null && changed(old, found[0]).isEmpty() ? null : cameraEvent(old, found[0], "");
         };
     }
@@ -145,13 +145,21 @@ public final class RegistryRules {
 
     /** What the import would change now; nothing is written. */
     public static ImportPreview preview(HubState s, ImportRequest r) {
-        return plan(s, r).preview();
+        return plan(s, r, "").preview();
     }
 
     /** Writes the import's changes in one batch; refused (FAILED_PRECONDITION) while it has a problem. */
     public static Hub.BatchDecision apply(ImportRequest r) {
+        return apply(r, "");
+    }
+
+    /**
+     * A camera source's catalog as an import: its cameras carry the source's origin, and with
+     * retire_missing only that source's cameras are retired.
+     */
+    public static Hub.BatchDecision apply(ImportRequest r, String origin) {
         return (s, now) -> {
-            Plan p = plan(s, r);
+            Plan p = plan(s, r, origin);
             if (p.preview().getProblemsCount() > 0) {
                 ImportProblem first = p.preview().getProblems(0);
                 throw new HubException(Status.Code.FAILED_PRECONDITION, "",
@@ -164,7 +172,7 @@ public final class RegistryRules {
 
     private record Plan(ImportPreview preview, List<Event.Builder> events) {}
 
-    private static Plan plan(HubState s, ImportRequest r) {
+    private static Plan plan(HubState s, ImportRequest r, String origin) {
         ImportPreview.Builder out = ImportPreview.newBuilder().setAlreadyApplied(s.importApplied(r.getSha256()));
         List<Event.Builder> events = new ArrayList<>();
         String source = r.getSource();
@@ -227,7 +235,7 @@ public final class RegistryRules {
                 Set<String> listed = ids(r.getCamerasList().stream().map(Camera::getId).toList());
                 Map<String, String> byCode = new HashMap<>();
                 for (Camera c : s.cameras.values()) {
-                    boolean leaving = r.getRetireMissing() && !listed.contains(c.getId());
+                    boolean leaving = r.getRetireMissing() && !listed.contains(c.getId()) && ofOrigin(c, origin);
                     if (!c.getNationalCode().isEmpty() && !leaving) {
                         byCode.put(c.getNationalCode(), c.getId());
                     }
@@ -235,7 +243,8 @@ public final class RegistryRules {
                 RegistryChecks.View v = new RegistryChecks.View(s.zones, byCode);
                 for (int i = 0; i < r.getCamerasCount(); i++) {
                     Camera old = s.cameras.get(r.getCameras(i).getId());
-                    Camera c = r.getCameras(i).toBuilder().setStationId(old != null ? old.getStationId() : station(s)).build();
+                    Camera.Builder b = r.getCameras(i).toBuilder().setStationId(old != null ? old.getStationId() : station(s));
+                    Camera c = (origin.isEmpty() ? keepOrigin(b, old) : b).build();
                     Camera[] found = new Camera[1];
                     out.addAllProblems(retiredAlready(s.retiredCameras.containsKey(c.getId()), i, c.getId()));
                     out.addAllProblems(RegistryChecks.camera(c, i, v, found));
@@ -243,7 +252,7 @@ public final class RegistryRules {
                 }
                 if (r.getRetireMissing()) {
                     for (Camera c : s.cameras.values()) {
-                        if (!listed.contains(c.getId())) {
+                        if (!listed.contains(c.getId()) && ofOrigin(c, origin)) {
                             out.addRetired(c.getId());
                             events.add(Event.newBuilder().setCameraRegistered(CameraRegistered.newBuilder()
                                     .setCamera(c.toBuilder().setVersion(c.getVersion() + 1).setRetired(true)).setReason(source)));
@@ -256,6 +265,19 @@ public final class RegistryRules {
         out.setAddedTotal(out.getAddedCount()).setChangedTotal(out.getChangedCount())
                 .setRetiredTotal(out.getRetiredCount()).setProblemTotal(out.getProblemsCount());
         return new Plan(out.build(), events);
+    }
+
+    /** Whether a camera came with an import of this origin ("": a ledger, or registered by hand). */
+    private static boolean ofOrigin(Camera c, String origin) {
+        return c.getOrigin().getSourceId().equals(origin);
+    }
+
+    /**
+     * A camera saved by hand or from a ledger stays its source's: the chief may name it or give it
+     * a field of view, but where it plays from is the source's to say.
+     */
+    private static Camera.Builder keepOrigin(Camera.Builder c, Camera old) {
+        return old != null && old.hasOrigin() ? c.setOrigin(old.getOrigin()) : c.clearOrigin();
     }
 
     private interface EventOf<T> {
@@ -372,7 +394,9 @@ public final class RegistryRules {
     static List<String> changed(Message old, Message next) {
         List<String> out = new ArrayList<>();
         for (FieldDescriptor f : next.getDescriptorForType().getFields()) {
-            if (!NOT_COMPARED.contains(f.getName()) && !java.util.Objects.equals(old.getField(f), next.getField(f))) {
+            // A unit's position is where it is now (its terminal's); a camera's is where it hangs.
+            boolean live = NOT_COMPARED.contains(f.getName()) || next instanceof Unit && f.getName().equals("position");
+            if (!live && !java.util.Objects.equals(old.getField(f), next.getField(f))) {
                 out.add(f.getName());
             }
         }

@@ -129,6 +129,16 @@ public final class HubClient implements AutoCloseable {
                 .withDeadlineAfter(20, TimeUnit.SECONDS);
     }
 
+    public commandroom.v1.CameraServiceGrpc.CameraServiceBlockingStub cameras() {
+        return commandroom.v1.CameraServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials)
+                .withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    /** Camera watches are held open: no deadline. */
+    public commandroom.v1.CameraServiceGrpc.CameraServiceStub camerasAsync() {
+        return commandroom.v1.CameraServiceGrpc.newStub(channel).withCallCredentials(credentials);
+    }
+
     public FieldServiceGrpc.FieldServiceBlockingStub field() {
         return FieldServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials)
                 .withDeadlineAfter(10, TimeUnit.SECONDS);

@@ -37,7 +37,7 @@ public final class RawCalls {
             KeyPersonServiceGrpc.getServiceDescriptor(), FraudServiceGrpc.getServiceDescriptor(),
             commandroom.v1.LinkageServiceGrpc.getServiceDescriptor(), commandroom.v1.RegistryServiceGrpc.getServiceDescriptor(),
             commandroom.v1.AddressServiceGrpc.getServiceDescriptor(), commandroom.v1.TravelServiceGrpc.getServiceDescriptor(),
-            commandroom.v1.AccountServiceGrpc.getServiceDescriptor());
+            commandroom.v1.AccountServiceGrpc.getServiceDescriptor(), commandroom.v1.CameraServiceGrpc.getServiceDescriptor());
 
     private RawCalls() {}
 

@@ -1,0 +1,123 @@
+package commandroom.server.api;
+
+import commandroom.server.auth.Caller;
+import commandroom.server.cameras.CameraSources;
+import commandroom.server.loop.Hub;
+import commandroom.server.loop.HubException;
+import commandroom.v1.Camera;
+import commandroom.v1.CameraPlay;
+import commandroom.v1.CameraServiceGrpc;
+import commandroom.v1.CameraSourceReport;
+import commandroom.v1.ListCameraSourcesRequest;
+import commandroom.v1.ListCameraSourcesResponse;
+import commandroom.v1.SyncCameraSourceRequest;
+import commandroom.v1.WatchCameraRequest;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Cameras that camera sources keep: their play addresses for the consoles that watch them, and
+ * the sources' catalogs synced on demand. A watch holds the platform's play open until its stream
+ * ends; one user holds at most {@link #WATCHES_PER_USER} (two walls of 16 tiles, and room to swap).
+ */
+public final class CameraGrpcService extends CameraServiceGrpc.CameraServiceImplBase {
+
+    static final int WATCHES_PER_USER = 64;
+
+    private final Hub hub;
+    private final CameraSources sources;
+    private final ConcurrentHashMap<String, AtomicInteger> watchesByUser = new ConcurrentHashMap<>();
+
+    public CameraGrpcService(Hub hub, CameraSources sources) {
+        this.hub = hub;
+        this.sources = sources;
+    }
+
+    @Override
+    public void watchCamera(WatchCameraRequest r, StreamObserver<CameraPlay> out) {
+        Camera c = Replies.orAnswer(() -> {
+            if (r.getCameraId().isEmpty()) {
+                throw HubException.invalid("camera_id", "is required");
+            }
+            return hub.read(s -> s.camera(r.getCameraId()))
+                    .orElseThrow(() -> HubException.notFound("camera_id", "camera", r.getCameraId()));
+        }, out);
+        if (c == null) {
+            return;
+        }
+        if (!c.hasOrigin()) {
+            out.onNext(CameraPlay.newBuilder().setCameraId(c.getId()).setRtspUrl(c.getMainStreamUrl()).build());
+            out.onCompleted();
+            return;
+        }
+        String user = Caller.current().username();
+        AtomicInteger mine = watchesByUser.computeIfAbsent(user, u -> new AtomicInteger());
+        if (mine.incrementAndGet() > WATCHES_PER_USER) {
+            mine.decrementAndGet();
+            out.onError(Status.RESOURCE_EXHAUSTED.withDescription("at most " + WATCHES_PER_USER
+                    + " cameras watched at once by one user").asRuntimeException());
+            return;
+        }
+        ServerCallStreamObserver<CameraPlay> call = (ServerCallStreamObserver<CameraPlay>) out;
+        AtomicBoolean left = new AtomicBoolean();
+        Runnable leave = () -> {
+            if (left.compareAndSet(false, true)) {
+                mine.decrementAndGet();
+                sources.leave(c);
+            }
+        };
+        call.setOnCancelHandler(leave);
+        sources.watch(c).whenComplete((play, failure) -> {
+            if (left.get()) {
+                return;
+            }
+            synchronized (call) {
+                if (failure != null) {
+                    leave.run();
+                    out.onError(unavailable(failure));
+                } else {
+                    out.onNext(CameraPlay.newBuilder().setCameraId(c.getId()).setRtspUrl(nonNull(play.rtsp()))
+                            .setFlvUrl(nonNull(play.flv())).build());
+                }
+            }
+        });
+    }
+
+    @Override
+    public void syncCameraSource(SyncCameraSourceRequest r, StreamObserver<CameraSourceReport> out) {
+        Replies.call(() -> {
+            if (r.getSourceId().isEmpty()) {
+                throw HubException.invalid("source_id", "is required");
+            }
+            return sources.sync(r.getSourceId());
+        }, out);
+    }
+
+    @Override
+    public void listCameraSources(ListCameraSourcesRequest r, StreamObserver<ListCameraSourcesResponse> out) {
+        Replies.call(() -> ListCameraSourcesResponse.newBuilder().addAllSources(sources.reports()).build(), out);
+    }
+
+    private static RuntimeException unavailable(Throwable failure) {
+        Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (e instanceof HubException) {
+            return Replies.toStatus(e);
+        }
+        String why = e instanceof java.io.IOException io ? describe(io) : String.valueOf(e);
+        return Status.UNAVAILABLE.withDescription("the camera's platform did not start the play: " + why).asRuntimeException();
+    }
+
+    private static String describe(java.io.IOException e) {
+        return e instanceof commandroom.server.cameras.WvpException w ? "code " + w.code() + ": " + w.getMessage()
+                : e.toString();
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,199 @@
+package commandroom.server.cameras;
+
+import com.google.protobuf.util.Timestamps;
+import commandroom.server.loop.Hub;
+import commandroom.server.loop.HubException;
+import commandroom.server.loop.RegistryRules;
+import commandroom.v1.Actor;
+import commandroom.v1.Camera;
+import commandroom.v1.CameraSourceReport;
+import commandroom.v1.Event;
+import commandroom.v1.ImportPreview;
+import commandroom.v1.Role;
+import io.grpc.Status;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's camera sources: for each GB/T 28181 platform, one session (one place for its
+ * credentials), its catalog kept in the registry on a schedule and on demand, and its channels
+ * played for the consoles that watch them. Consoles never talk to the platform. Thread-safe.
+ */
+public final class CameraSources implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CameraSources.class);
+
+    private final Hub hub;
+    private final Clock clock;
+    private final Map<String, Source> sources = new LinkedHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "camera-sources"));
+    private final ExecutorService calls = Executors.newCachedThreadPool(r -> daemon(r, "camera-source-call"));
+
+    private final class Source {
+        final WvpSettings settings;
+        final WvpClient client;
+        final PlaySessions plays;
+        final Actor actor;
+        volatile CameraSourceReport report;
+
+        Source(WvpSettings settings) {
+            this.settings = settings;
+            this.client = new WvpClient(settings, clock);
+            this.plays = new PlaySessions(new PlaySessions.Platform() {
+                @Override
+                public WvpClient.Play start(String device, String channel) throws IOException {
+                    return client.play(device, channel);
+                }
+
+                @Override
+                public void stop(String device, String channel) throws IOException {
+                    client.stop(device, channel);
+                }
+            }, settings.playGrace(), timer, calls);
+            this.actor = Actor.newBuilder().setUserId("camera-source:" + settings.id()).setRole(Role.ROLE_ADMIN)
+                    .setDisplayName(settings.id()).build();
+            this.report = CameraSourceReport.newBuilder().setSourceId(settings.id()).setAddress(settings.address()).build();
+        }
+    }
+
+    public CameraSources(List<WvpSettings> settings, Hub hub, Clock clock) {
+        this.hub = hub;
+        this.clock = clock;
+        for (WvpSettings s : settings) {
+            if (sources.put(s.id(), new Source(s)) != null) {
+                throw new IllegalArgumentException("two camera sources are named " + s.id());
+            }
+        }
+    }
+
+    /** Reads every catalog now and then on each source's schedule. */
+    public void start() {
+        for (Source s : sources.values()) {
+            long period = s.settings.syncPeriod().toMillis();
+            timer.scheduleWithFixedDelay(() -> calls.execute(() -> syncQuietly(s)), 0, period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public boolean knows(String sourceId) {
+        return sources.containsKey(sourceId);
+    }
+
+    /** How each source's last sync went. */
+    public List<CameraSourceReport> reports() {
+        List<CameraSourceReport> out = new ArrayList<>();
+        sources.values().forEach(s -> out.add(s.report));
+        return out;
+    }
+
+    /**
+     * Reads a source's catalog and brings the registry up to date; answers the report (whose
+     * problem says why when the platform failed). One sync of a source at a time.
+     */
+    public CameraSourceReport sync(String sourceId) {
+        Source s = sources.get(sourceId);
+        if (s == null) {
+            throw HubException.invalid("source_id", "no camera source " + sourceId + " in the hub's settings");
+        }
+        return sync(s);
+    }
+
+    /** Where to play a camera of a source; the caller leaves when it stops watching. */
+    public CompletableFuture<WvpClient.Play> watch(Camera c) {
+        Source s = sources.get(c.getOrigin().getSourceId());
+        if (s == null) {
+            return CompletableFuture.failedFuture(new HubException(Status.Code.FAILED_PRECONDITION, "",
+                    "camera " + c.getId() + " comes from camera source " + c.getOrigin().getSourceId()
+                            + ", which the hub's settings no longer have"));
+        }
+        return s.plays.watch(c.getOrigin().getDeviceCode(), c.getOrigin().getChannelCode());
+    }
+
+    public void leave(Camera c) {
+        Source s = sources.get(c.getOrigin().getSourceId());
+        if (s != null) {
+            s.plays.leave(c.getOrigin().getDeviceCode(), c.getOrigin().getChannelCode());
+        }
+    }
+
+    /** Channels playing for consoles, over all sources (the stub's tests and the bench count them). */
+    public int playing() {
+        return sources.values().stream().mapToInt(s -> s.plays.playing()).sum();
+    }
+
+    private void syncQuietly(Source s) {
+        CameraSourceReport r = sync(s);
+        if (!r.getProblem().isEmpty()) {
+            LOG.warn("camera source {} ({}): {}", s.settings.id(), s.settings.address(), r.getProblem());
+        }
+    }
+
+    private CameraSourceReport sync(Source s) {
+        synchronized (s) {
+            var now = Timestamps.fromMillis(clock.millis());
+            CameraSourceReport.Builder r = s.report.toBuilder().setAttemptedAt(now).clearProblem();
+            try {
+                List<WvpClient.Device> devices = s.client.devices();
+                List<WvpChannel> channels = new ArrayList<>();
+                for (WvpClient.Device d : devices) {
+                    channels.addAll(s.client.channels(d));
+                }
+                CatalogSync.Plan plan = hub.read(state -> CatalogSync.plan(state, s.settings, channels));
+                ImportPreview p = (ImportPreview) hub.submitBatch(s.actor, "", Event.KindCase.CAMERA_REGISTERED,
+                        RegistryRules.apply(plan.request(), s.settings.id())).get(60, TimeUnit.SECONDS).entity();
+                r.setSyncedAt(now).setDevices(devices.size()).setChannels(channels.size()).setOnline(plan.online())
+                        .setUnplaced(plan.unplaced()).setAdded(p.getAddedTotal()).setChanged(p.getChangedTotal())
+                        .setRetired(p.getRetiredTotal());
+                LOG.info("camera source {}: {} devices, {} channels ({} online, {} without a place in the station);"
+                                + " {} cameras added, {} changed, {} retired", s.settings.id(), devices.size(),
+                        channels.size(), plan.online(), plan.unplaced(), p.getAddedTotal(), p.getChangedTotal(),
+                        p.getRetiredTotal());
+            } catch (IOException e) {
+                r.setProblem(describe(e));
+            } catch (ExecutionException e) {
+                r.setProblem(e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                        : String.valueOf(e.getCause()));
+            } catch (java.util.concurrent.TimeoutException e) {
+                r.setProblem("the registry did not take the catalog in within 60 s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                r.setProblem("interrupted");
+            }
+            s.report = r.build();
+            return s.report;
+        }
+    }
+
+    static String describe(IOException e) {
+        if (e instanceof WvpException w) {
+            return "the platform answered code " + w.code() + ": " + w.getMessage();
+        }
+        if (e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException) {
+            return "the platform cannot be reached: " + e;
+        }
+        return "the platform did not answer: " + e;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        calls.shutdownNow();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -1,0 +1,262 @@
+package commandroom.server.cameras;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import commandroom.geo.Gcj02;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The few calls of wvp-GB28181-pro's HTTP API the hub needs, as its source has them (checked
+ * against its master of 2026-08): log-in by GET with the password's lower-case MD5, the token
+ * sent back in the {@code access-token} header (or an {@code api-key} instead), every answer a
+ * {@code {code, msg, data}} wrapper where 0 is success and a lost session is HTTP 401; lists are
+ * pagehelper pages ({@code list}, {@code total}). Channels are read in both shapes wvp has had:
+ * 2.7.3 on names the channel {@code deviceId} (its device {@code parentDeviceId}) with status
+ * "ON"/"OFF"; before, {@code channelId} and a boolean status. Thread-safe.
+ */
+public final class WvpClient {
+
+    /** wvp's session lasts its login-timeout, 60 minutes by default and 30 in its sample settings. */
+    static final Duration TOKEN_RENEWAL = Duration.ofMinutes(25);
+    static final int PAGE = 200;
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+
+    private final WvpSettings settings;
+    private final HttpClient http;
+    private final Clock clock;
+    private String token;
+    private Instant loggedInAt;
+    private int logins;
+
+    public WvpClient(WvpSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A device as the platform lists it: its code, name, whether online and in which datum it reports. */
+    public record Device(String code, String name, boolean online, boolean gcj02) {}
+
+    /** Where to play a channel the platform started. */
+    public record Play(String rtsp, String flv) {}
+
+    public List<Device> devices() throws IOException {
+        List<Device> out = new ArrayList<>();
+        for (JsonObject d : pages("/api/device/query/devices", Map.of())) {
+            out.add(new Device(text(d, "deviceId"), text(d, "name"), bool(d, "onLine"),
+                    "GCJ02".equalsIgnoreCase(text(d, "geoCoordSys"))));
+        }
+        return out;
+    }
+
+    /** A device's channels, positions in WGS-84 (a device that reports GCJ-02 is converted). */
+    public List<WvpChannel> channels(Device device) throws IOException {
+        List<WvpChannel> out = new ArrayList<>();
+        for (JsonObject c : pages("/api/device/query/devices/" + segment(device.code()) + "/channels", Map.of())) {
+            boolean old = c.has("channelId") && !c.get("channelId").isJsonNull();
+            String channel = old ? text(c, "channelId") : text(c, "deviceId");
+            String parent = old ? text(c, "deviceId") : text(c, "parentDeviceId");
+            double lat = number(c, "latitude");
+            double lon = number(c, "longitude");
+            // 0,0 is what a platform says for a channel nobody placed.
+            if (lat == 0 && lon == 0) {
+                lat = Double.NaN;
+                lon = Double.NaN;
+            } else if (device.gcj02() && Gcj02.inChina(lat, lon)) {
+                double[] w = Gcj02.toWgs84(lat, lon);
+                lat = w[0];
+                lon = w[1];
+            }
+            JsonElement status = c.get("status");
+            boolean online = status != null && !status.isJsonNull() && status.isJsonPrimitive()
+                    && (status.getAsJsonPrimitive().isBoolean() ? status.getAsBoolean() : "ON".equalsIgnoreCase(status.getAsString()));
+            out.add(new WvpChannel(parent.isEmpty() ? device.code() : parent, channel, text(c, "name"), lat, lon, online,
+                    (int) (Double.isNaN(number(c, "ptzType")) ? 0 : number(c, "ptzType"))));
+        }
+        return out;
+    }
+
+    /** Starts playing a channel (the platform invites the device) and says where to pull it from. */
+    public Play play(String deviceCode, String channelCode) throws IOException {
+        JsonElement data = call("/api/play/start/" + segment(deviceCode) + "/" + segment(channelCode), Map.of());
+        if (data == null || !data.isJsonObject()) {
+            throw new WvpException(0, "the platform started the play but gave no addresses");
+        }
+        JsonObject o = data.getAsJsonObject();
+        Play p = new Play(text(o, "rtsp"), text(o, "flv"));
+        if (p.rtsp().isEmpty() && p.flv().isEmpty()) {
+            throw new WvpException(0, "the platform's media server serves neither RTSP nor HTTP-FLV for this channel");
+        }
+        return p;
+    }
+
+    /** Stops playing a channel. */
+    public void stop(String deviceCode, String channelCode) throws IOException {
+        call("/api/play/stop/" + segment(deviceCode) + "/" + segment(channelCode), Map.of());
+    }
+
+    /** How many times the client logged in (tests watch the renewal). */
+    public synchronized int logins() {
+        return logins;
+    }
+
+    private List<JsonObject> pages(String path, Map<String, String> query) throws IOException {
+        List<JsonObject> out = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            Map<String, String> q = new LinkedHashMap<>(query);
+            q.put("page", Integer.toString(page));
+            q.put("count", Integer.toString(PAGE));
+            JsonElement data = call(path, q);
+            if (data == null || !data.isJsonObject() || !data.getAsJsonObject().has("list")) {
+                throw new WvpException(0, path + " answered no page (no \"list\")");
+            }
+            JsonObject p = data.getAsJsonObject();
+            var list = p.getAsJsonArray("list");
+            list.forEach(e -> out.add(e.getAsJsonObject()));
+            long total = p.has("total") ? p.get("total").getAsLong() : out.size();
+            if (list.isEmpty() || out.size() >= total || page > 10_000) {
+                return out;
+            }
+        }
+    }
+
+    /** One call: the wrapper's data on code 0; a lost session is logged in again once. */
+    private JsonElement call(String path, Map<String, String> query) throws IOException {
+        try {
+            return once(path, query);
+        } catch (WvpException e) {
+            if (e.code() != 401 || hasApiKey()) {
+                throw e;
+            }
+            synchronized (this) {
+                token = null;
+            }
+            return once(path, query);
+        }
+    }
+
+    private JsonElement once(String path, Map<String, String> query) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path, query)).timeout(CALL_TIMEOUT).GET();
+        if (hasApiKey()) {
+            b.header("api-key", settings.apiKey());
+        } else {
+            b.header("access-token", token());
+        }
+        return unwrap(send(b.build()));
+    }
+
+    private synchronized String token() throws IOException {
+        if (token == null || !clock.instant().isBefore(loggedInAt.plus(TOKEN_RENEWAL))) {
+            // wvp maps its log-in to GET only (a POST is a 400).
+            HttpRequest r = HttpRequest.newBuilder(uri("/api/user/login", Map.of("username", settings.username(),
+                    "password", md5(settings.password())))).timeout(CALL_TIMEOUT).GET().build();
+            JsonElement data = unwrap(send(r));
+            String t = data != null && data.isJsonObject() ? text(data.getAsJsonObject(), "accessToken") : "";
+            if (t.isEmpty()) {
+                throw new WvpException(0, "the platform's log-in answered no accessToken");
+            }
+            token = t;
+            loggedInAt = clock.instant();
+            logins++;
+        }
+        return token;
+    }
+
+    private HttpResponse<String> send(HttpRequest r) throws IOException {
+        try {
+            return http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static JsonElement unwrap(HttpResponse<String> r) throws IOException {
+        JsonObject body;
+        try {
+            JsonElement e = JsonParser.parseString(r.body());
+            body = e.isJsonObject() ? e.getAsJsonObject() : null;
+        } catch (JsonParseException | IllegalStateException e) {
+            body = null;
+        }
+        if (r.statusCode() == 401) {
+            throw new WvpException(401, body != null ? text(body, "msg") : "not logged in");
+        }
+        if (body == null || !body.has("code")) {
+            throw new WvpException(r.statusCode(), "HTTP " + r.statusCode() + " without wvp's answer");
+        }
+        int code = body.get("code").getAsInt();
+        if (code != 0) {
+            throw new WvpException(code, text(body, "msg"));
+        }
+        return body.get("data");
+    }
+
+    private URI uri(String path, Map<String, String> query) {
+        StringBuilder s = new StringBuilder(settings.base().toString().replaceAll("/+$", "")).append(path);
+        char sep = '?';
+        for (var e : query.entrySet()) {
+            s.append(sep).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+            sep = '&';
+        }
+        return URI.create(s.toString());
+    }
+
+    private boolean hasApiKey() {
+        return settings.apiKey() != null && !settings.apiKey().isEmpty();
+    }
+
+    /** A code in a path: digits as GB/T 28181 has them, anything else encoded. */
+    private static String segment(String code) {
+        return URLEncoder.encode(code, StandardCharsets.UTF_8);
+    }
+
+    static String md5(String password) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has MD5", e);
+        }
+    }
+
+    private static String text(JsonObject o, String field) {
+        JsonElement e = o.get(field);
+        return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? "" : e.getAsString();
+    }
+
+    private static boolean bool(JsonObject o, String field) {
+        JsonElement e = o.get(field);
+        return e != null && e.isJsonPrimitive() && (e.getAsJsonPrimitive().isBoolean() ? e.getAsBoolean()
+                : "true".equalsIgnoreCase(e.getAsString()) || "1".equals(e.getAsString()));
+    }
+
+    private static double number(JsonObject o, String field) {
+        JsonElement e = o.get(field);
+        if (e == null || e.isJsonNull() || !e.isJsonPrimitive()) {
+            return Double.NaN;
+        }
+        try {
+            return e.getAsDouble();
+        } catch (NumberFormatException x) {
+            return Double.NaN;
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package commandroom.server.cameras;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import commandroom.server.testing.Backend;
+import commandroom.server.testing.Eventually;
+import commandroom.server.testing.HubClient;
+import commandroom.server.testing.TestHub;
+import commandroom.server.testing.WvpStub;
+import commandroom.v1.Camera;
+import commandroom.v1.CameraPlay;
+import commandroom.v1.CameraSourceReport;
+import commandroom.v1.GetSnapshotRequest;
+import commandroom.v1.ListCameraSourcesRequest;
+import commandroom.v1.Position;
+import commandroom.v1.SaveCameraRequest;
+import commandroom.v1.SyncCameraSourceRequest;
+import commandroom.v1.WatchCameraRequest;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A GB/T 28181 platform (the wvp stub, speaking wvp's paths and JSON) as a camera source of a
+ * real hub: its catalog kept in the registry, its plays started for the consoles that watch and
+ * stopped when none does, its failures said as the platform said them.
+ */
+class WvpCameraSourceTest {
+
+    private static final String NVR = "34020000001320000001";
+    private static final String DOME = "34020000001310000001";
+    private static final String BULLET = "34020000001310000002";
+    private static final String NOWHERE = "34020000001310000003";
+    private static final String AWAY = "34020000001310000004";
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static WvpStub platform() throws Exception {
+        WvpStub stub = new WvpStub("commandroom", "平台密码1");
+        stub.device(NVR, "城东派出所NVR", true);
+        stub.channel(new WvpStub.Channel(NVR, DOME, "人民路东口球机", 30.545, 119.965, true, 1, "rtsp://127.0.0.1:8554/dome"));
+        stub.channel(new WvpStub.Channel(NVR, NOWHERE, "未标注位置", Double.NaN, Double.NaN, true, 3, "rtsp://x/1"));
+        stub.channel(new WvpStub.Channel(NVR, AWAY, "外县卡口", 31.5, 121.0, false, 3, "rtsp://x/2"));
+        return stub;
+    }
+
+    private static TestHub hub(WvpStub stub, Duration grace) {
+        return TestHub.start(Backend.H2, c -> c.withCameraSources(List.of(WvpSettings.of("wvp", stub.base(),
+                "commandroom", "平台密码1", null).withPeriods(Duration.ofHours(1), grace))));
+    }
+
+    private static CameraSourceReport firstSync(HubClient chief) {
+        Eventually.until("the sync at start", WAIT, () -> chief.cameras().listCameraSources(
+                ListCameraSourcesRequest.getDefaultInstance()).getSources(0).hasSyncedAt());
+        return chief.cameras().listCameraSources(ListCameraSourcesRequest.getDefaultInstance()).getSources(0);
+    }
+
+    private static Optional<Camera> camera(HubClient c, String id) {
+        return c.command().getSnapshot(GetSnapshotRequest.getDefaultInstance()).getCamerasList().stream()
+                .filter(x -> x.getId().equals(id)).findFirst();
+    }
+
+    @Test
+    void thePlatformsCatalogIsKeptInTheRegistry() throws Exception {
+        try (WvpStub stub = platform(); TestHub hub = hub(stub, Duration.ofSeconds(30));
+             HubClient chief = hub.login("chief1")) {
+            CameraSourceReport first = firstSync(chief);
+            assertEquals("", first.getProblem());
+            assertEquals(1, first.getDevices());
+            assertEquals(3, first.getChannels());
+            assertEquals(2, first.getOnline());
+            assertEquals(2, first.getUnplaced(), "no position, and a position outside the station's zones");
+            assertEquals(1, first.getAdded());
+            String login = stub.calls().stream().filter(c -> c.startsWith("GET /api/user/login")).findFirst().orElseThrow();
+            assertTrue(login.contains("password=" + WvpClient.md5("平台密码1")), "wvp takes the password's MD5: " + login);
+
+            Camera dome = camera(chief, "gb-" + DOME).orElseThrow();
+            assertEquals("人民路东口球机", dome.getName());
+            assertEquals(DOME, dome.getNationalCode());
+            assertEquals("z-cd", dome.getZoneId(), "the zone found from the platform's position");
+            assertEquals("wvp", dome.getOrigin().getSourceId());
+            assertEquals(NVR, dome.getOrigin().getDeviceCode());
+            assertTrue(dome.getOrigin().getOnline());
+            assertTrue(dome.getOrigin().getPtz(), "a dome turns");
+
+            // The station's ledger already had 解放街 (c-002); its national code ties it to the platform's channel.
+            Camera ledger = camera(chief, "c-002").orElseThrow();
+            chief.registry().saveCamera(SaveCameraRequest.newBuilder().setExpectedVersion(ledger.getVersion())
+                    .setCamera(ledger.toBuilder().setNationalCode(BULLET)).build());
+            stub.channel(new WvpStub.Channel(NVR, BULLET, "IPC-02", 30.5462, 119.9551, false, 3, "rtsp://x/3"));
+            CameraSourceReport second = chief.cameras().syncCameraSource(
+                    SyncCameraSourceRequest.newBuilder().setSourceId("wvp").build());
+            assertEquals(0, second.getAdded(), "no second camera for the ledger's");
+            assertEquals(1, second.getChanged());
+            Camera adopted = camera(chief, "c-002").orElseThrow();
+            assertEquals("解放街", adopted.getName(), "the station's name stays");
+            assertEquals("wvp", adopted.getOrigin().getSourceId());
+            assertFalse(adopted.getOrigin().getOnline());
+            assertEquals(30.5462, adopted.getPosition().getLatitude(), 1e-9, "the platform's position");
+            assertFalse(camera(chief, "gb-" + BULLET).isPresent());
+
+            // Nothing changed on the platform: nothing written.
+            long before = chief.command().getSnapshot(GetSnapshotRequest.getDefaultInstance()).getAsOfSequence();
+            CameraSourceReport same = chief.cameras().syncCameraSource(SyncCameraSourceRequest.newBuilder().setSourceId("wvp").build());
+            assertEquals(0, same.getAdded() + same.getChanged() + same.getRetired());
+            assertEquals(before, chief.command().getSnapshot(GetSnapshotRequest.getDefaultInstance()).getAsOfSequence());
+
+            // The dome goes offline, the bullet is taken off the platform: changed and retired; the
+            // station's own cameras (c-001) stay.
+            stub.channel(new WvpStub.Channel(NVR, DOME, "人民路东口球机", 30.545, 119.965, false, 1, "rtsp://x/0"));
+            stub.removeChannel(BULLET);
+            CameraSourceReport third = chief.cameras().syncCameraSource(SyncCameraSourceRequest.newBuilder().setSourceId("wvp").build());
+            assertEquals(1, third.getChanged());
+            assertEquals(1, third.getRetired());
+            assertFalse(camera(chief, "gb-" + DOME).orElseThrow().getOrigin().getOnline());
+            assertFalse(camera(chief, "c-002").isPresent(), "retired with the platform's channel");
+            assertTrue(camera(chief, "c-001").isPresent(), "a camera of no source is not the platform's to retire");
+        }
+    }
+
+    @Test
+    void anExpiredSessionIsRenewedAndAFailingPlatformIsReported() throws Exception {
+        try (WvpStub stub = platform(); TestHub hub = hub(stub, Duration.ofSeconds(30));
+             HubClient chief = hub.login("chief1"); HubClient duty = hub.login("duty1")) {
+            firstSync(chief);
+            stub.expireTokens();
+            CameraSourceReport again = chief.cameras().syncCameraSource(SyncCameraSourceRequest.newBuilder().setSourceId("wvp").build());
+            assertEquals("", again.getProblem(), "logged in again after the platform's 401");
+            assertEquals(2, stub.count("/api/user/login"));
+
+            assertEquals(Status.Code.PERMISSION_DENIED, assertThrows(StatusRuntimeException.class, () -> duty.cameras()
+                    .syncCameraSource(SyncCameraSourceRequest.newBuilder().setSourceId("wvp").build())).getStatus().getCode());
+            StatusRuntimeException unknown = assertThrows(StatusRuntimeException.class, () -> chief.cameras()
+                    .syncCameraSource(SyncCameraSourceRequest.newBuilder().setSourceId("nvr9").build()));
+            assertEquals(Status.Code.INVALID_ARGUMENT, unknown.getStatus().getCode());
+
+            stub.close();
+            CameraSourceReport down = chief.cameras().syncCameraSource(SyncCameraSourceRequest.newBuilder().setSourceId("wvp").build());
+            assertTrue(down.getProblem().contains("cannot be reached") || down.getProblem().contains("did not answer"),
+                    down.getProblem());
+            assertTrue(camera(chief, "gb-" + DOME).isPresent(), "a platform that does not answer retires nothing");
+            assertEquals(down.getProblem(), chief.cameras().listCameraSources(ListCameraSourcesRequest.getDefaultInstance())
+                    .getSources(0).getProblem());
+        }
+    }
+
+    @Test
+    void aChannelPlaysWhileConsolesWatchItAndStopsAfterTheLastLeft() throws Exception {
+        try (WvpStub stub = platform(); TestHub hub = hub(stub, Duration.ofMillis(300));
+             HubClient chief = hub.login("chief1"); HubClient duty = hub.login("duty1")) {
+            firstSync(chief);
+            stub.playDelay(300);
+            Watch a = Watch.open(duty, "gb-" + DOME);
+            Watch b = Watch.open(chief, "gb-" + DOME);
+            assertEquals("rtsp://127.0.0.1:8554/dome", a.play().get(10, TimeUnit.SECONDS).getRtspUrl());
+            assertTrue(b.play().get(10, TimeUnit.SECONDS).getFlvUrl().endsWith(NVR + "_" + DOME + ".live.flv"));
+            assertEquals(1, stub.count("/api/play/start/" + NVR + "/" + DOME), "two watchers, one invite");
+
+            a.cancel();
+            Thread.sleep(800);
+            assertEquals(0, stub.count("/api/play/stop/"), "still watched by one console");
+            b.cancel();
+            Eventually.until("the play stopped", WAIT, () -> stub.count("/api/play/stop/" + NVR + "/" + DOME) == 1);
+
+            // A camera with its own address gets it, and its watch ends at once.
+            Watch own = Watch.open(duty, "c-001");
+            assertEquals("rtsp://127.0.0.1:8554/c-001/main", own.play().get(10, TimeUnit.SECONDS).getRtspUrl());
+            own.ended().get(10, TimeUnit.SECONDS);
+
+            // The platform cannot reach the device: said as the platform said it.
+            stub.failPlays("点播超时");
+            Watch failing = Watch.open(duty, "gb-" + DOME);
+            Throwable t = failing.ended().handle((x, e) -> e).get(15, TimeUnit.SECONDS);
+            Status s = Status.fromThrowable(t);
+            assertEquals(Status.Code.UNAVAILABLE, s.getCode());
+            assertTrue(s.getDescription().contains("点播超时"), s.getDescription());
+
+            Watch missing = Watch.open(duty, "gb-nothing");
+            assertEquals(Status.Code.NOT_FOUND, Status.fromThrowable(missing.ended().handle((x, e) -> e)
+                    .get(10, TimeUnit.SECONDS)).getCode());
+        }
+    }
+
+    /** A console's watch of one camera: its first message, its end, and its cancellation. */
+    private record Watch(CompletableFuture<CameraPlay> play, CompletableFuture<Void> ended, Context.CancellableContext context) {
+
+        static Watch open(HubClient c, String cameraId) {
+            CompletableFuture<CameraPlay> play = new CompletableFuture<>();
+            CompletableFuture<Void> ended = new CompletableFuture<>();
+            Context.CancellableContext ctx = Context.current().withCancellation();
+            ctx.run(() -> c.camerasAsync().watchCamera(WatchCameraRequest.newBuilder().setCameraId(cameraId).build(),
+                    new StreamObserver<>() {
+                        @Override
+                        public void onNext(CameraPlay p) {
+                            play.complete(p);
+                        }
+
+                        @Override
+                        public void onError(Throwable t) {
+                            play.completeExceptionally(t);
+                            ended.completeExceptionally(t);
+                        }
+
+                        @Override
+                        public void onCompleted() {
+                            ended.complete(null);
+                        }
+                    }));
+            return new Watch(play, ended, ctx);
+        }
+
+        void cancel() {
+            context.cancel(null);
+        }
+    }
+
+    static Position pos(double lat, double lon) {
+        return Position.newBuilder().setLatitude(lat).setLongitude(lon).build();
+    }
+}
