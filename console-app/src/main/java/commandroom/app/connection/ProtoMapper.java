@@ -76,7 +76,8 @@ public final class ProtoMapper {
         return new CameraItem(c.getId(), c.getName(), strip(c.getKind().name(), "CAMERA_KIND_"), c.getZoneId(),
                 c.getStationId(), c.getPosition().getLatitude(), c.getPosition().getLongitude(), c.getSubStreamUrl(),
                 c.getMainStreamUrl(), c.getFieldOfView().getDirectionDegrees(), c.getFieldOfView().getAngleDegrees(),
-                c.getFieldOfView().getRangeMetres());
+                c.getFieldOfView().getRangeMetres(), c.hasOrigin() ? new CameraItem.Origin(c.getOrigin().getSourceId(),
+                        c.getOrigin().getOnline(), c.getOrigin().getPtz()) : CameraItem.Origin.NONE);
     }
 
     public static TimelineLine line(TimelineEntry e) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -51,6 +52,9 @@ public final class VideoTile extends StackPane {
     private long presented;
     private boolean hasPicture;
     private int paintInterval = PaintBudget.FULL;
+    private CameraAddresses addresses = CameraAddresses.NONE;
+    /** The hub's watch of the camera shown, for a camera a camera source keeps; null otherwise. */
+    private AutoCloseable watch;
     /** Held back by the paint budget: no decoding, no health readings (it is not offline). */
     private volatile boolean paused;
     private boolean alarm;
@@ -75,6 +79,7 @@ public final class VideoTile extends StackPane {
     /** Shows a camera (null: none), releasing the player of the one before. */
     public void show(WallCamera c) {
         VideoSource old = source;
+        endWatch();
         camera = c;
         source = null;
         // A camera someone just put here is shown in full; the budget holds it back again if need be.
@@ -92,10 +97,44 @@ public final class VideoTile extends StackPane {
         if (old != null) {
             runtime.control(old::release);
         }
-        if (c != null) {
-            source = runtime.newSource(c.urlFor(getWidth()));
-            state.setText(Messages.get("wall.state.CONNECTING") + "  ·  " + source.decoder());
-            replay();
+        if (c != null && c.needsAddresses()) {
+            // The platform invites the device only now, which takes a second or two.
+            state.setText(Messages.get("wall.state.ASKING"));
+            watch = addresses.watch(c.id(), url -> Platform.runLater(() -> {
+                if (camera == c) {
+                    play(c.at(url));
+                }
+            }), problem -> Platform.runLater(() -> {
+                if (camera == c) {
+                    state.setText(Messages.get("wall.state.REFUSED", problem));
+                }
+            }));
+        } else if (c != null) {
+            play(c);
+        }
+    }
+
+    private void play(WallCamera c) {
+        camera = c;
+        source = runtime.newSource(c.urlFor(getWidth()));
+        state.setText(Messages.get("wall.state.CONNECTING") + "  ·  " + source.decoder());
+        replay();
+    }
+
+    /** Where this tile asks for the addresses of cameras a camera source keeps. FX thread. */
+    void setAddresses(CameraAddresses addresses) {
+        this.addresses = addresses;
+    }
+
+    private void endWatch() {
+        AutoCloseable w = watch;
+        watch = null;
+        if (w != null) {
+            try {
+                w.close();
+            } catch (Exception e) {
+                // Ending a watch only cancels a call: nothing to report.
+            }
         }
     }
 

@@ -1,7 +1,25 @@
 package commandroom.app.wall;
 
-/** A camera as the wall plays it: its id and name, and its sub-stream and main-stream addresses. */
-public record WallCamera(String id, String name, String subStreamUrl, String mainStreamUrl) {
+/**
+ * A camera as the wall plays it: its id and name, and its sub-stream and main-stream addresses;
+ * for a camera a camera source keeps (viaHub), the addresses come from the hub when a tile shows
+ * it, and are empty until then.
+ */
+public record WallCamera(String id, String name, String subStreamUrl, String mainStreamUrl, boolean viaHub) {
+
+    public WallCamera(String id, String name, String subStreamUrl, String mainStreamUrl) {
+        this(id, name, subStreamUrl, mainStreamUrl, false);
+    }
+
+    /** Whether the tile must ask the hub where to play it first. */
+    boolean needsAddresses() {
+        return viaHub && (subStreamUrl == null || subStreamUrl.isEmpty()) && (mainStreamUrl == null || mainStreamUrl.isEmpty());
+    }
+
+    /** The camera with the addresses the hub gave: one stream, for tiles of every size. */
+    WallCamera at(String url) {
+        return new WallCamera(id, name, url, url, viaHub);
+    }
 
     /** The stream for a tile this wide on screen: the main stream for a big tile, else the sub-stream. */
     String urlFor(double tileWidth) {

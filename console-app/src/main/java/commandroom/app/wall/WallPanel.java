@@ -64,8 +64,15 @@ public final class WallPanel extends BorderPane {
      * in incidents' files, or null for a role that may not (then it is not offered).
      */
     public WallPanel(ConsoleState state, VideoRuntime runtime, WallLayout layout, CommandClient evidence) {
+        this(state, runtime, layout, evidence, CameraAddresses.NONE);
+    }
+
+    /** As above; addresses is where tiles ask the hub for the addresses of a camera source's cameras. */
+    public WallPanel(ConsoleState state, VideoRuntime runtime, WallLayout layout, CommandClient evidence,
+                     CameraAddresses addresses) {
         this.state = state;
         this.wall = new WallView(runtime, layout);
+        wall.setAddresses(addresses);
         // What the tiles find out about their cameras is the console's to know: the map shows it.
         wall.setOnHealth((id, since) -> {
             if (since == null) {
@@ -275,7 +282,8 @@ public final class WallPanel extends BorderPane {
     }
 
     static WallCamera of(CameraItem c) {
-        return new WallCamera(c.id(), c.name(), c.subStreamUrl(), c.mainStreamUrl());
+        return c.origin().viaHub() ? new WallCamera(c.id(), c.name(), "", "", true)
+                : new WallCamera(c.id(), c.name(), c.subStreamUrl(), c.mainStreamUrl());
     }
 
     /**

@@ -35,6 +35,8 @@ public final class WallView extends GridPane {
         }
     };
 
+    private CameraAddresses addresses = CameraAddresses.NONE;
+
     public WallView(VideoRuntime runtime, WallLayout layout) {
         this.runtime = runtime;
         getStyleClass().add("camera-wall");
@@ -66,6 +68,12 @@ public final class WallView extends GridPane {
         tiles.forEach(t -> t.setOnHealth(onHealth));
     }
 
+    /** Where tiles ask the hub for the addresses of cameras a camera source keeps. */
+    public void setAddresses(CameraAddresses addresses) {
+        this.addresses = addresses;
+        tiles.forEach(t -> t.setAddresses(addresses));
+    }
+
     /** Cuts the wall anew; tiles keep their cameras in order, those beyond the new count are released. */
     public void setLayout(WallLayout l) {
         for (int i = l.tiles(); i < tiles.size(); i++) {
@@ -75,6 +83,7 @@ public final class WallView extends GridPane {
         while (kept.size() < l.tiles()) {
             VideoTile t = new VideoTile(runtime);
             t.setOnHealth(onHealth);
+            t.setAddresses(addresses);
             kept.add(t);
         }
         layout = l;

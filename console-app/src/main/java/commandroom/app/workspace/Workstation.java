@@ -234,6 +234,16 @@ public final class Workstation implements AutoCloseable {
         this.baseMap = source;
     }
 
+    /** The wall's way to the addresses of a camera source's cameras: a watch on the hub per tile. */
+    private commandroom.app.wall.CameraAddresses cameraAddresses() {
+        commandroom.app.connection.CameraClient cameras = new commandroom.app.connection.CameraClient(session, background);
+        return (id, onUrl, onProblem) -> cameras.watch(id,
+                a -> onUrl.accept(a.rtspUrl().isEmpty() ? a.flvUrl() : a.rtspUrl()),
+                // Unavailable here is the platform's refusal, in its words; not the hub's absence.
+                failure -> onProblem.accept(failure.kind() == commandroom.app.connection.CommandFailure.Kind.UNAVAILABLE
+                        ? failure.getMessage() : commandroom.app.ui.Dialogs.describe(failure)));
+    }
+
     /**
      * A camera wall for a window that holds the wall panel, as the user left it; all walls share
      * one video runtime.
@@ -242,7 +252,8 @@ public final class Workstation implements AutoCloseable {
         if (video == null) {
             video = VideoRuntime.start();
         }
-        WallPanel wall = new WallPanel(state, video, WallLayout.GRID_4, user.role().mayReport() ? client : null);
+        WallPanel wall = new WallPanel(state, video, WallLayout.GRID_4, user.role().mayReport() ? client : null,
+                cameraAddresses());
         wall.restoreState(saved.panelState(wallKey(windowId)));
         walls.put(windowId, wall);
         return wall;

@@ -108,13 +108,11 @@ public final class CameraGrpcService extends CameraServiceGrpc.CameraServiceImpl
         if (e instanceof HubException) {
             return Replies.toStatus(e);
         }
-        String why = e instanceof java.io.IOException io ? describe(io) : String.valueOf(e);
-        return Status.UNAVAILABLE.withDescription("the camera's platform did not start the play: " + why).asRuntimeException();
-    }
-
-    private static String describe(java.io.IOException e) {
-        return e instanceof commandroom.server.cameras.WvpException w ? "code " + w.code() + ": " + w.getMessage()
-                : e.toString();
+        // The platform's own words (e.g. 设备不在线, 点播超时): the console shows them on the tile.
+        String why = e instanceof commandroom.server.cameras.WvpException w
+                ? (w.getMessage() == null || w.getMessage().isEmpty() ? "code " + w.code() : w.getMessage())
+                : "the platform cannot be reached (" + e + ")";
+        return Status.UNAVAILABLE.withDescription(why).asRuntimeException();
     }
 
     private static String nonNull(String s) {

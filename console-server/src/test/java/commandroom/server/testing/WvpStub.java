@@ -50,6 +50,7 @@ public final class WvpStub implements AutoCloseable {
     private volatile String apiKey;
     private volatile long tokenMillis = 3_600_000;
     private volatile String playFailure;
+    private final Map<String, String> failing = new HashMap<>();
     private volatile long playDelayMillis;
 
     public WvpStub(String username, String password) throws IOException {
@@ -104,6 +105,11 @@ public final class WvpStub implements AutoCloseable {
     /** The next plays fail with wvp's code 100 and this message (null: they work). */
     public void failPlays(String message) {
         playFailure = message;
+    }
+
+    /** Plays of one channel fail with wvp's code 100 and this message (a device the platform lost). */
+    public synchronized void failPlay(String channelCode, String message) {
+        failing.put(channelCode, message);
     }
 
     /** Plays answer after this long (a device's invite takes a second or two). */
@@ -214,11 +220,13 @@ public final class WvpStub implements AutoCloseable {
             }
         }
         Channel c;
+        String failure;
         synchronized (this) {
             c = channels.get(code);
+            failure = failing.getOrDefault(code, playFailure);
         }
-        if (playFailure != null) {
-            send(x, 200, result(100, playFailure, null));
+        if (failure != null) {
+            send(x, 200, result(100, failure, null));
             return;
         }
         if (c == null || !c.device().equals(device)) {

@@ -1,0 +1,80 @@
+package commandroom.app.connection;
+
+import commandroom.v1.CameraPlay;
+import commandroom.v1.CameraServiceGrpc;
+import commandroom.v1.CameraSourceReport;
+import commandroom.v1.ListCameraSourcesRequest;
+import commandroom.v1.SyncCameraSourceRequest;
+import commandroom.v1.WatchCameraRequest;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The hub's cameras from camera sources (a GB/T 28181 platform): a watch of one camera, held open
+ * while a tile plays it (the hub starts the platform's play for the first watcher and stops it
+ * after the last), and the sources' catalogs synced and reported. Thread-safe.
+ */
+public final class CameraClient {
+
+    /** A camera's play addresses, as the hub gave them. */
+    public record Addresses(String rtspUrl, String flvUrl) {}
+
+    private final HubSession session;
+    private final Executor executor;
+
+    public CameraClient(HubSession session, Executor executor) {
+        this.session = session;
+        this.executor = executor;
+    }
+
+    /**
+     * Watches a camera until the returned handle is closed: onAddresses gets where to play it,
+     * onFailure why the hub or the platform would not (both on a gRPC thread).
+     */
+    public AutoCloseable watch(String cameraId, Consumer<Addresses> onAddresses, Consumer<CommandFailure> onFailure) {
+        Context.CancellableContext context = Context.current().withCancellation();
+        context.run(() -> CameraServiceGrpc.newStub(session.channel()).withCallCredentials(session.credentials())
+                .watchCamera(WatchCameraRequest.newBuilder().setCameraId(cameraId).build(), new StreamObserver<>() {
+                    @Override
+                    public void onNext(CameraPlay p) {
+                        onAddresses.accept(new Addresses(p.getRtspUrl(), p.getFlvUrl()));
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        if (Status.fromThrowable(t).getCode() != Status.Code.CANCELLED) {
+                            onFailure.accept(CommandFailure.from(t instanceof StatusRuntimeException s ? s
+                                    : Status.fromThrowable(t).asRuntimeException()));
+                        }
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        // A camera with its own addresses: nothing is held for it.
+                    }
+                }));
+        return () -> context.cancel(null);
+    }
+
+    public CompletableFuture<List<CameraSourceReport>> sources() {
+        return HubCalls.async(executor, () -> stub().listCameraSources(ListCameraSourcesRequest.getDefaultInstance())
+                .getSourcesList());
+    }
+
+    public CompletableFuture<CameraSourceReport> sync(String sourceId) {
+        return HubCalls.async(executor, () -> stub().withDeadlineAfter(120, TimeUnit.SECONDS)
+                .syncCameraSource(SyncCameraSourceRequest.newBuilder().setSourceId(sourceId).build()));
+    }
+
+    private CameraServiceGrpc.CameraServiceBlockingStub stub() {
+        return CameraServiceGrpc.newBlockingStub(session.channel()).withCallCredentials(session.credentials())
+                .withDeadlineAfter(15, TimeUnit.SECONDS);
+    }
+}
