@@ -86,7 +86,9 @@ class PermissionMatrixTest {
             Map.entry("AccountService/ChangeAccountRole", "A"), Map.entry("AccountService/SetAccountDisabled", "A"),
             Map.entry("AccountService/ResetAccountPassword", "A"),
             Map.entry("CameraService/WatchCamera", "DLCA"), Map.entry("CameraService/SyncCameraSource", "CA"),
-            Map.entry("CameraService/ListCameraSources", "CA"));
+            Map.entry("CameraService/ListCameraSources", "CA"),
+            Map.entry("CameraService/MoveCamera", "DLC"), Map.entry("CameraService/GoToPreset", "DLC"),
+            Map.entry("CameraService/SavePreset", "DLC"), Map.entry("CameraService/ReleaseCamera", "DLC"));
 
     private static final Map<Role, Character> LETTER = Map.of(Role.ROLE_DUTY_OFFICER, 'D', Role.ROLE_SHIFT_LEADER, 'L',
             Role.ROLE_STATION_CHIEF, 'C', Role.ROLE_ADMIN, 'A', Role.ROLE_FIELD_UNIT, 'F');

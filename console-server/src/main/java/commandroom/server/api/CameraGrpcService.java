@@ -103,6 +103,54 @@ public final class CameraGrpcService extends CameraServiceGrpc.CameraServiceImpl
         Replies.call(() -> ListCameraSourcesResponse.newBuilder().addAllSources(sources.reports()).build(), out);
     }
 
+    @Override
+    public void moveCamera(commandroom.v1.MoveCameraRequest r, StreamObserver<commandroom.v1.PtzControl> out) {
+        Replies.call(() -> {
+            Violations v = new Violations();
+            for (var axis : new Object[][] {{"pan", r.getPan()}, {"tilt", r.getTilt()}, {"zoom", r.getZoom()}}) {
+                float f = (Float) axis[1];
+                if (!(f >= -1 && f <= 1)) {
+                    v.add((String) axis[0], "is -1..1, not " + f);
+                }
+            }
+            v.throwIfAny();
+            return sources.command(camera(r.getCameraId()), Caller.current().actor(), r.getTakeOver(),
+                    (client, device, channel) -> client.move(device, channel, r.getPan(), r.getTilt(), r.getZoom()));
+        }, out);
+    }
+
+    @Override
+    public void goToPreset(commandroom.v1.PresetRequest r, StreamObserver<commandroom.v1.PtzControl> out) {
+        preset(r, false, out);
+    }
+
+    @Override
+    public void savePreset(commandroom.v1.PresetRequest r, StreamObserver<commandroom.v1.PtzControl> out) {
+        preset(r, true, out);
+    }
+
+    @Override
+    public void releaseCamera(commandroom.v1.ReleaseCameraRequest r, StreamObserver<commandroom.v1.PtzControl> out) {
+        Replies.call(() -> sources.release(camera(r.getCameraId()), Caller.current().actor()), out);
+    }
+
+    private void preset(commandroom.v1.PresetRequest r, boolean save, StreamObserver<commandroom.v1.PtzControl> out) {
+        Replies.call(() -> {
+            if (r.getPreset() < 1 || r.getPreset() > 255) {
+                throw HubException.invalid("preset", "is 1..255, not " + r.getPreset());
+            }
+            return sources.command(camera(r.getCameraId()), Caller.current().actor(), r.getTakeOver(),
+                    (client, device, channel) -> client.preset(device, channel, save, r.getPreset()));
+        }, out);
+    }
+
+    private Camera camera(String id) {
+        if (id.isEmpty()) {
+            throw HubException.invalid("camera_id", "is required");
+        }
+        return hub.read(s -> s.camera(id)).orElseThrow(() -> HubException.notFound("camera_id", "camera", id));
+    }
+
     private static RuntimeException unavailable(Throwable failure) {
         Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (e instanceof HubException) {

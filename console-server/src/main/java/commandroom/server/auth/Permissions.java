@@ -74,6 +74,12 @@ public final class Permissions {
         ROLES.put(commandroom.v1.CameraServiceGrpc.getWatchCameraMethod().getFullMethodName(), CONSOLE);
         ROLES.put(commandroom.v1.CameraServiceGrpc.getSyncCameraSourceMethod().getFullMethodName(), registry);
         ROLES.put(commandroom.v1.CameraServiceGrpc.getListCameraSourcesMethod().getFullMethodName(), registry);
+        // Turning cameras is the watchers' work (the IT administrator watches no wall).
+        Set<Role> ptz = EnumSet.of(Role.ROLE_DUTY_OFFICER, Role.ROLE_SHIFT_LEADER, Role.ROLE_STATION_CHIEF);
+        ROLES.put(commandroom.v1.CameraServiceGrpc.getMoveCameraMethod().getFullMethodName(), ptz);
+        ROLES.put(commandroom.v1.CameraServiceGrpc.getGoToPresetMethod().getFullMethodName(), ptz);
+        ROLES.put(commandroom.v1.CameraServiceGrpc.getSavePresetMethod().getFullMethodName(), ptz);
+        ROLES.put(commandroom.v1.CameraServiceGrpc.getReleaseCameraMethod().getFullMethodName(), ptz);
         // The accounts are the IT administrator's alone.
         for (var m : commandroom.v1.AccountServiceGrpc.getServiceDescriptor().getMethods()) {
             ROLES.put(m.getFullMethodName(), EnumSet.of(Role.ROLE_ADMIN));

@@ -37,7 +37,12 @@ public final class CameraSources implements AutoCloseable {
 
     private final Hub hub;
     private final Clock clock;
+    /** The actor of what the hub's camera sources do by themselves (a lease running out). */
+    static final Actor SYSTEM = Actor.newBuilder().setUserId("system").setRole(Role.ROLE_ADMIN)
+            .setDisplayName("camera sources").build();
+
     private final Map<String, Source> sources = new LinkedHashMap<>();
+    private final PtzLeases leases = new PtzLeases();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "camera-sources"));
     private final ExecutorService calls = Executors.newCachedThreadPool(r -> daemon(r, "camera-source-call"));
 
@@ -80,6 +85,9 @@ public final class CameraSources implements AutoCloseable {
 
     /** Reads every catalog now and then on each source's schedule. */
     public void start() {
+        if (!sources.isEmpty()) {
+            timer.scheduleWithFixedDelay(this::expireLeases, 5, 5, TimeUnit.SECONDS);
+        }
         for (Source s : sources.values()) {
             long period = s.settings.syncPeriod().toMillis();
             timer.scheduleWithFixedDelay(() -> calls.execute(() -> syncQuietly(s)), 0, period, TimeUnit.MILLISECONDS);
@@ -125,6 +133,103 @@ public final class CameraSources implements AutoCloseable {
         if (s != null) {
             s.plays.leave(c.getOrigin().getDeviceCode(), c.getOrigin().getChannelCode());
         }
+    }
+
+    // --- PTZ: one holder per camera, every command through the hub.
+
+    /** What a PTZ command does on the platform. */
+    @FunctionalInterface
+    public interface PtzCommand {
+        void send(WvpClient client, String device, String channel) throws IOException;
+    }
+
+    /**
+     * A PTZ command from a console: claims (or renews, or takes over) the camera's control,
+     * writes who holds it when that changed, then sends the command to the platform. Answers the
+     * control after it; UNAVAILABLE when the platform refused (its words).
+     */
+    public commandroom.v1.PtzControl command(Camera c, Actor who, boolean takeOver, PtzCommand command) {
+        Source s = ptzSource(c);
+        PtzLeases.Outcome o = leases.claim(c.getId(), who, takeOver, clock.instant());
+        if (o.change() != null) {
+            write(who, o);
+        }
+        try {
+            command.send(s.client, c.getOrigin().getDeviceCode(), c.getOrigin().getChannelCode());
+        } catch (IOException e) {
+            throw new HubException(Status.Code.UNAVAILABLE, "", e instanceof WvpException w && !w.getMessage().isEmpty()
+                    ? w.getMessage() : describe(e));
+        }
+        return control(c.getId(), o.lease());
+    }
+
+    /** The holder lets the camera go: it is stopped, and the release is written. */
+    public commandroom.v1.PtzControl release(Camera c, Actor who) {
+        Source s = ptzSource(c);
+        PtzLeases.Outcome o = leases.release(c.getId(), who, clock.instant());
+        if (o != null) {
+            stopQuietly(s, c);
+            write(who, o);
+        }
+        return control(c.getId(), null);
+    }
+
+    private Source ptzSource(Camera c) {
+        Source s = sources.get(c.getOrigin().getSourceId());
+        if (!c.hasOrigin() || s == null) {
+            throw HubException.precondition("camera " + c.getId() + " is not one of a camera source's: its PTZ is not"
+                    + " reached through the hub");
+        }
+        if (!c.getOrigin().getPtz()) {
+            throw HubException.precondition("camera " + c.getId() + " does not turn (its platform says it is fixed)");
+        }
+        return s;
+    }
+
+    /** Leases that ran out: the camera is stopped (a console that died mid-move), and it is written. */
+    private void expireLeases() {
+        for (PtzLeases.Outcome o : leases.expire(clock.instant())) {
+            hub.read(st -> st.camera(o.cameraId())).ifPresent(c -> {
+                Source s = sources.get(c.getOrigin().getSourceId());
+                if (s != null) {
+                    stopQuietly(s, c);
+                }
+            });
+            write(SYSTEM, o);
+        }
+    }
+
+    private void stopQuietly(Source s, Camera c) {
+        try {
+            s.client.move(c.getOrigin().getDeviceCode(), c.getOrigin().getChannelCode(), 0, 0, 0);
+        } catch (IOException e) {
+            LOG.warn("camera {}: the platform did not stop it: {}", c.getId(), e.getMessage());
+        }
+    }
+
+    private void write(Actor actor, PtzLeases.Outcome o) {
+        commandroom.v1.PtzControlChanged.Builder b = commandroom.v1.PtzControlChanged.newBuilder()
+                .setCameraId(o.cameraId()).setChange(o.change());
+        if (o.lease() != null) {
+            b.setHolder(o.lease().holder());
+        }
+        if (o.previous() != null) {
+            b.setPrevious(o.previous());
+        }
+        // Queued in the order the leases changed; the command does not wait for the log.
+        hub.submit(actor, "", Event.KindCase.PTZ_CONTROL_CHANGED, (st, now) -> Event.newBuilder().setPtzControlChanged(b))
+                .exceptionally(t -> {
+                    LOG.warn("camera {}: the change of its control was not written: {}", o.cameraId(), t.getMessage());
+                    return null;
+                });
+    }
+
+    private static commandroom.v1.PtzControl control(String cameraId, PtzLeases.Lease lease) {
+        commandroom.v1.PtzControl.Builder b = commandroom.v1.PtzControl.newBuilder().setCameraId(cameraId);
+        if (lease != null) {
+            b.setHolder(lease.holder()).setUntil(Timestamps.fromMillis(lease.until().toEpochMilli()));
+        }
+        return b.build();
     }
 
     /** Channels playing for consoles, over all sources (the stub's tests and the bench count them). */

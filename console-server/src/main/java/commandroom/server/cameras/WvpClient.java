@@ -113,6 +113,36 @@ public final class WvpClient {
         call("/api/play/stop/" + segment(deviceCode) + "/" + segment(channelCode), Map.of());
     }
 
+    /**
+     * Moves a channel's camera until the next command (wvp's front-end control, GET
+     * /api/front-end/ptz): pan and tilt -1..1 become left/right/up/down and their diagonals at
+     * 0..255; zoom -1..1 zoomout/zoomin at 0..15 (sent always: wvp's default of 16 is out of its
+     * own range); all 0 is stop. One command moves or zooms: zoom wins.
+     */
+    public void move(String deviceCode, String channelCode, double pan, double tilt, double zoom) throws IOException {
+        String command;
+        if (zoom != 0) {
+            command = zoom > 0 ? "zoomin" : "zoomout";
+        } else {
+            String v = tilt > 0 ? "up" : tilt < 0 ? "down" : "";
+            String h = pan > 0 ? "right" : pan < 0 ? "left" : "";
+            command = (v + h).isEmpty() ? "stop" : v + h;
+        }
+        call("/api/front-end/ptz/" + segment(deviceCode) + "/" + segment(channelCode), Map.of("command", command,
+                "horizonSpeed", Integer.toString(speed(pan, 255)), "verticalSpeed", Integer.toString(speed(tilt, 255)),
+                "zoomSpeed", Integer.toString(speed(zoom, 15))));
+    }
+
+    /** Turns to a preset (call) or saves the current view as one (add): 1..255. */
+    public void preset(String deviceCode, String channelCode, boolean save, int preset) throws IOException {
+        call("/api/front-end/preset/" + (save ? "add" : "call") + "/" + segment(deviceCode) + "/" + segment(channelCode),
+                Map.of("presetId", Integer.toString(preset)));
+    }
+
+    private static int speed(double fraction, int max) {
+        return (int) Math.round(Math.min(1, Math.abs(fraction)) * max);
+    }
+
     /** How many times the client logged in (tests watch the renewal). */
     public synchronized int logins() {
         return logins;

@@ -51,6 +51,9 @@ final class Projector {
                 s.units.put(now.getId(), now);
                 yield now;
             }
+            // Written for the consoles and the audit: who holds a camera lives in the camera
+            // sources' memory, and an alarm's camera goes to the walls from the stream.
+            case PTZ_CONTROL_CHANGED, CAMERA_ALARM_RAISED -> null;
             case SHIFTS_PLANNED -> {
                 ShiftPlanRules.project(s, e);
                 yield null;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import commandroom.server.testing.Backend;
+import commandroom.server.testing.EventCollector;
 import commandroom.server.testing.Eventually;
 import commandroom.server.testing.HubClient;
 import commandroom.server.testing.TestHub;
@@ -13,6 +14,13 @@ import commandroom.server.testing.WvpStub;
 import commandroom.v1.Camera;
 import commandroom.v1.CameraPlay;
 import commandroom.v1.CameraSourceReport;
+import commandroom.v1.Event;
+import commandroom.v1.MoveCameraRequest;
+import commandroom.v1.PresetRequest;
+import commandroom.v1.PtzChange;
+import commandroom.v1.PtzControl;
+import commandroom.v1.ReleaseCameraRequest;
+import commandroom.v1.SubscribeRequest;
 import commandroom.v1.GetSnapshotRequest;
 import commandroom.v1.ListCameraSourcesRequest;
 import commandroom.v1.Position;
@@ -187,6 +195,67 @@ class WvpCameraSourceTest {
             Watch missing = Watch.open(duty, "gb-nothing");
             assertEquals(Status.Code.NOT_FOUND, Status.fromThrowable(missing.ended().handle((x, e) -> e)
                     .get(10, TimeUnit.SECONDS)).getCode());
+        }
+    }
+
+    @Test
+    void aPtzCameraTurnsForOneHolderAtATimeThroughTheHub() throws Exception {
+        try (WvpStub stub = platform(); TestHub hub = hub(stub, Duration.ofSeconds(30));
+             HubClient chief = hub.login("chief1"); HubClient duty = hub.login("duty1");
+             HubClient duty2 = hub.login("duty2"); HubClient leader = hub.login("leader1")) {
+            firstSync(chief);
+            stub.channel(new WvpStub.Channel(NVR, BULLET, "解放街西口枪机", 30.546, 119.955, true, 3, "rtsp://x/3"));
+            chief.cameras().syncCameraSource(SyncCameraSourceRequest.newBuilder().setSourceId("wvp").build());
+            EventCollector events = new EventCollector();
+            chief.commandAsync().subscribe(SubscribeRequest.newBuilder().setFromSequence(1).build(), events);
+            String dome = "gb-" + DOME;
+
+            PtzControl held = duty.cameras().moveCamera(MoveCameraRequest.newBuilder().setCameraId(dome).setPan(0.5f).build());
+            assertEquals("duty1", held.getHolder().getUserId());
+            assertEquals("right", stub.ptzCommands().get(stub.ptzCommands().size() - 1));
+            assertTrue(stub.calls().get(stub.calls().size() - 1).contains("horizonSpeed=128"), stub.calls().toString());
+            Event granted = events.await(e -> e.hasPtzControlChanged(), WAIT);
+            assertEquals(PtzChange.PTZ_CHANGE_GRANTED, granted.getPtzControlChanged().getChange());
+
+            StatusRuntimeException busy = assertThrows(StatusRuntimeException.class, () -> duty2.cameras().moveCamera(
+                    MoveCameraRequest.newBuilder().setCameraId(dome).setTilt(1).build()));
+            assertEquals(Status.Code.FAILED_PRECONDITION, busy.getStatus().getCode());
+            assertTrue(busy.getStatus().getDescription().contains("值班民警 周"), "names the holder: " + busy.getStatus());
+            assertEquals(Status.Code.PERMISSION_DENIED, assertThrows(StatusRuntimeException.class, () -> duty2.cameras()
+                    .moveCamera(MoveCameraRequest.newBuilder().setCameraId(dome).setTilt(1).setTakeOver(true).build()))
+                    .getStatus().getCode(), "a duty officer does not take a camera over");
+
+            PtzControl taken = leader.cameras().moveCamera(MoveCameraRequest.newBuilder().setCameraId(dome).setZoom(1)
+                    .setTakeOver(true).build());
+            assertEquals("leader1", taken.getHolder().getUserId());
+            assertTrue(stub.calls().get(stub.calls().size() - 1).contains("command=zoomin")
+                    && stub.calls().get(stub.calls().size() - 1).contains("zoomSpeed=15"), stub.calls().toString());
+            Event over = events.await(e -> e.hasPtzControlChanged()
+                    && e.getPtzControlChanged().getChange() == PtzChange.PTZ_CHANGE_TAKEN_OVER, WAIT);
+            assertEquals("duty1", over.getPtzControlChanged().getPrevious().getUserId());
+
+            leader.cameras().goToPreset(PresetRequest.newBuilder().setCameraId(dome).setPreset(3).build());
+            assertTrue(stub.calls().get(stub.calls().size() - 1).startsWith("GET /api/front-end/preset/call/" + NVR + "/"
+                    + DOME + "?presetId=3"), stub.calls().toString());
+            assertEquals(Status.Code.INVALID_ARGUMENT, assertThrows(StatusRuntimeException.class, () -> leader.cameras()
+                    .savePreset(PresetRequest.newBuilder().setCameraId(dome).setPreset(256).build())).getStatus().getCode());
+            assertEquals(Status.Code.INVALID_ARGUMENT, assertThrows(StatusRuntimeException.class, () -> leader.cameras()
+                    .moveCamera(MoveCameraRequest.newBuilder().setCameraId(dome).setPan(2).build())).getStatus().getCode());
+
+            leader.cameras().releaseCamera(ReleaseCameraRequest.newBuilder().setCameraId(dome).build());
+            assertEquals("stop", stub.ptzCommands().get(stub.ptzCommands().size() - 1), "released: stopped");
+            events.await(e -> e.hasPtzControlChanged() && e.getPtzControlChanged().getChange() == PtzChange.PTZ_CHANGE_RELEASED,
+                    WAIT);
+            assertEquals("duty2", duty2.cameras().moveCamera(MoveCameraRequest.newBuilder().setCameraId(dome).setTilt(-1)
+                    .build()).getHolder().getUserId(), "free again");
+            assertEquals("down", stub.ptzCommands().get(stub.ptzCommands().size() - 1));
+
+            StatusRuntimeException fixed = assertThrows(StatusRuntimeException.class, () -> duty.cameras().moveCamera(
+                    MoveCameraRequest.newBuilder().setCameraId("gb-" + BULLET).setPan(1).build()));
+            assertEquals(Status.Code.FAILED_PRECONDITION, fixed.getStatus().getCode(), "a fixed bullet does not turn");
+            assertEquals(Status.Code.FAILED_PRECONDITION, assertThrows(StatusRuntimeException.class, () -> duty.cameras()
+                    .moveCamera(MoveCameraRequest.newBuilder().setCameraId("c-001").setPan(1).build())).getStatus().getCode(),
+                    "a camera of no source is not turned through the hub");
         }
     }
 

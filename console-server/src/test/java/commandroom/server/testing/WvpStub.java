@@ -171,6 +171,12 @@ public final class WvpStub implements AutoCloseable {
                 data.addProperty("deviceId", p[4]);
                 data.addProperty("channelId", p[5]);
                 send(x, 200, result(0, "成功", data));
+            } else if (path.startsWith("/api/front-end/ptz/") && p.length == 6) {
+                ptz(x, q);
+            } else if (path.startsWith("/api/front-end/preset/") && p.length == 7
+                    && (p[4].equals("add") || p[4].equals("call") || p[4].equals("delete"))) {
+                int id = Integer.parseInt(q.getOrDefault("presetId", "0"));
+                send(x, 200, id < 1 || id > 255 ? result(100, "预置位编号必须为1-255", null) : result(0, "成功", null));
             } else {
                 send(x, 404, result(404, "Not Found", null));
             }
@@ -244,6 +250,37 @@ public final class WvpStub implements AutoCloseable {
         s.add("hls", JsonNull.INSTANCE);
         s.addProperty("mediaServerId", "zlmediakit-local");
         send(x, 200, result(0, "成功", s));
+    }
+
+    /** wvp's PtzController.ptz: a missing command is a 500 (an NPE there), speeds out of range code 100. */
+    private static void ptz(HttpExchange x, Map<String, String> q) throws IOException {
+        String command = q.get("command");
+        if (command == null) {
+            send(x, 500, result(500, "java.lang.NullPointerException", null));
+            return;
+        }
+        if (!List.of("left", "right", "up", "down", "upleft", "upright", "downleft", "downright", "zoomin", "zoomout",
+                "stop").contains(command)) {
+            send(x, 200, result(100, "未知指令", null));
+            return;
+        }
+        int h = Integer.parseInt(q.getOrDefault("horizonSpeed", "100"));
+        int v = Integer.parseInt(q.getOrDefault("verticalSpeed", "100"));
+        int z = Integer.parseInt(q.getOrDefault("zoomSpeed", "16"));
+        if (h < 0 || h > 255 || v < 0 || v > 255 || z < 0 || z > 15) {
+            send(x, 200, result(100, "速度超出范围", null));
+            return;
+        }
+        send(x, 200, result(0, "成功", null));
+    }
+
+    /** The PTZ commands received, in order: the command parameter of each. */
+    public List<String> ptzCommands() {
+        return calls.stream().filter(c -> c.startsWith("GET /api/front-end/ptz/")).map(c -> {
+            int i = c.indexOf("command=");
+            int end = c.indexOf('&', i);
+            return i < 0 ? "" : c.substring(i + 8, end < 0 ? c.length() : end);
+        }).toList();
     }
 
     private static JsonObject deviceJson(Device d) {
