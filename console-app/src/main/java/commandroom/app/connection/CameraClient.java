@@ -28,6 +28,11 @@ public final class CameraClient {
 
     private final HubSession session;
     private final Executor executor;
+    private final java.util.concurrent.ExecutorService ptz = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ptz-commands");
+        t.setDaemon(true);
+        return t;
+    });
 
     public CameraClient(HubSession session, Executor executor) {
         this.session = session;
@@ -61,6 +66,48 @@ public final class CameraClient {
                     }
                 }));
         return () -> context.cancel(null);
+    }
+
+    /**
+     * PTZ commands, one after another on their own thread: a stop never overtakes the move before
+     * it, and a slow platform does not hold up the console's other calls.
+     */
+    public CompletableFuture<Void> move(String cameraId, double pan, double tilt, double zoom, boolean takeOver) {
+        return HubCalls.async(ptz, () -> {
+            stub().moveCamera(commandroom.v1.MoveCameraRequest.newBuilder().setCameraId(cameraId).setPan((float) pan)
+                    .setTilt((float) tilt).setZoom((float) zoom).setTakeOver(takeOver).build());
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> preset(String cameraId, int preset, boolean save, boolean takeOver) {
+        return HubCalls.async(ptz, () -> {
+            var r = commandroom.v1.PresetRequest.newBuilder().setCameraId(cameraId).setPreset(preset).setTakeOver(takeOver)
+                    .build();
+            if (save) {
+                stub().savePreset(r);
+            } else {
+                stub().goToPreset(r);
+            }
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> release(String cameraId) {
+        return HubCalls.async(ptz, () -> {
+            stub().releaseCamera(commandroom.v1.ReleaseCameraRequest.newBuilder().setCameraId(cameraId).build());
+            return null;
+        });
+    }
+
+    /** Sends the PTZ commands already queued (a release at log-out), for up to 2 s, and stops. */
+    public void close() {
+        ptz.shutdown();
+        try {
+            ptz.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public CompletableFuture<List<CameraSourceReport>> sources() {

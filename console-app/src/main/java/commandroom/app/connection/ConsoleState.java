@@ -27,7 +27,9 @@ public final class ConsoleState {
     /** Something a person should be alerted to. */
     public record Alert(Kind kind, String subjectId, String text) {
         /** What happened. */
-        public enum Kind { NEW_INCIDENT, OVERDUE, RETURNED, CONNECTION_LOST, CONNECTION_BACK, COUNTY_INSTRUCTION }
+        public enum Kind { NEW_INCIDENT, OVERDUE, RETURNED, CONNECTION_LOST, CONNECTION_BACK, COUNTY_INSTRUCTION,
+            /** A camera source's alarm that is not an incident: the subject is the camera, the text the alarm's type. */
+            CAMERA_ALARM }
     }
 
     final ObservableMap<String, TaskItem> tasks = FXCollections.observableHashMap();
@@ -47,6 +49,8 @@ public final class ConsoleState {
             new ConnectionState(ConnectionState.Status.CONNECTING, Instant.now(), 0, ""));
     private final List<Consumer<Alert>> alertListeners = new ArrayList<>();
     private final ObservableMap<String, Instant> camerasOffline = FXCollections.observableHashMap();
+    /** Who controls each PTZ camera now (cameras nobody holds are absent). */
+    private final ObservableMap<String, PtzHolder> ptzHolders = FXCollections.observableHashMap();
     // Read-only views made once: an unmodifiable wrapper listens to its map weakly, so a wrapper
     // made per call would be collected and silently drop its listeners.
     private final ObservableMap<String, TaskItem> tasksView = FXCollections.unmodifiableObservableMap(tasks);
@@ -88,6 +92,14 @@ public final class ConsoleState {
      * Cameras this console's walls have seen go dark, with since when; a camera live again leaves.
      * Only cameras someone watches are known (the hub does not probe streams). FX thread.
      */
+    /** A PTZ camera's holder: their login name and the name to show. */
+    public record PtzHolder(String userId, String displayName) {}
+
+    /** Who holds each PTZ camera, as the hub's PtzControlChanged events said. FX thread. */
+    public ObservableMap<String, PtzHolder> ptzHolders() {
+        return ptzHolders;
+    }
+
     public ObservableMap<String, Instant> camerasOffline() {
         return camerasOffline;
     }

@@ -49,6 +49,9 @@ public final class EventApplier {
         s.getZonesList().forEach(z -> state.zones.put(z.getId(), ProtoMapper.zone(z)));
         state.cameras.clear();
         s.getCamerasList().forEach(c -> state.cameras.put(c.getId(), ProtoMapper.camera(c)));
+        state.ptzHolders().clear();
+        s.getPtzControlsList().forEach(p -> state.ptzHolders().put(p.getCameraId(),
+                new ConsoleState.PtzHolder(p.getHolder().getUserId(), p.getHolder().getDisplayName())));
         state.roads.clear();
         s.getRoadsList().forEach(r -> state.roads.put(r.getId(), ProtoMapper.road(r)));
         state.shifts.clear();
@@ -206,6 +209,22 @@ public final class EventApplier {
                 update(o.getTaskId(), t -> t.with(t.stage(), t.clocks().stream()
                         .map(c -> c.step().equals(step) ? c.markOverdue() : c).toList()));
                 state.alert(new ConsoleState.Alert(ConsoleState.Alert.Kind.OVERDUE, o.getTaskId(), step));
+            }
+            case CAMERA_ALARM_RAISED -> {
+                var a = e.getCameraAlarmRaised();
+                // An alarm reported as an incident is on the walls as the incident's.
+                if (a.getIncidentId().isEmpty()) {
+                    state.alert(new ConsoleState.Alert(ConsoleState.Alert.Kind.CAMERA_ALARM, a.getCameraId(), a.getAlarmType()));
+                }
+            }
+            case PTZ_CONTROL_CHANGED -> {
+                var c = e.getPtzControlChanged();
+                if (c.hasHolder()) {
+                    state.ptzHolders().put(c.getCameraId(), new ConsoleState.PtzHolder(c.getHolder().getUserId(),
+                            c.getHolder().getDisplayName()));
+                } else {
+                    state.ptzHolders().remove(c.getCameraId());
+                }
             }
             case UNIT_POSITION_REPORTED -> {
                 var p = e.getUnitPositionReported();

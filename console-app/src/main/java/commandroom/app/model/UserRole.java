@@ -35,4 +35,9 @@ public enum UserRole {
     public boolean mayReadFigures() {
         return this == STATION_CHIEF || this == ADMIN;
     }
+
+    /** Taking a PTZ camera's control from another console: the shift leader's, and the chief's. */
+    public boolean mayTakeOverCameras() {
+        return this == SHIFT_LEADER || this == STATION_CHIEF;
+    }
 }

@@ -32,4 +32,12 @@ public final class Labels {
             }
         };
     }
+
+    /**
+     * A camera alarm's type in words: wvp's AlarmType names have their own; GB/T 28181 codes
+     * ("5/6") and names the bundle does not know are shown as the platform gave them.
+     */
+    public static String alarmType(String type) {
+        return Messages.has("alarmType." + type) ? Messages.get("alarmType." + type) : type;
+    }
 }

@@ -36,6 +36,11 @@ public final class Messages {
         }
     }
 
+    /** Whether the bundle has a text for the key (for names of outside systems' codes, which may be new). */
+    public static boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     /** The bundle, for FXML loaders. */
     public static ResourceBundle bundle() {
         return bundle;

@@ -53,6 +53,7 @@ public final class VideoTile extends StackPane {
     private boolean hasPicture;
     private int paintInterval = PaintBudget.FULL;
     private CameraAddresses addresses = CameraAddresses.NONE;
+    private java.util.function.Consumer<VideoTile> onShown = t -> { };
     /** The hub's watch of the camera shown, for a camera a camera source keeps; null otherwise. */
     private AutoCloseable watch;
     /** Held back by the paint budget: no decoding, no health readings (it is not offline). */
@@ -78,6 +79,16 @@ public final class VideoTile extends StackPane {
 
     /** Shows a camera (null: none), releasing the player of the one before. */
     public void show(WallCamera c) {
+        showCamera(c);
+        onShown.accept(this);
+    }
+
+    /** Told after the tile shows another camera (the PTZ bar follows the camera). FX thread. */
+    void setOnShown(java.util.function.Consumer<VideoTile> onShown) {
+        this.onShown = onShown;
+    }
+
+    private void showCamera(WallCamera c) {
         VideoSource old = source;
         endWatch();
         camera = c;

@@ -58,21 +58,28 @@ public final class WallPanel extends BorderPane {
     /** The incident whose alarm shows, or null. */
     private String alarmIncidentId;
     private final TileEvidence evidence;
+    private final PtzPad ptz;
 
     /**
      * A wall over the console's state; evidence is the client through which tile pictures are kept
      * in incidents' files, or null for a role that may not (then it is not offered).
      */
     public WallPanel(ConsoleState state, VideoRuntime runtime, WallLayout layout, CommandClient evidence) {
-        this(state, runtime, layout, evidence, CameraAddresses.NONE);
+        this(state, runtime, layout, evidence, WallHub.NONE);
     }
 
-    /** As above; addresses is where tiles ask the hub for the addresses of a camera source's cameras. */
-    public WallPanel(ConsoleState state, VideoRuntime runtime, WallLayout layout, CommandClient evidence,
-                     CameraAddresses addresses) {
+    /**
+     * As above; hub is what the wall reaches through the session: platform cameras' addresses and
+     * PTZ.
+     */
+    public WallPanel(ConsoleState state, VideoRuntime runtime, WallLayout layout, CommandClient evidence, WallHub hub) {
         this.state = state;
         this.wall = new WallView(runtime, layout);
-        wall.setAddresses(addresses);
+        wall.setAddresses(hub.addresses());
+        ptz = new PtzPad(state, hub.ptz(), hub.me(), hub.mayTakeOver());
+        wall.setOnShown(ptz::shown);
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, ptz::key);
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, ptz::key);
         // What the tiles find out about their cameras is the console's to know: the map shows it.
         wall.setOnHealth((id, since) -> {
             if (since == null) {
@@ -124,6 +131,7 @@ public final class WallPanel extends BorderPane {
         dismiss.setId("alarm-dismiss");
         dismiss.setFocusTraversable(false);
         dismiss.setOnAction(e -> dismissAlarm());
+        alarmText.setId("alarm-text");
         alarmBar = new HBox(16, alarmText, dismiss);
         alarmBar.getStyleClass().add("alarm-bar");
         alarmBar.setVisible(false);
@@ -134,6 +142,11 @@ public final class WallPanel extends BorderPane {
                 var incident = state.incidents().get(a.subjectId());
                 if (incident != null) {
                     alarm(incident);
+                }
+            } else if (a.kind() == ConsoleState.Alert.Kind.CAMERA_ALARM) {
+                CameraItem camera = state.cameras().get(a.subjectId());
+                if (camera != null) {
+                    cameraAlarm(camera, a.text());
                 }
             }
         });
@@ -150,6 +163,7 @@ public final class WallPanel extends BorderPane {
     /** Ends the tour and the alarm and releases every player; the panel shows nothing afterwards. */
     public void close() {
         closed = true;
+        ptz.close();
         tours.stop();
         wall.close();
     }
@@ -202,12 +216,19 @@ public final class WallPanel extends BorderPane {
         if (closed) {
             return;
         }
+        List<CameraItem> cameras = AlarmCameras.forPlace(incident.latitude(), incident.longitude(),
+                state.cameras().values(), Math.min(ALARM_TILES, wall.tiles().size()));
+        showAlarm(cameras, Messages.get("wall.alarm", Messages.get("type." + incident.type()), incident.address(),
+                cameras.size()), incident.id());
+    }
+
+    /** Puts an alarm's cameras on the first tiles, outlined, and says why in the alarm bar. */
+    private void showAlarm(List<CameraItem> all, String why, String incidentId) {
         if (beforeEnlarge != null) {
             toggleEnlarged(0);
         }
         List<VideoTile> tiles = wall.tiles();
-        List<CameraItem> cameras = AlarmCameras.forPlace(incident.latitude(), incident.longitude(),
-                state.cameras().values(), Math.min(ALARM_TILES, tiles.size()));
+        List<CameraItem> cameras = all.subList(0, Math.min(all.size(), Math.min(ALARM_TILES, tiles.size())));
         if (cameras.isEmpty()) {
             return;
         }
@@ -221,12 +242,25 @@ public final class WallPanel extends BorderPane {
             }
             tiles.get(i).setAlarm(true);
         }
-        alarmText.setText(Messages.get("wall.alarm", Messages.get("type." + incident.type()), incident.address(),
-                cameras.size()));
+        alarmText.setText(why);
         alarmBar.setVisible(true);
         wall.applyBudget();
         beforeAlarm = before;
-        alarmIncidentId = incident.id();
+        alarmIncidentId = incidentId;
+    }
+
+    /**
+     * A camera's own alarm (a camera source's, not an incident): the camera on the first tile,
+     * the cameras that see its place after it, as an incident's alarm is shown.
+     */
+    void cameraAlarm(CameraItem camera, String type) {
+        if (closed) {
+            return;
+        }
+        List<CameraItem> cameras = new java.util.ArrayList<>(List.of(camera));
+        AlarmCameras.forPlace(camera.latitude(), camera.longitude(), state.cameras().values(), ALARM_TILES).stream()
+                .filter(c -> !c.id().equals(camera.id())).forEach(cameras::add);
+        showAlarm(cameras, Messages.get("wall.cameraAlarm", camera.name(), commandroom.app.ui.Labels.alarmType(type)), null);
     }
 
     /** Ends the alarm: its tiles get back the cameras they had before. */

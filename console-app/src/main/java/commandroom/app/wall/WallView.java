@@ -36,6 +36,7 @@ public final class WallView extends GridPane {
     };
 
     private CameraAddresses addresses = CameraAddresses.NONE;
+    private java.util.function.Consumer<VideoTile> onShown = t -> { };
 
     public WallView(VideoRuntime runtime, WallLayout layout) {
         this.runtime = runtime;
@@ -68,6 +69,12 @@ public final class WallView extends GridPane {
         tiles.forEach(t -> t.setOnHealth(onHealth));
     }
 
+    /** Told whenever a tile shows another camera, or none. */
+    public void setOnShown(java.util.function.Consumer<VideoTile> onShown) {
+        this.onShown = onShown;
+        tiles.forEach(t -> t.setOnShown(onShown));
+    }
+
     /** Where tiles ask the hub for the addresses of cameras a camera source keeps. */
     public void setAddresses(CameraAddresses addresses) {
         this.addresses = addresses;
@@ -84,6 +91,7 @@ public final class WallView extends GridPane {
             VideoTile t = new VideoTile(runtime);
             t.setOnHealth(onHealth);
             t.setAddresses(addresses);
+            t.setOnShown(onShown);
             kept.add(t);
         }
         layout = l;

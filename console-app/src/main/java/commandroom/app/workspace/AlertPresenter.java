@@ -42,15 +42,23 @@ final class AlertPresenter {
                 return;
             }
             lastShown = now;
-            String text = Messages.get("alert." + a.kind().name(), a.subjectId().isEmpty() ? a.text() : a.subjectId(), a.text())
+            String text = (a.kind() == ConsoleState.Alert.Kind.CAMERA_ALARM ? cameraAlarm(a)
+                    : Messages.get("alert." + a.kind().name(), a.subjectId().isEmpty() ? a.text() : a.subjectId(), a.text()))
                     + (held > 0 ? "\n" + Messages.get("alert.more", held) : "");
             held = 0;
             Notifications n = Notifications.create().owner(owner).text(text).position(Pos.BOTTOM_RIGHT)
                     .hideAfter(Duration.seconds(6)).darkStyle();
             switch (a.kind()) {
-                case OVERDUE, CONNECTION_LOST, COUNTY_INSTRUCTION -> n.showWarning();
+                case OVERDUE, CONNECTION_LOST, COUNTY_INSTRUCTION, CAMERA_ALARM -> n.showWarning();
                 default -> n.showInformation();
             }
         });
+    }
+
+    /** A camera's alarm: the camera by its name, the alarm by its type in words. */
+    private String cameraAlarm(ConsoleState.Alert a) {
+        var camera = state.cameras().get(a.subjectId());
+        return Messages.get("alert.CAMERA_ALARM", camera == null ? a.subjectId() : camera.name(),
+                commandroom.app.ui.Labels.alarmType(a.text()));
     }
 }

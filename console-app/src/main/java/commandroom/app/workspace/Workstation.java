@@ -79,6 +79,7 @@ import javafx.stage.Stage;
 public final class Workstation implements AutoCloseable {
 
     private final HubSession session;
+    private commandroom.app.connection.CameraClient cameras;
     private final ConsoleState state = new ConsoleState();
     private final EventFeed feed;
     private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
@@ -234,9 +235,36 @@ public final class Workstation implements AutoCloseable {
         this.baseMap = source;
     }
 
-    /** The wall's way to the addresses of a camera source's cameras: a watch on the hub per tile. */
-    private commandroom.app.wall.CameraAddresses cameraAddresses() {
-        commandroom.app.connection.CameraClient cameras = new commandroom.app.connection.CameraClient(session, background);
+    /**
+     * The wall's way to the hub: the addresses of a camera source's cameras (a watch on the hub
+     * per tile) and PTZ, sent in order on one thread for all of this console's walls.
+     */
+    private commandroom.app.wall.WallHub wallHub() {
+        if (cameras == null) {
+            cameras = new commandroom.app.connection.CameraClient(session, background);
+        }
+        commandroom.app.connection.CameraClient c = cameras;
+        commandroom.app.wall.PtzCommands ptz = new commandroom.app.wall.PtzCommands() {
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> move(String id, double pan, double tilt, double zoom,
+                                                                     boolean takeOver) {
+                return c.move(id, pan, tilt, zoom, takeOver);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> preset(String id, int preset, boolean save, boolean takeOver) {
+                return c.preset(id, preset, save, takeOver);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> release(String id) {
+                return c.release(id);
+            }
+        };
+        return new commandroom.app.wall.WallHub(cameraAddresses(c), ptz, user.username(), user.role().mayTakeOverCameras());
+    }
+
+    private static commandroom.app.wall.CameraAddresses cameraAddresses(commandroom.app.connection.CameraClient cameras) {
         return (id, onUrl, onProblem) -> cameras.watch(id,
                 a -> onUrl.accept(a.rtspUrl().isEmpty() ? a.flvUrl() : a.rtspUrl()),
                 // Unavailable here is the platform's refusal, in its words; not the hub's absence.
@@ -253,7 +281,7 @@ public final class Workstation implements AutoCloseable {
             video = VideoRuntime.start();
         }
         WallPanel wall = new WallPanel(state, video, WallLayout.GRID_4, user.role().mayReport() ? client : null,
-                cameraAddresses());
+                wallHub());
         wall.restoreState(saved.panelState(wallKey(windowId)));
         walls.put(windowId, wall);
         return wall;
@@ -453,10 +481,14 @@ public final class Workstation implements AutoCloseable {
         if (!stages.isEmpty()) {
             saveLayout();
         }
+        // The walls first, while the session lasts: a camera under PTZ control is let go on the hub.
+        walls.values().forEach(WallPanel::close);
+        if (cameras != null) {
+            cameras.close();
+        }
         feed.close();
         background.shutdownNow();
         session.close();
-        walls.values().forEach(WallPanel::close);
         maps.forEach(MapView::close);
         if (video != null) {
             video.close();

@@ -172,6 +172,8 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
             s.incidents().forEach(i -> b.addIncidents(i.toBuilder().clearTimeline()));
             s.tasks().forEach(t -> b.addTasks(t.toBuilder().clearTimeline()));
             b.addAllPlannedShifts(s.plannedShifts(hub.clock().instant(), SHIFTS_AHEAD));
+            s.ptzHolders().forEach((camera, holder) -> b.addPtzControls(commandroom.v1.PtzControl.newBuilder()
+                    .setCameraId(camera).setHolder(holder)));
             return b.build();
         }), out);
     }

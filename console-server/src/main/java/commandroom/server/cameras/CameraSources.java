@@ -43,6 +43,7 @@ public final class CameraSources implements AutoCloseable {
 
     private final Map<String, Source> sources = new LinkedHashMap<>();
     private final PtzLeases leases = new PtzLeases();
+    private final List<ScheduledExecutorService> alarmTimers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "camera-sources"));
     private final ExecutorService calls = Executors.newCachedThreadPool(r -> daemon(r, "camera-source-call"));
 
@@ -85,10 +86,18 @@ public final class CameraSources implements AutoCloseable {
 
     /** Reads every catalog now and then on each source's schedule. */
     public void start() {
+        // Leases live in memory: a restarted hub starts with every camera free, and says so.
+        hub.read(st -> new java.util.LinkedHashMap<>(st.ptzHolders())).forEach((camera, holder) ->
+                write(SYSTEM, new PtzLeases.Outcome(camera, null, commandroom.v1.PtzChange.PTZ_CHANGE_EXPIRED, holder)));
         if (!sources.isEmpty()) {
             timer.scheduleWithFixedDelay(this::expireLeases, 5, 5, TimeUnit.SECONDS);
         }
         for (Source s : sources.values()) {
+            // Alarms on their own thread: a slow catalog read must not hold them up.
+            ScheduledExecutorService alarms = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "camera-alarms-" + s.settings.id()));
+            alarmTimers.add(alarms);
+            alarms.scheduleWithFixedDelay(() -> pollAlarms(s), s.settings.alarmPeriod().toMillis(),
+                    s.settings.alarmPeriod().toMillis(), TimeUnit.MILLISECONDS);
             long period = s.settings.syncPeriod().toMillis();
             timer.scheduleWithFixedDelay(() -> calls.execute(() -> syncQuietly(s)), 0, period, TimeUnit.MILLISECONDS);
         }
@@ -232,6 +241,56 @@ public final class CameraSources implements AutoCloseable {
         return b.build();
     }
 
+    // --- Alarms: read from the platform every second, each raised once, onto the walls.
+
+    /**
+     * Reads a source's alarms since the last one it raised (on a first start, the last minute's)
+     * and raises each new one: a CameraAlarmRaised event, after an incident of its own for the
+     * types the settings name. An alarm of a channel the registry does not keep is left out.
+     */
+    private void pollAlarms(Source s) {
+        try {
+            java.time.Instant since = hub.read(st -> st.lastCameraAlarm(s.settings.id()))
+                    .orElse(clock.instant().minus(java.time.Duration.ofMinutes(1)));
+            for (WvpAlarm a : s.client.alarms(since)) {
+                if (hub.read(st -> st.cameraAlarmRaised(s.settings.id(), a.id()))) {
+                    continue;
+                }
+                Camera c = hub.read(st -> st.cameraOfChannel(s.settings.id(), a.channelCode())).orElse(null);
+                if (c == null) {
+                    LOG.info("camera source {}: alarm {} ({}) of channel {}, which the registry does not keep",
+                            s.settings.id(), a.id(), a.type(), a.channelCode());
+                    continue;
+                }
+                raise(s, c, a);
+            }
+        } catch (IOException e) {
+            LOG.warn("camera source {}: alarms not read: {}", s.settings.id(), describe(e));
+        } catch (RuntimeException e) {
+            LOG.warn("camera source {}: alarms not raised: {}", s.settings.id(), e.toString());
+        }
+    }
+
+    private void raise(Source s, Camera c, WvpAlarm a) {
+        String incident = "";
+        if (s.settings.alarmIncidents().contains(a.type())) {
+            var r = commandroom.v1.ReportIncidentRequest.newBuilder()
+                    .setType(commandroom.v1.IncidentType.INCIDENT_TYPE_VIDEO_ALARM)
+                    .setPriority(commandroom.v1.Priority.PRIORITY_HIGH).setPosition(c.getPosition())
+                    .setAddress(c.getName()).setSummary(a.type() + (a.description().isEmpty() ? "" : " " + a.description()))
+                    .setIdempotencyKey("camera-alarm:" + s.settings.id() + ":" + a.id()).build();
+            Hub.Result res = hub.submit(s.actor, r.getIdempotencyKey(), Event.KindCase.INCIDENT_REPORTED,
+                    commandroom.server.loop.IncidentRules.report(r)).join();
+            incident = ((commandroom.v1.Incident) res.entity()).getId();
+        }
+        var raised = commandroom.v1.CameraAlarmRaised.newBuilder().setCameraId(c.getId()).setSourceId(s.settings.id())
+                .setAlarmId(a.id()).setAlarmType(a.type()).setAt(Timestamps.fromMillis(a.at().toEpochMilli()))
+                .setDescription(a.description()).setIncidentId(incident).build();
+        hub.submit(s.actor, "camera-alarm-raised:" + s.settings.id() + ":" + a.id(), Event.KindCase.CAMERA_ALARM_RAISED,
+                (st, now) -> st.cameraAlarmRaised(raised.getSourceId(), raised.getAlarmId()) ? null
+                        : Event.newBuilder().setCameraAlarmRaised(raised)).join();
+    }
+
     /** Channels playing for consoles, over all sources (the stub's tests and the bench count them). */
     public int playing() {
         return sources.values().stream().mapToInt(s -> s.plays.playing()).sum();
@@ -292,6 +351,7 @@ public final class CameraSources implements AutoCloseable {
 
     @Override
     public void close() {
+        alarmTimers.forEach(ExecutorService::shutdownNow);
         timer.shutdownNow();
         calls.shutdownNow();
     }

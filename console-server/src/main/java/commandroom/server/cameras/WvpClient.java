@@ -37,6 +37,11 @@ public final class WvpClient {
     /** wvp's session lasts its login-timeout, 60 minutes by default and 30 in its sample settings. */
     static final Duration TOKEN_RENEWAL = Duration.ofMinutes(25);
     static final int PAGE = 200;
+    /** A storm of alarms is read 1,000 at a time: the rest on the next poll. */
+    private static final int ALARM_PAGES = 5;
+    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+    private static final java.time.format.DateTimeFormatter ALARM_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(CHINA);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
 
     private final WvpSettings settings;
@@ -45,6 +50,7 @@ public final class WvpClient {
     private String token;
     private Instant loggedInAt;
     private int logins;
+    private volatile boolean oldAlarms;
 
     public WvpClient(WvpSettings settings, Clock clock) {
         this.settings = settings;
@@ -143,14 +149,58 @@ public final class WvpClient {
         return (int) Math.round(Math.min(1, Math.abs(fraction)) * max);
     }
 
+    /**
+     * Alarms raised since a moment, oldest first. wvp's alarm model since 2026-04 answers GET
+     * /api/alarm/list (beginTime "yyyy-MM-dd HH:mm:ss" in China's time; channelDeviceId, alarmType
+     * by name, alarmTime in epoch ms); releases before it GET /api/alarm/all (startTime; channelId,
+     * alarmMethod and alarmType as GB/T 28181 codes, alarmTime as text). The first 404 of the new
+     * path makes the client use the old one.
+     */
+    public List<WvpAlarm> alarms(Instant since) throws IOException {
+        String from = ALARM_TIME.format(since);
+        List<WvpAlarm> out = new ArrayList<>();
+        if (!oldAlarms) {
+            try {
+                for (JsonObject a : pages("/api/alarm/list", Map.of("beginTime", from), ALARM_PAGES)) {
+                    double ms = number(a, "alarmTime");
+                    out.add(new WvpAlarm(text(a, "id"), text(a, "channelDeviceId"), text(a, "alarmType"),
+                            Double.isNaN(ms) ? since : Instant.ofEpochMilli((long) ms), text(a, "description")));
+                }
+                out.sort(java.util.Comparator.comparing(WvpAlarm::at));
+                return out;
+            } catch (WvpException e) {
+                if (e.code() != 404) {
+                    throw e;
+                }
+                oldAlarms = true;
+            }
+        }
+        for (JsonObject a : pages("/api/alarm/all", Map.of("startTime", from), ALARM_PAGES)) {
+            Instant at;
+            try {
+                at = java.time.LocalDateTime.parse(text(a, "alarmTime"), ALARM_TIME).atZone(CHINA).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                at = since;
+            }
+            out.add(new WvpAlarm(text(a, "id"), text(a, "channelId"), text(a, "alarmMethod") + "/" + text(a, "alarmType"),
+                    at, text(a, "alarmDescription")));
+        }
+        out.sort(java.util.Comparator.comparing(WvpAlarm::at));
+        return out;
+    }
+
     /** How many times the client logged in (tests watch the renewal). */
     public synchronized int logins() {
         return logins;
     }
 
     private List<JsonObject> pages(String path, Map<String, String> query) throws IOException {
+        return pages(path, query, 10_000);
+    }
+
+    private List<JsonObject> pages(String path, Map<String, String> query, int maxPages) throws IOException {
         List<JsonObject> out = new ArrayList<>();
-        for (int page = 1; ; page++) {
+        for (int page = 1; page <= maxPages; page++) {
             Map<String, String> q = new LinkedHashMap<>(query);
             q.put("page", Integer.toString(page));
             q.put("count", Integer.toString(PAGE));
@@ -162,10 +212,11 @@ public final class WvpClient {
             var list = p.getAsJsonArray("list");
             list.forEach(e -> out.add(e.getAsJsonObject()));
             long total = p.has("total") ? p.get("total").getAsLong() : out.size();
-            if (list.isEmpty() || out.size() >= total || page > 10_000) {
+            if (list.isEmpty() || out.size() >= total) {
                 return out;
             }
         }
+        return out;
     }
 
     /** One call: the wrapper's data on code 0; a lost session is logged in again once. */

@@ -77,6 +77,9 @@ final class HubOptions {
             new Option("wvp-api-key", "KEY", "an API key made in wvp's user settings, instead of an account"),
             new Option("wvp-kind", "skynet|xueliang", "what the platform's cameras are: 天网 (default) or 雪亮"),
             new Option("wvp-sync", "MINUTES", "how often the platform's catalog is read again (default 10)"),
+            new Option("wvp-alarm-incidents", "TYPE,...", "the platform's alarm types (wvp's AlarmType names) that"
+                    + " are reported as incidents too (default IntrusionDetection,TripwireDetection; none: no"
+                    + " incidents, the alarms still go to the walls)"),
             new Option("health-bind", "HOST", "address of the plain-HTTP health endpoint (default 127.0.0.1)"),
             new Option("health-port", "N", "GET http://HOST:N/health answers 200 or 503 with a JSON report"
                     + " (default: none; -1 none)"),
@@ -235,7 +238,7 @@ final class HubOptions {
 
     private List<commandroom.server.cameras.WvpSettings> cameraSources() {
         if (!values.containsKey("wvp")) {
-            for (String o : List.of("wvp-user", "wvp-password", "wvp-api-key", "wvp-kind", "wvp-sync")) {
+            for (String o : List.of("wvp-user", "wvp-password", "wvp-api-key", "wvp-kind", "wvp-sync", "wvp-alarm-incidents")) {
                 if (values.containsKey(o)) {
                     throw new IllegalArgumentException(o + " needs wvp, the platform's address");
                 }
@@ -259,7 +262,26 @@ final class HubOptions {
         }
         return List.of(new commandroom.server.cameras.WvpSettings("wvp", base, values.get("wvp-user"),
                 values.get("wvp-password"), values.get("wvp-api-key"), kind, java.time.Duration.ofMinutes(minutes),
-                java.time.Duration.ofSeconds(30)));
+                java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(1), alarmIncidents()));
+    }
+
+    private java.util.Set<String> alarmIncidents() {
+        String v = values.get("wvp-alarm-incidents");
+        if (v == null) {
+            return commandroom.server.cameras.WvpSettings.DEFAULT_ALARM_INCIDENTS;
+        }
+        if (v.strip().equals("none")) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String t : v.split(",")) {
+            if (!t.strip().matches("[A-Za-z]{1,40}")) {
+                throw new IllegalArgumentException("wvp-alarm-incidents lists wvp's alarm type names (e.g."
+                        + " IntrusionDetection), not " + t.strip());
+            }
+            out.add(t.strip());
+        }
+        return out;
     }
 
     private LinkSettings linkage(String cert) {

@@ -62,6 +62,12 @@ public final class HubState {
     final Map<String, commandroom.v1.KeyPerson> keyPersons = new LinkedHashMap<>();
     /** At the county: the last head recorded of each followed station's chain. */
     final Map<String, Long> stationHeads = new HashMap<>();
+    /** Per camera source: the time of the last alarm it raised, and the ids of the latest ones. */
+    final Map<String, java.time.Instant> lastCameraAlarm = new HashMap<>();
+    final java.util.LinkedHashSet<String> recentCameraAlarms = new java.util.LinkedHashSet<>();
+    static final int RECENT_CAMERA_ALARMS = 10_000;
+    /** Who controls which PTZ camera, as the PtzControlChanged events said. */
+    final Map<String, commandroom.v1.Actor> ptzHolders = new java.util.TreeMap<>();
     /** The accounts as the log knows them (see AccountRules). */
     final Map<String, AccountRules.Known> accounts = new HashMap<>();
     /** The register's access log, oldest first, at most {@link #ACCESS_LOG_KEPT} (the log keeps them all). */
@@ -141,6 +147,27 @@ public final class HubState {
 
     public boolean importApplied(String sha256) {
         return appliedImports.contains(sha256);
+    }
+
+    /** Who controls which PTZ camera (camera id to holder), as the log says. */
+    public Map<String, commandroom.v1.Actor> ptzHolders() {
+        return java.util.Collections.unmodifiableMap(ptzHolders);
+    }
+
+    /** When the last alarm a camera source raised was, or empty when it raised none yet. */
+    public Optional<java.time.Instant> lastCameraAlarm(String sourceId) {
+        return Optional.ofNullable(lastCameraAlarm.get(sourceId));
+    }
+
+    /** Whether the alarm (source and platform id) was raised already (among the latest 10,000). */
+    public boolean cameraAlarmRaised(String sourceId, String alarmId) {
+        return recentCameraAlarms.contains(sourceId + "/" + alarmId);
+    }
+
+    /** The camera a camera source keeps for one of its channels. */
+    public Optional<Camera> cameraOfChannel(String sourceId, String channelCode) {
+        return cameras.values().stream().filter(c -> c.getOrigin().getSourceId().equals(sourceId)
+                && c.getOrigin().getChannelCode().equals(channelCode)).findFirst();
     }
 
     public Optional<Camera> camera(String id) {

@@ -51,9 +51,27 @@ final class Projector {
                 s.units.put(now.getId(), now);
                 yield now;
             }
-            // Written for the consoles and the audit: who holds a camera lives in the camera
-            // sources' memory, and an alarm's camera goes to the walls from the stream.
-            case PTZ_CONTROL_CHANGED, CAMERA_ALARM_RAISED -> null;
+            // The leases live in the camera sources' memory; the state keeps who holds what for
+            // the snapshot. An alarm is remembered so that it is raised once.
+            case PTZ_CONTROL_CHANGED -> {
+                var c = e.getPtzControlChanged();
+                if (c.hasHolder()) {
+                    s.ptzHolders.put(c.getCameraId(), c.getHolder());
+                } else {
+                    s.ptzHolders.remove(c.getCameraId());
+                }
+                yield null;
+            }
+            case CAMERA_ALARM_RAISED -> {
+                var a = e.getCameraAlarmRaised();
+                java.time.Instant at = java.time.Instant.ofEpochSecond(a.getAt().getSeconds(), a.getAt().getNanos());
+                s.lastCameraAlarm.merge(a.getSourceId(), at, (x, y) -> x.isAfter(y) ? x : y);
+                s.recentCameraAlarms.add(a.getSourceId() + "/" + a.getAlarmId());
+                if (s.recentCameraAlarms.size() > HubState.RECENT_CAMERA_ALARMS) {
+                    s.recentCameraAlarms.remove(s.recentCameraAlarms.iterator().next());
+                }
+                yield null;
+            }
             case SHIFTS_PLANNED -> {
                 ShiftPlanRules.project(s, e);
                 yield null;

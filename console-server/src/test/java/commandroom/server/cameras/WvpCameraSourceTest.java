@@ -259,6 +259,41 @@ class WvpCameraSourceTest {
         }
     }
 
+    @Test
+    void thePlatformsAlarmsReachTheLogOnceAndIntrusionsBecomeIncidents() throws Exception {
+        try (WvpStub stub = platform(); TestHub hub = TestHub.start(Backend.H2, c -> c.withCameraSources(List.of(
+                WvpSettings.of("wvp", stub.base(), "commandroom", "平台密码1", null).withPeriods(Duration.ofHours(1),
+                        Duration.ofSeconds(30)).withAlarms(Duration.ofMillis(200), WvpSettings.DEFAULT_ALARM_INCIDENTS))));
+             HubClient chief = hub.login("chief1")) {
+            firstSync(chief);
+            EventCollector events = new EventCollector();
+            chief.commandAsync().subscribe(SubscribeRequest.newBuilder().setFromSequence(1).build(), events);
+            java.time.Instant now = java.time.Instant.now();
+            stub.alarm(DOME, "VideoLoss", now.minusSeconds(2), "视频信号丢失");
+            Event loss = events.await(e -> e.hasCameraAlarmRaised(), WAIT);
+            assertEquals("gb-" + DOME, loss.getCameraAlarmRaised().getCameraId());
+            assertEquals("VideoLoss", loss.getCameraAlarmRaised().getAlarmType());
+            assertEquals("", loss.getCameraAlarmRaised().getIncidentId(), "a video loss is not an incident");
+
+            stub.alarm(DOME, "IntrusionDetection", now.minusSeconds(1), "周界入侵");
+            Event intrusion = events.await(e -> e.hasCameraAlarmRaised()
+                    && e.getCameraAlarmRaised().getAlarmType().equals("IntrusionDetection"), WAIT);
+            String incidentId = intrusion.getCameraAlarmRaised().getIncidentId();
+            assertFalse(incidentId.isEmpty(), "an intrusion is reported as an incident");
+            Event reported = events.events().stream().filter(e -> e.hasIncidentReported()
+                    && e.getIncidentReported().getIncident().getId().equals(incidentId)).findFirst().orElseThrow();
+            assertEquals(commandroom.v1.IncidentType.INCIDENT_TYPE_VIDEO_ALARM, reported.getIncidentReported().getIncident().getType());
+            assertEquals("人民路东口球机", reported.getIncidentReported().getIncident().getAddress());
+            assertTrue(reported.getSequence() < intrusion.getSequence(), "the incident before the alarm that names it");
+
+            // An alarm of a channel the registry does not keep (no position) is left out; each is raised once.
+            stub.alarm(NOWHERE, "MotionDetection", now, "");
+            Thread.sleep(1500);
+            assertEquals(2, events.events().stream().filter(Event::hasCameraAlarmRaised).count(),
+                    "two alarms, each once, across seven polls");
+        }
+    }
+
     /** A console's watch of one camera: its first message, its end, and its cancellation. */
     private record Watch(CompletableFuture<CameraPlay> play, CompletableFuture<Void> ended, Context.CancellableContext context) {
 

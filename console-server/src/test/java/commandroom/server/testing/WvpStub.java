@@ -51,6 +51,7 @@ public final class WvpStub implements AutoCloseable {
     private volatile long tokenMillis = 3_600_000;
     private volatile String playFailure;
     private final Map<String, String> failing = new HashMap<>();
+    private final List<JsonObject> alarms = new ArrayList<>();
     private volatile long playDelayMillis;
 
     public WvpStub(String username, String password) throws IOException {
@@ -171,6 +172,8 @@ public final class WvpStub implements AutoCloseable {
                 data.addProperty("deviceId", p[4]);
                 data.addProperty("channelId", p[5]);
                 send(x, 200, result(0, "成功", data));
+            } else if (path.equals("/api/alarm/list")) {
+                alarms(x, q);
             } else if (path.startsWith("/api/front-end/ptz/") && p.length == 6) {
                 ptz(x, q);
             } else if (path.startsWith("/api/front-end/preset/") && p.length == 7
@@ -250,6 +253,43 @@ public final class WvpStub implements AutoCloseable {
         s.add("hls", JsonNull.INSTANCE);
         s.addProperty("mediaServerId", "zlmediakit-local");
         send(x, 200, result(0, "成功", s));
+    }
+
+    /** Raises an alarm of a channel (wvp's Alarm, as its alarm model of 2026-04 has it); answers its id. */
+    public synchronized long alarm(String channelCode, String type, java.time.Instant at, String description) {
+        JsonObject a = new JsonObject();
+        long id = alarms.size() + 1L;
+        Channel c = channels.get(channelCode);
+        a.addProperty("id", id);
+        a.addProperty("channelId", Math.abs(channelCode.hashCode()));
+        a.addProperty("channelDeviceId", channelCode);
+        a.addProperty("channelName", c == null ? "" : c.name());
+        a.addProperty("description", description);
+        a.add("snapPath", JsonNull.INSTANCE);
+        a.add("recordPath", JsonNull.INSTANCE);
+        a.addProperty("longitude", c == null ? 0 : c.longitude());
+        a.addProperty("latitude", c == null ? 0 : c.latitude());
+        a.addProperty("alarmType", type);
+        a.addProperty("alarmTime", at.toEpochMilli());
+        alarms.add(a);
+        return id;
+    }
+
+    /** GET /api/alarm/list: beginTime in China's time, newest first (alarm_time DESC). */
+    private void alarms(HttpExchange x, Map<String, String> q) throws IOException {
+        long from = 0;
+        if (q.containsKey("beginTime")) {
+            from = java.time.LocalDateTime.parse(q.get("beginTime"), java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm:ss")).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli();
+        }
+        long since = from;
+        List<JsonElement> list = new ArrayList<>();
+        synchronized (this) {
+            alarms.stream().filter(a -> a.get("alarmTime").getAsLong() >= since)
+                    .sorted((a, b) -> Long.compare(b.get("alarmTime").getAsLong(), a.get("alarmTime").getAsLong()))
+                    .forEach(list::add);
+        }
+        send(x, 200, result(0, "成功", page(list, q)));
     }
 
     /** wvp's PtzController.ptz: a missing command is a 500 (an NPE there), speeds out of range code 100. */
