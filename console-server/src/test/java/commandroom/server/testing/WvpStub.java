@@ -52,6 +52,7 @@ public final class WvpStub implements AutoCloseable {
     private volatile String playFailure;
     private final Map<String, String> failing = new HashMap<>();
     private final List<JsonObject> alarms = new ArrayList<>();
+    private final List<Long> ptzArrivals = new CopyOnWriteArrayList<>();
     private volatile long playDelayMillis;
 
     public WvpStub(String username, String password) throws IOException {
@@ -292,8 +293,14 @@ public final class WvpStub implements AutoCloseable {
         send(x, 200, result(0, "成功", page(list, q)));
     }
 
+    /** When each PTZ command arrived (System.nanoTime), in order: the bench's latency. */
+    public List<Long> ptzArrivals() {
+        return List.copyOf(ptzArrivals);
+    }
+
     /** wvp's PtzController.ptz: a missing command is a 500 (an NPE there), speeds out of range code 100. */
-    private static void ptz(HttpExchange x, Map<String, String> q) throws IOException {
+    private void ptz(HttpExchange x, Map<String, String> q) throws IOException {
+        ptzArrivals.add(System.nanoTime());
         String command = q.get("command");
         if (command == null) {
             send(x, 500, result(500, "java.lang.NullPointerException", null));
