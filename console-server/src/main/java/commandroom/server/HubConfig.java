@@ -48,7 +48,7 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
                         Duration overduePeriod, int ringCapacity, Duration stallTimeout,
                         String healthHost, int healthPort, RecurringLists recurringLists, FollowUpPolicy followUps,
                         LinkSettings linkage, Guard guard, Path roadsFile,
-                        java.util.List<commandroom.server.cameras.WvpSettings> cameraSources) {
+                        java.util.List<commandroom.server.cameras.SourceSettings> cameraSources) {
 
     public HubConfig {
         cameraSources = cameraSources == null ? java.util.List.of() : java.util.List.copyOf(cameraSources);
@@ -198,8 +198,8 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         });
     }
 
-    public HubConfig withCameraSources(java.util.List<commandroom.server.cameras.WvpSettings> sources) {
-        return copy(c -> c.cameraSources = sources);
+    public HubConfig withCameraSources(java.util.List<? extends commandroom.server.cameras.SourceSettings> sources) {
+        return copy(c -> c.cameraSources = java.util.List.copyOf(sources));
     }
 
     public HubConfig withLinkage(LinkSettings links) {
@@ -313,7 +313,7 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         LinkSettings linkage;
         Guard guard;
         Path roadsFile;
-        java.util.List<commandroom.server.cameras.WvpSettings> cameraSources;
+        java.util.List<commandroom.server.cameras.SourceSettings> cameraSources;
 
         Copy(HubConfig h) {
             dataDir = h.dataDir;

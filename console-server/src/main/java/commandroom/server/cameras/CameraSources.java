@@ -48,18 +48,18 @@ public final class CameraSources implements AutoCloseable {
     private final ExecutorService calls = Executors.newCachedThreadPool(r -> daemon(r, "camera-source-call"));
 
     private final class Source {
-        final WvpSettings settings;
-        final WvpClient client;
+        final SourceSettings settings;
+        final CameraPlatform client;
         final PlaySessions plays;
         final Actor actor;
         volatile CameraSourceReport report;
 
-        Source(WvpSettings settings) {
+        Source(SourceSettings settings) {
             this.settings = settings;
-            this.client = new WvpClient(settings, clock);
+            this.client = settings.open(clock);
             this.plays = new PlaySessions(new PlaySessions.Platform() {
                 @Override
-                public WvpClient.Play start(String device, String channel) throws IOException {
+                public CameraPlatform.Play start(String device, String channel) throws IOException {
                     return client.play(device, channel);
                 }
 
@@ -74,10 +74,10 @@ public final class CameraSources implements AutoCloseable {
         }
     }
 
-    public CameraSources(List<WvpSettings> settings, Hub hub, Clock clock) {
+    public CameraSources(List<? extends SourceSettings> settings, Hub hub, Clock clock) {
         this.hub = hub;
         this.clock = clock;
-        for (WvpSettings s : settings) {
+        for (SourceSettings s : settings) {
             if (sources.put(s.id(), new Source(s)) != null) {
                 throw new IllegalArgumentException("two camera sources are named " + s.id());
             }
@@ -94,6 +94,11 @@ public final class CameraSources implements AutoCloseable {
         }
         for (Source s : sources.values()) {
             // Alarms on their own thread: a slow catalog read must not hold them up.
+            if (s.settings.alarmPeriod().isZero()) {
+                timer.scheduleWithFixedDelay(() -> calls.execute(() -> syncQuietly(s)), 0, s.settings.syncPeriod().toMillis(),
+                        TimeUnit.MILLISECONDS);
+                continue;
+            }
             ScheduledExecutorService alarms = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "camera-alarms-" + s.settings.id()));
             alarmTimers.add(alarms);
             alarms.scheduleWithFixedDelay(() -> pollAlarms(s), s.settings.alarmPeriod().toMillis(),
@@ -127,7 +132,7 @@ public final class CameraSources implements AutoCloseable {
     }
 
     /** Where to play a camera of a source; the caller leaves when it stops watching. */
-    public CompletableFuture<WvpClient.Play> watch(Camera c) {
+    public CompletableFuture<CameraPlatform.Play> watch(Camera c) {
         Source s = sources.get(c.getOrigin().getSourceId());
         if (s == null) {
             return CompletableFuture.failedFuture(new HubException(Status.Code.FAILED_PRECONDITION, "",
@@ -149,7 +154,7 @@ public final class CameraSources implements AutoCloseable {
     /** What a PTZ command does on the platform. */
     @FunctionalInterface
     public interface PtzCommand {
-        void send(WvpClient client, String device, String channel) throws IOException;
+        void send(CameraPlatform platform, String device, String channel) throws IOException;
     }
 
     /**
@@ -252,7 +257,7 @@ public final class CameraSources implements AutoCloseable {
         try {
             java.time.Instant since = hub.read(st -> st.lastCameraAlarm(s.settings.id()))
                     .orElse(clock.instant().minus(java.time.Duration.ofMinutes(1)));
-            for (WvpAlarm a : s.client.alarms(since)) {
+            for (SourceAlarm a : s.client.alarms(since)) {
                 if (hub.read(st -> st.cameraAlarmRaised(s.settings.id(), a.id()))) {
                     continue;
                 }
@@ -271,7 +276,7 @@ public final class CameraSources implements AutoCloseable {
         }
     }
 
-    private void raise(Source s, Camera c, WvpAlarm a) {
+    private void raise(Source s, Camera c, SourceAlarm a) {
         String incident = "";
         if (s.settings.alarmIncidents().contains(a.type())) {
             var r = commandroom.v1.ReportIncidentRequest.newBuilder()
@@ -308,19 +313,16 @@ public final class CameraSources implements AutoCloseable {
             var now = Timestamps.fromMillis(clock.millis());
             CameraSourceReport.Builder r = s.report.toBuilder().setAttemptedAt(now).clearProblem();
             try {
-                List<WvpClient.Device> devices = s.client.devices();
-                List<WvpChannel> channels = new ArrayList<>();
-                for (WvpClient.Device d : devices) {
-                    channels.addAll(s.client.channels(d));
-                }
+                CameraPlatform.Catalog catalog = s.client.catalog();
+                List<CatalogChannel> channels = catalog.channels();
                 CatalogSync.Plan plan = hub.read(state -> CatalogSync.plan(state, s.settings, channels));
                 ImportPreview p = (ImportPreview) hub.submitBatch(s.actor, "", Event.KindCase.CAMERA_REGISTERED,
                         RegistryRules.apply(plan.request(), s.settings.id())).get(60, TimeUnit.SECONDS).entity();
-                r.setSyncedAt(now).setDevices(devices.size()).setChannels(channels.size()).setOnline(plan.online())
+                r.setSyncedAt(now).setDevices(catalog.devices()).setChannels(channels.size()).setOnline(plan.online())
                         .setUnplaced(plan.unplaced()).setAdded(p.getAddedTotal()).setChanged(p.getChangedTotal())
                         .setRetired(p.getRetiredTotal());
                 LOG.info("camera source {}: {} devices, {} channels ({} online, {} without a place in the station);"
-                                + " {} cameras added, {} changed, {} retired", s.settings.id(), devices.size(),
+                                + " {} cameras added, {} changed, {} retired", s.settings.id(), catalog.devices(),
                         channels.size(), plan.online(), plan.unplaced(), p.getAddedTotal(), p.getChangedTotal(),
                         p.getRetiredTotal());
             } catch (IOException e) {

@@ -29,14 +29,14 @@ import java.util.regex.Pattern;
 public final class CatalogSync {
 
     private static final Pattern NATIONAL_CODE = Pattern.compile("\\d{20}");
-    private static final Pattern ID_SAFE = Pattern.compile("[\\p{L}\\p{N}._:-]{1,61}");
+    private static final Pattern ID_SAFE = Pattern.compile("[\\p{L}\\p{N}._:-]{1,64}");
 
     private CatalogSync() {}
 
     /** The import, and how many channels had no place in the station. */
     public record Plan(ImportRequest request, int unplaced, int online) {}
 
-    public static Plan plan(HubState s, WvpSettings source, List<WvpChannel> channels) {
+    public static Plan plan(HubState s, SourceSettings source, List<CatalogChannel> channels) {
         Map<String, Camera> byCode = new HashMap<>();
         for (Camera c : s.cameras()) {
             if (!c.getNationalCode().isEmpty()) {
@@ -49,16 +49,20 @@ public final class CatalogSync {
         Set<String> seen = new HashSet<>();
         int unplaced = 0;
         int online = 0;
-        for (WvpChannel ch : channels) {
+        for (CatalogChannel ch : channels) {
             // A cascaded platform can list one channel under two devices: the first one counts.
-            if (!ID_SAFE.matcher(ch.channelCode()).matches() || !seen.add(ch.channelCode())) {
+            String newId = source.cameraId(ch);
+            if (!ID_SAFE.matcher(newId).matches() || !seen.add(newId)) {
                 continue;
             }
             if (ch.online()) {
                 online++;
             }
             Camera old = byCode.get(ch.channelCode());
-            Camera.Builder b = old != null ? old.toBuilder() : Camera.newBuilder().setId("gb-" + ch.channelCode())
+            if (old == null) {
+                old = s.camera(newId).orElse(null);
+            }
+            Camera.Builder b = old != null ? old.toBuilder() : Camera.newBuilder().setId(newId)
                     .setName(name(ch)).setKind(source.kind());
             if (ch.hasPosition()) {
                 b.setPosition(Position.newBuilder().setLatitude(ch.latitude()).setLongitude(ch.longitude()));
@@ -85,7 +89,7 @@ public final class CatalogSync {
         return new Plan(r.build(), unplaced, online);
     }
 
-    private static String name(WvpChannel ch) {
+    private static String name(CatalogChannel ch) {
         String n = ch.name().strip();
         if (n.isEmpty()) {
             return ch.channelCode();

@@ -24,14 +24,14 @@ final class PlaySessions {
 
     /** What the platform does. */
     interface Platform {
-        WvpClient.Play start(String deviceCode, String channelCode) throws java.io.IOException;
+        CameraPlatform.Play start(String deviceCode, String channelCode) throws java.io.IOException;
 
         void stop(String deviceCode, String channelCode) throws java.io.IOException;
     }
 
     private static final class Session {
         int watchers;
-        CompletableFuture<WvpClient.Play> play;
+        CompletableFuture<CameraPlatform.Play> play;
         ScheduledFuture<?> stopping;
     }
 
@@ -49,7 +49,7 @@ final class PlaySessions {
     }
 
     /** One more watcher of a channel: where to play it, once the platform plays it. */
-    synchronized CompletableFuture<WvpClient.Play> watch(String deviceCode, String channelCode) {
+    synchronized CompletableFuture<CameraPlatform.Play> watch(String deviceCode, String channelCode) {
         Session s = sessions.computeIfAbsent(key(deviceCode, channelCode), k -> new Session());
         s.watchers++;
         if (s.stopping != null) {

@@ -61,9 +61,6 @@ public final class WvpClient {
     /** A device as the platform lists it: its code, name, whether online and in which datum it reports. */
     public record Device(String code, String name, boolean online, boolean gcj02) {}
 
-    /** Where to play a channel the platform started. */
-    public record Play(String rtsp, String flv) {}
-
     public List<Device> devices() throws IOException {
         List<Device> out = new ArrayList<>();
         for (JsonObject d : pages("/api/device/query/devices", Map.of())) {
@@ -74,8 +71,8 @@ public final class WvpClient {
     }
 
     /** A device's channels, positions in WGS-84 (a device that reports GCJ-02 is converted). */
-    public List<WvpChannel> channels(Device device) throws IOException {
-        List<WvpChannel> out = new ArrayList<>();
+    public List<CatalogChannel> channels(Device device) throws IOException {
+        List<CatalogChannel> out = new ArrayList<>();
         for (JsonObject c : pages("/api/device/query/devices/" + segment(device.code()) + "/channels", Map.of())) {
             boolean old = c.has("channelId") && !c.get("channelId").isJsonNull();
             String channel = old ? text(c, "channelId") : text(c, "deviceId");
@@ -94,20 +91,20 @@ public final class WvpClient {
             JsonElement status = c.get("status");
             boolean online = status != null && !status.isJsonNull() && status.isJsonPrimitive()
                     && (status.getAsJsonPrimitive().isBoolean() ? status.getAsBoolean() : "ON".equalsIgnoreCase(status.getAsString()));
-            out.add(new WvpChannel(parent.isEmpty() ? device.code() : parent, channel, text(c, "name"), lat, lon, online,
+            out.add(new CatalogChannel(parent.isEmpty() ? device.code() : parent, channel, text(c, "name"), lat, lon, online,
                     (int) (Double.isNaN(number(c, "ptzType")) ? 0 : number(c, "ptzType"))));
         }
         return out;
     }
 
     /** Starts playing a channel (the platform invites the device) and says where to pull it from. */
-    public Play play(String deviceCode, String channelCode) throws IOException {
+    public CameraPlatform.Play play(String deviceCode, String channelCode) throws IOException {
         JsonElement data = call("/api/play/start/" + segment(deviceCode) + "/" + segment(channelCode), Map.of());
         if (data == null || !data.isJsonObject()) {
             throw new WvpException(0, "the platform started the play but gave no addresses");
         }
         JsonObject o = data.getAsJsonObject();
-        Play p = new Play(text(o, "rtsp"), text(o, "flv"));
+        CameraPlatform.Play p = new CameraPlatform.Play(text(o, "rtsp"), text(o, "flv"));
         if (p.rtsp().isEmpty() && p.flv().isEmpty()) {
             throw new WvpException(0, "the platform's media server serves neither RTSP nor HTTP-FLV for this channel");
         }
@@ -156,17 +153,17 @@ public final class WvpClient {
      * alarmMethod and alarmType as GB/T 28181 codes, alarmTime as text). The first 404 of the new
      * path makes the client use the old one.
      */
-    public List<WvpAlarm> alarms(Instant since) throws IOException {
+    public List<SourceAlarm> alarms(Instant since) throws IOException {
         String from = ALARM_TIME.format(since);
-        List<WvpAlarm> out = new ArrayList<>();
+        List<SourceAlarm> out = new ArrayList<>();
         if (!oldAlarms) {
             try {
                 for (JsonObject a : pages("/api/alarm/list", Map.of("beginTime", from), ALARM_PAGES)) {
                     double ms = number(a, "alarmTime");
-                    out.add(new WvpAlarm(text(a, "id"), text(a, "channelDeviceId"), text(a, "alarmType"),
+                    out.add(new SourceAlarm(text(a, "id"), text(a, "channelDeviceId"), text(a, "alarmType"),
                             Double.isNaN(ms) ? since : Instant.ofEpochMilli((long) ms), text(a, "description")));
                 }
-                out.sort(java.util.Comparator.comparing(WvpAlarm::at));
+                out.sort(java.util.Comparator.comparing(SourceAlarm::at));
                 return out;
             } catch (WvpException e) {
                 if (e.code() != 404) {
@@ -182,10 +179,10 @@ public final class WvpClient {
             } catch (java.time.format.DateTimeParseException e) {
                 at = since;
             }
-            out.add(new WvpAlarm(text(a, "id"), text(a, "channelId"), text(a, "alarmMethod") + "/" + text(a, "alarmType"),
+            out.add(new SourceAlarm(text(a, "id"), text(a, "channelId"), text(a, "alarmMethod") + "/" + text(a, "alarmType"),
                     at, text(a, "alarmDescription")));
         }
-        out.sort(java.util.Comparator.comparing(WvpAlarm::at));
+        out.sort(java.util.Comparator.comparing(SourceAlarm::at));
         return out;
     }
 

@@ -22,7 +22,7 @@ import java.time.Duration;
  */
 public record WvpSettings(String id, URI base, String username, String password, String apiKey, CameraKind kind,
                           Duration syncPeriod, Duration playGrace, Duration alarmPeriod,
-                          java.util.Set<String> alarmIncidents) {
+                          java.util.Set<String> alarmIncidents) implements SourceSettings {
 
     /** The alarm types that become incidents unless the settings say otherwise: someone is where they should not be. */
     public static final java.util.Set<String> DEFAULT_ALARM_INCIDENTS = java.util.Set.of("IntrusionDetection",
@@ -57,7 +57,13 @@ public record WvpSettings(String id, URI base, String username, String password,
     }
 
     /** The address without credentials, for reports and the log. */
+    @Override
     public String address() {
         return base.toString();
+    }
+
+    @Override
+    public CameraPlatform open(java.time.Clock clock) {
+        return new WvpPlatform(new WvpClient(this, clock));
     }
 }

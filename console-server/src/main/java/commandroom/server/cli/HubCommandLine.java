@@ -72,6 +72,7 @@ public final class HubCommandLine {
                         ? new RoadsCommand(out).run(rest.subList(1, rest.size()))
                         : new ImportCommand(in, console, out).run(rest);
                 case "roads" -> new RoadsCommand(out).run(rest);
+                case "onvif" -> new OnvifCommand(out).run(rest);
                 default -> throw new IllegalArgumentException("unknown command " + command);
             };
         } catch (IllegalArgumentException e) {
@@ -158,6 +159,7 @@ public final class HubCommandLine {
                                                                  a zone map (GeoJSON), roster, camera ledger or address book (CSV, .xlsx) previewed by the
                                                                  running hub; --apply writes it in one batch (the same file twice: nothing)
                        commandroom-hub [import] roads FILE [options]  import the county's OpenStreetMap roads (.osm.pbf or .osm) for --roads;
+                       commandroom-hub onvif discover [--probe HOST:PORT] [--wait S]  list the ONVIF devices on the network as lines of --onvif-devices;
                                                                  says what it found, or what is wrong with the file
                 Roles: %s
                 Options (every command; on the server: --config /etc/commandroom/hub.conf):

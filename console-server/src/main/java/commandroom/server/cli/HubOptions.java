@@ -80,6 +80,9 @@ final class HubOptions {
             new Option("wvp-alarm-incidents", "TYPE,...", "the platform's alarm types (wvp's AlarmType names) that"
                     + " are reported as incidents too (default IntrusionDetection,TripwireDetection; none: no"
                     + " incidents, the alarms still go to the walls)"),
+            new Option("onvif-devices", "FILE", "ONVIF devices whose cameras the hub keeps in the registry and turns"
+                    + " for the consoles: a CSV of name,address,user,password,latitude,longitude ('commandroom-hub"
+                    + " onvif discover' writes its first lines)"),
             new Option("health-bind", "HOST", "address of the plain-HTTP health endpoint (default 127.0.0.1)"),
             new Option("health-port", "N", "GET http://HOST:N/health answers 200 or 503 with a JSON report"
                     + " (default: none; -1 none)"),
@@ -236,7 +239,19 @@ final class HubOptions {
         return c.withLinkage(linkage(cert)).withCameraSources(cameraSources());
     }
 
-    private List<commandroom.server.cameras.WvpSettings> cameraSources() {
+    private List<commandroom.server.cameras.SourceSettings> cameraSources() {
+        List<commandroom.server.cameras.SourceSettings> out = new ArrayList<>(wvpSources());
+        if (values.containsKey("onvif-devices")) {
+            try {
+                out.add(commandroom.server.cameras.OnvifSettings.read(Path.of(values.get("onvif-devices"))));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read onvif-devices " + values.get("onvif-devices") + ": " + e, e);
+            }
+        }
+        return out;
+    }
+
+    private List<commandroom.server.cameras.SourceSettings> wvpSources() {
         if (!values.containsKey("wvp")) {
             for (String o : List.of("wvp-user", "wvp-password", "wvp-api-key", "wvp-kind", "wvp-sync", "wvp-alarm-incidents")) {
                 if (values.containsKey(o)) {

@@ -134,6 +134,12 @@ public final class HubClient implements AutoCloseable {
                 .withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
+    /** A watch read as an iterator (its first address); the call ends with the channel. */
+    public commandroom.v1.CameraServiceGrpc.CameraServiceBlockingStub camerasBlocking() {
+        return commandroom.v1.CameraServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials)
+                .withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
     /** Camera watches are held open: no deadline. */
     public commandroom.v1.CameraServiceGrpc.CameraServiceStub camerasAsync() {
         return commandroom.v1.CameraServiceGrpc.newStub(channel).withCallCredentials(credentials);

@@ -1,7 +1,8 @@
 package commandroom.server.cameras;
 
 /**
- * A channel as the platform lists it.
+ * A camera as a camera source lists it (a GB/T 28181 platform's channel, an ONVIF device's
+ * profile).
  *
  * @param deviceCode  the device's GB/T 28181 code (20 digits)
  * @param channelCode the channel's code
@@ -12,7 +13,7 @@ package commandroom.server.cameras;
  * @param ptzType     GB/T 28181 PTZ type: 1 dome, 2 half-dome, 3 fixed bullet, 4 remote-control bullet,
  *                    5 remote-control half-dome; 0 unknown
  */
-public record WvpChannel(String deviceCode, String channelCode, String name, double latitude, double longitude,
+public record CatalogChannel(String deviceCode, String channelCode, String name, double latitude, double longitude,
                          boolean online, int ptzType) {
 
     /** Whether the camera turns: a dome, a half-dome, or a bullet or half-dome controlled remotely. */

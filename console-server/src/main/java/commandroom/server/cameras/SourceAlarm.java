@@ -3,7 +3,7 @@ package commandroom.server.cameras;
 import java.time.Instant;
 
 /**
- * An alarm as the platform lists it.
+ * An alarm as a camera source lists it.
  *
  * @param id          the platform's id of the alarm
  * @param channelCode the channel (camera) that raised it
@@ -12,4 +12,4 @@ import java.time.Instant;
  * @param at          when the camera raised it
  * @param description the platform's words
  */
-public record WvpAlarm(String id, String channelCode, String type, Instant at, String description) {}
+public record SourceAlarm(String id, String channelCode, String type, Instant at, String description) {}
