@@ -326,10 +326,14 @@ def make_cameras(rng, zone_of, units):
                          "rangeMetres": float(rng.randrange(80, 201, 10))}
         cameras.append(camera_json(index, name, kind, to_position(*p), zone_id, field_of_view))
     wearers = {u["id"]: u for u in units}
+    # Cameras worn or carried by units: where the unit is, on the map and in the camera tree.
     for unit_id in ("u-cz-co1", "u-cd-co1"):
         wearer = wearers[unit_id]
         cameras.append(camera_json(len(cameras) + 1, wearer["name"] + " 执法记录仪", "CAMERA_KIND_BODY",
-                                   wearer["position"], wearer["zoneId"]))
+                                   wearer["position"], wearer["zoneId"], unit_id=unit_id))
+    drone = wearers["u-drone1"]
+    cameras.append(camera_json(len(cameras) + 1, drone["name"] + " 机载摄像头", "CAMERA_KIND_DRONE",
+                               drone["position"], drone["zoneId"], unit_id="u-drone1"))
     if len(cameras) < 48:
         raise SystemExit("only %d cameras" % len(cameras))
     return cameras
@@ -339,7 +343,7 @@ DEMO_STREAM_PORT = 24000
 DEMO_RTSP = "rtsp://127.0.0.1:8554/"
 
 
-def camera_json(index, name, kind, position, zone_id, field_of_view=None):
+def camera_json(index, name, kind, position, zone_id, field_of_view=None, unit_id=None):
     """A camera, its fields in field-number order as JsonFormat prints them."""
     camera_id = "c-%03d" % index
     camera = {
@@ -357,6 +361,8 @@ def camera_json(index, name, kind, position, zone_id, field_of_view=None):
     if field_of_view is not None:
         camera["fieldOfView"] = field_of_view
     camera["stationId"] = STATION_ID
+    if unit_id is not None:
+        camera["unitId"] = unit_id
     return camera
 
 

@@ -116,7 +116,8 @@ public final class Launcher {
                 }
                 if (embedded != null && DefaultLayouts.panelsOf(session.user().role().name()).contains(Panels.WALL)) {
                     // The demo's first cameras stream for a console whose user watches the wall.
-                    embedded.startCameraStreams(4);
+                    // The wall's first four, and the cameras the units wear and the drone carries.
+                    embedded.startCameraStreams(4, 704, 576, true);
                 }
                 toolkit.join();
                 Platform.runLater(() -> open.accept(session));

@@ -29,7 +29,9 @@ public final class ConsoleState {
         /** What happened. */
         public enum Kind { NEW_INCIDENT, OVERDUE, RETURNED, CONNECTION_LOST, CONNECTION_BACK, COUNTY_INSTRUCTION,
             /** A camera source's alarm that is not an incident: the subject is the camera, the text the alarm's type. */
-            CAMERA_ALARM }
+            CAMERA_ALARM,
+            /** A drone was sent to an incident: the subject is its camera, the text the incident. */
+            DRONE_OUT }
     }
 
     final ObservableMap<String, TaskItem> tasks = FXCollections.observableHashMap();

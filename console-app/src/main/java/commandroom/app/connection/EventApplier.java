@@ -1,5 +1,6 @@
 package commandroom.app.connection;
 
+import commandroom.app.model.CameraItem;
 import commandroom.app.model.IncidentItem;
 import commandroom.app.model.StepClock;
 import commandroom.app.model.TaskItem;
@@ -42,6 +43,18 @@ public final class EventApplier {
         }
     }
 
+    /** The cameras each unit wears or carries (unit id to camera ids). */
+    private final java.util.Map<String, java.util.Set<String>> worn = new java.util.HashMap<>();
+
+    /** Puts a worn camera where its unit is, and remembers whose it is. */
+    private void wear(CameraItem c) {
+        worn.computeIfAbsent(c.unitId(), k -> new java.util.LinkedHashSet<>()).add(c.id());
+        UnitItem u = state.units.get(c.unitId());
+        if (u != null) {
+            state.cameras.put(c.id(), c.at(u.latitude(), u.longitude()));
+        }
+    }
+
     public void applySnapshot(Snapshot s) {
         state.retiredNames.clear();
         s.getRetiredList().forEach(r -> state.retiredNames.put(r.getId(), r.getName()));
@@ -58,6 +71,8 @@ public final class EventApplier {
         s.getPlannedShiftsList().forEach(p -> shift(state.shifts, p, true));
         state.units.clear();
         s.getUnitsList().forEach(u -> state.units.put(u.getId(), ProtoMapper.unit(u)));
+        worn.clear();
+        state.cameras.values().stream().filter(CameraItem::worn).forEach(c -> wear(c));
         state.incidents.clear();
         s.getIncidentsList().forEach(i -> state.incidents.put(i.getId(), ProtoMapper.incident(i)));
         state.tasks.clear();
@@ -106,7 +121,12 @@ public final class EventApplier {
             }
             case CAMERA_REGISTERED -> {
                 var c = e.getCameraRegistered().getCamera();
+                worn.values().forEach(ids -> ids.remove(c.getId()));
                 live(state.cameras, c.getId(), c.getRetired() ? null : ProtoMapper.camera(c), c.getName());
+                CameraItem item = state.cameras.get(c.getId());
+                if (item != null && item.worn()) {
+                    wear(item);
+                }
             }
             case ROAD_REGISTERED -> state.roads.put(e.getRoadRegistered().getRoad().getId(),
                     ProtoMapper.road(e.getRoadRegistered().getRoad()));
@@ -158,6 +178,14 @@ public final class EventApplier {
                 hold(t.assignees(), t.id());
                 setUnits(t.assignees(), "ON_TASK");
                 refreshIncident(t.incidentId());
+                // A drone sent out: its camera's picture is what the room wants to see.
+                for (String unit : t.assignees()) {
+                    UnitItem u = state.units.get(unit);
+                    if (u != null && u.kind().equals("DRONE")) {
+                        worn.getOrDefault(unit, java.util.Set.of()).forEach(camera -> state.alert(new ConsoleState.Alert(
+                                ConsoleState.Alert.Kind.DRONE_OUT, camera, t.incidentId())));
+                    }
+                }
             }
             case TASK_PROGRESSED -> {
                 var p = e.getTaskProgressed();
@@ -232,6 +260,13 @@ public final class EventApplier {
                 // A jump faster than any vehicle is flagged by the hub and not drawn.
                 if (u != null && !p.getImplausible()) {
                     state.units.put(u.id(), u.at(p.getPosition().getLatitude(), p.getPosition().getLongitude()));
+                    // Its body camera or its drone's camera goes with it.
+                    for (String id : worn.getOrDefault(u.id(), java.util.Set.of())) {
+                        CameraItem c = state.cameras.get(id);
+                        if (c != null) {
+                            state.cameras.put(id, c.at(p.getPosition().getLatitude(), p.getPosition().getLongitude()));
+                        }
+                    }
                 }
             }
             default -> { }

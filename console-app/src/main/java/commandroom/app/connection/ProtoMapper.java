@@ -77,7 +77,7 @@ public final class ProtoMapper {
                 c.getStationId(), c.getPosition().getLatitude(), c.getPosition().getLongitude(), c.getSubStreamUrl(),
                 c.getMainStreamUrl(), c.getFieldOfView().getDirectionDegrees(), c.getFieldOfView().getAngleDegrees(),
                 c.getFieldOfView().getRangeMetres(), c.hasOrigin() ? new CameraItem.Origin(c.getOrigin().getSourceId(),
-                        c.getOrigin().getOnline(), c.getOrigin().getPtz()) : CameraItem.Origin.NONE);
+                        c.getOrigin().getOnline(), c.getOrigin().getPtz()) : CameraItem.Origin.NONE, c.getUnitId());
     }
 
     public static TimelineLine line(TimelineEntry e) {

@@ -106,8 +106,13 @@ public final class EmbeddedDefault implements AutoCloseable {
 
     /** As {@link #startCameraStreams(int)}, at another picture size (smaller ones cost less to encode). */
     public void startCameraStreams(int count, int width, int height) {
+        startCameraStreams(count, width, height, false);
+    }
+
+    /** As above; with worn, the cameras units wear or carry stream too (the demo shows them). */
+    public void startCameraStreams(int count, int width, int height, boolean worn) {
         if (cameras == null) {
-            cameras = DemoCameraStreams.start(DemoCounty.load(), count, width, height);
+            cameras = DemoCameraStreams.start(DemoCounty.load(), count, width, height, worn);
         }
     }
 

@@ -4,11 +4,23 @@ package commandroom.app.model;
  * A camera in the hub's registry: where it is, which zone it watches, its kind (天网, 雪亮, face
  * capture, body, drone), its two streams, and what a fixed camera sees: its direction (degrees
  * clockwise from north), the angle of its view and how far it sees (a range of 0: no field of view
- * known, as for body cameras). Immutable.
+ * known, as for body cameras); a camera a unit wears or carries names the unit, and is where the
+ * unit is. Immutable.
  */
 public record CameraItem(String id, String name, String kind, String zoneId, String stationId, double latitude,
                          double longitude, String subStreamUrl, String mainStreamUrl, double directionDegrees,
-                         double angleDegrees, double rangeMetres, Origin origin) {
+                         double angleDegrees, double rangeMetres, Origin origin, String unitId) {
+
+    /** The camera where its unit is now (a worn or carried camera moves with it). */
+    public CameraItem at(double lat, double lon) {
+        return new CameraItem(id, name, kind, zoneId, stationId, lat, lon, subStreamUrl, mainStreamUrl, directionDegrees,
+                angleDegrees, rangeMetres, origin, unitId);
+    }
+
+    /** Whether a unit wears or carries it (a body camera, a drone's). */
+    public boolean worn() {
+        return unitId != null && !unitId.isEmpty();
+    }
 
     /**
      * Where a camera kept by a camera source of the hub (a GB/T 28181 platform's channel) comes
@@ -28,7 +40,7 @@ public record CameraItem(String id, String name, String kind, String zoneId, Str
                       double longitude, String subStreamUrl, String mainStreamUrl, double directionDegrees,
                       double angleDegrees, double rangeMetres) {
         this(id, name, kind, zoneId, stationId, latitude, longitude, subStreamUrl, mainStreamUrl, directionDegrees,
-                angleDegrees, rangeMetres, Origin.NONE);
+                angleDegrees, rangeMetres, Origin.NONE, "");
     }
 
     public boolean hasFieldOfView() {

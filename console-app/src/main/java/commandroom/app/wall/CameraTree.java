@@ -25,8 +25,9 @@ import javafx.scene.layout.VBox;
  * The wall's camera tree: the registry by police zone or by kind (天网, 雪亮, face capture...), under
  * their station when the cameras span several; a search over names, ids and kinds; cameras dragged
  * out onto tiles or double-clicked onto the first free one, several picked at once for a tour.
- * Kept current as cameras arrive. Style class: camera-tree; ids camera-search, camera-tree,
- * camera-group-zone, camera-group-kind, station-*, zone-*, kind-*, camera-*. FX thread.
+ * Kept current as cameras arrive; cameras units wear or carry are under their unit. Style class:
+ * camera-tree; ids camera-search, camera-tree, camera-group-zone, camera-group-kind, station-*,
+ * zone-*, kind-*, unit-*, camera-*. FX thread.
  */
 final class CameraTree extends VBox {
 
@@ -129,6 +130,11 @@ final class CameraTree extends VBox {
 
     /** The node a camera goes under: its zone, or its kind when grouped by kind. */
     private Object groupOf(CameraItem c) {
+        // A camera a unit wears or carries is found under the unit, whichever way the tree groups.
+        if (c.worn()) {
+            var u = state.units().get(c.unitId());
+            return new UnitNode(c.unitId(), Messages.get("wall.wornBy", u == null ? c.unitId() : u.name()));
+        }
         if (byKind.isSelected()) {
             return new KindNode(c.kind(), Messages.get("camera." + c.kind()));
         }
@@ -141,6 +147,14 @@ final class CameraTree extends VBox {
         @Override
         public String toString() {
             return Messages.get("filter.station") + " " + id;
+        }
+    }
+
+    /** A unit and the cameras it wears or carries. */
+    record UnitNode(String unitId, String name) {
+        @Override
+        public String toString() {
+            return name;
         }
     }
 
@@ -189,7 +203,8 @@ final class CameraTree extends VBox {
             } else {
                 setText(String.valueOf(item));
                 setId(item instanceof ZoneNode z ? "zone-" + z.id() : item instanceof KindNode k ? "kind-" + k.kind()
-                        : item instanceof StationNode st ? "station-" + st.id() : null);
+                        : item instanceof StationNode st ? "station-" + st.id()
+                        : item instanceof UnitNode u ? "unit-" + u.unitId() : null);
             }
         }
     }

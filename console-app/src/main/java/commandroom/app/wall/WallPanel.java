@@ -143,6 +143,13 @@ public final class WallPanel extends BorderPane {
                 if (incident != null) {
                     alarm(incident);
                 }
+            } else if (a.kind() == ConsoleState.Alert.Kind.DRONE_OUT) {
+                CameraItem camera = state.cameras().get(a.subjectId());
+                var incident = state.incidents().get(a.text());
+                if (camera != null) {
+                    showAlarm(List.of(camera), Messages.get("wall.droneOut", camera.name(),
+                            incident == null ? a.text() : incident.address()), a.text());
+                }
             } else if (a.kind() == ConsoleState.Alert.Kind.CAMERA_ALARM) {
                 CameraItem camera = state.cameras().get(a.subjectId());
                 if (camera != null) {

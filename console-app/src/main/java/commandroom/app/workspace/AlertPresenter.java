@@ -43,6 +43,7 @@ final class AlertPresenter {
             }
             lastShown = now;
             String text = (a.kind() == ConsoleState.Alert.Kind.CAMERA_ALARM ? cameraAlarm(a)
+                    : a.kind() == ConsoleState.Alert.Kind.DRONE_OUT ? droneOut(a)
                     : Messages.get("alert." + a.kind().name(), a.subjectId().isEmpty() ? a.text() : a.subjectId(), a.text()))
                     + (held > 0 ? "\n" + Messages.get("alert.more", held) : "");
             held = 0;
@@ -53,6 +54,14 @@ final class AlertPresenter {
                 default -> n.showInformation();
             }
         });
+    }
+
+    /** A drone sent out: its camera by name, the incident by its address. */
+    private String droneOut(ConsoleState.Alert a) {
+        var camera = state.cameras().get(a.subjectId());
+        var incident = state.incidents().get(a.text());
+        return Messages.get("alert.DRONE_OUT", camera == null ? a.subjectId() : camera.name(),
+                incident == null ? a.text() : incident.address());
     }
 
     /** A camera's alarm: the camera by its name, the alarm by its type in words. */

@@ -29,7 +29,7 @@ final class RegistryChecks {
     private static final double COUNTY_MARGIN_DEGREES = 0.05;
 
     /** The registry as the item would find it: the live zones (with the batch's), and the cameras by national code. */
-    record View(Map<String, Zone> zones, Map<String, String> cameraByCode) {}
+    record View(Map<String, Zone> zones, Map<String, String> cameraByCode, java.util.Set<String> units) {}
 
     private RegistryChecks() {}
 
@@ -116,6 +116,10 @@ final class RegistryChecks {
                             "national_code: camera " + holder + " has it", c.getNationalCode(), holder));
                 }
             }
+        }
+        if (!c.getUnitId().isEmpty() && !v.units().contains(c.getUnitId())) {
+            out.add(problem(index, c.getId(), "unit_id", ImportProblemCode.IMPORT_PROBLEM_CODE_UNKNOWN_VALUE,
+                    "unit_id: unit " + c.getUnitId() + " does not exist", "unit_id", c.getUnitId()));
         }
         for (String[] url : new String[][] {{"main_stream_url", c.getMainStreamUrl()}, {"sub_stream_url", c.getSubStreamUrl()}}) {
             if (!url[1].isEmpty() && !STREAM.matcher(url[1]).matches()) {

@@ -240,7 +240,7 @@ public final class RegistryRules {
                         byCode.put(c.getNationalCode(), c.getId());
                     }
                 }
-                RegistryChecks.View v = new RegistryChecks.View(s.zones, byCode);
+                RegistryChecks.View v = new RegistryChecks.View(s.zones, byCode, s.units.keySet());
                 for (int i = 0; i < r.getCamerasCount(); i++) {
                     Camera old = s.cameras.get(r.getCameras(i).getId());
                     Camera.Builder b = r.getCameras(i).toBuilder().setStationId(old != null ? old.getStationId() : station(s));
@@ -378,7 +378,7 @@ public final class RegistryRules {
         Map<String, String> byCode = new HashMap<>();
         s.cameras.values().stream().filter(c -> !c.getNationalCode().isEmpty())
                 .forEach(c -> byCode.put(c.getNationalCode(), c.getId()));
-        return new RegistryChecks.View(zones, byCode);
+        return new RegistryChecks.View(zones, byCode, s.units.keySet());
     }
 
     /** The station's id, as its first zone says (a hub serves one station). */

@@ -194,6 +194,19 @@ class RegistryServiceTest {
         }
     }
 
+    @Test
+    void aBodyCameraNamesTheUnitThatWearsIt() {
+        try (TestHub hub = TestHub.start(Backend.H2); HubClient admin = hub.login("admin1")) {
+            Camera worn = camera("cam-body", "", "李明 执法记录仪", 30.545, 119.965).toBuilder()
+                    .setKind(CameraKind.CAMERA_KIND_BODY).setUnitId("u-cd-co1").build();
+            assertEquals(1, admin.registry().saveCamera(SaveCameraRequest.newBuilder().setCamera(worn).build()).getVersion());
+            StatusRuntimeException nobody = assertThrows(StatusRuntimeException.class, () -> admin.registry().saveCamera(
+                    SaveCameraRequest.newBuilder().setCamera(worn.toBuilder().setId("cam-body2").setUnitId("u-nobody")).build()));
+            assertEquals(Status.Code.INVALID_ARGUMENT, nobody.getStatus().getCode());
+            assertTrue(nobody.getStatus().getDescription().contains("unit_id"), nobody.getStatus().getDescription());
+        }
+    }
+
     private static Camera camera(String id, String code, String name, double lat, double lon) {
         return Camera.newBuilder().setId(id).setNationalCode(code).setName(name).setKind(CameraKind.CAMERA_KIND_SKYNET)
                 .setPosition(pos(lat, lon)).setMainStreamUrl("rtsp://10.1.2.3:554/ch1").build();

@@ -38,9 +38,21 @@ public final class DemoCameraStreams implements AutoCloseable {
      * without what is missing.
      */
     public static DemoCameraStreams start(CountySeed county, int count, int width, int height) {
+        return start(county, count, width, height, false);
+    }
+
+    /**
+     * As above; with worn, the cameras units wear or carry (body cameras, the drone's) stream too,
+     * whatever count says: the demo shows them moving with their units.
+     */
+    public static DemoCameraStreams start(CountySeed county, int count, int width, int height, boolean worn) {
         DemoCameraStreams s = new DemoCameraStreams();
-        List<Camera> streamed = county.getCamerasList().stream().sorted(Comparator.comparing(Camera::getId))
-                .filter(c -> UDP.matcher(c.getSubStreamUrl()).matches()).limit(count).toList();
+        List<Camera> udp = county.getCamerasList().stream().sorted(Comparator.comparing(Camera::getId))
+                .filter(c -> UDP.matcher(c.getSubStreamUrl()).matches()).toList();
+        List<Camera> streamed = new ArrayList<>(udp.stream().limit(count).toList());
+        if (worn) {
+            udp.stream().filter(c -> !c.getUnitId().isEmpty() && !streamed.contains(c)).forEach(streamed::add);
+        }
         boolean binary = FfmpegStream.available();
         if (!binary && !streamed.isEmpty()) {
             LOG.info("no ffmpeg on the PATH: the demo cameras are encoded in this JVM (FFmpeg from JavaCV)");

@@ -92,9 +92,13 @@ class DemoCountyTest {
             assertEquals(stream, camera.getSubStreamUrl(), "each camera its own port");
             assertEquals("rtsp://127.0.0.1:8554/" + camera.getId(), camera.getMainStreamUrl(),
                     "the main stream from the RTSP server, as real cameras serve it");
-            if (camera.getKind() == CameraKind.CAMERA_KIND_BODY) {
+            if (camera.getKind() == CameraKind.CAMERA_KIND_BODY || camera.getKind() == CameraKind.CAMERA_KIND_DRONE) {
+                // Worn or carried: no view of its own, and where its unit is.
                 body++;
                 assertFalse(camera.hasFieldOfView(), camera.getId());
+                Unit wearer = COUNTY.getUnitsList().stream().filter(u -> u.getId().equals(camera.getUnitId())).findFirst()
+                        .orElseThrow(() -> new AssertionError(camera.getId() + " names no unit"));
+                assertEquals(wearer.getPosition(), camera.getPosition(), camera.getId() + " where its unit is");
             } else {
                 assertTrue(Set.of(CameraKind.CAMERA_KIND_SKYNET, CameraKind.CAMERA_KIND_XUELIANG,
                         CameraKind.CAMERA_KIND_FACE_CAPTURE).contains(camera.getKind()), camera.getId());
@@ -106,7 +110,7 @@ class DemoCountyTest {
                 assertTrue(direction >= 0 && direction < 360, camera.getId() + " direction " + direction);
             }
         }
-        assertEquals(2, body);
+        assertEquals(3, body, "two body cameras and the drone's");
     }
 
     @Test
