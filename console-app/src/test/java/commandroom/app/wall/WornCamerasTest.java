@@ -69,9 +69,16 @@ class WornCamerasTest extends FxRobot {
                                 && lookup("#alarm-text").queryLabeled().getText().contains("锦城广场东侧"));
                 Waits.until("the drone's picture live", Duration.ofSeconds(40),
                         () -> tiles.get(0).status() == TileHealth.Status.LIVE);
-                double startLat = w.state().cameras().get("c-061").latitude();
-                Waits.until("the camera moves with the drone", Duration.ofSeconds(60), () -> Math.abs(
-                        w.state().cameras().get("c-061").latitude() - startLat) > 0.0005);
+                // The drone's terminal reports it on its way: the camera goes with it.
+                try (HubClient terminal = HubClient.login("127.0.0.1", demo.port(), demo.certificate(), "u-drone1",
+                        EmbeddedDefault.demoPassword())) {
+                    Position above = Position.newBuilder().setLatitude(drone.latitude() + 0.004)
+                            .setLongitude(drone.longitude() + 0.002).build();
+                    terminal.field().reportPosition(commandroom.v1.ReportPositionRequest.newBuilder().setPosition(above)
+                            .setHeadingDegrees(25).setSpeedMps(12).build());
+                    Waits.until("the camera moves with the drone", Duration.ofSeconds(10), () -> Math.abs(
+                            w.state().cameras().get("c-061").latitude() - above.getLatitude()) < 1e-9);
+                }
                 Waits.until("the tile says it is live", Duration.ofSeconds(5), () -> from(tiles.get(0))
                         .lookup(".tile-state").queryLabeled().getText().startsWith("实时"));
                 Screenshots.save(this, stage.getScene().getRoot(), "wall-drone-out");
