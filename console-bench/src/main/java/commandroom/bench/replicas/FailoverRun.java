@@ -55,7 +55,7 @@ final class FailoverRun {
     record Figures(int kills, int movedAway, int answered, long keysSent, long retries, long refused, int lost,
                    int tasksTwice, long gaps, long duplicates, long lastSequence, Latencies.Summary toLive,
                    Latencies.Summary toNewEvent, Latencies.Summary toDispatchAnswer, Latencies.Summary restart,
-                   int maxAttempts, Map<String, Integer> refusedResumes, double seconds) {}
+                   int maxAttempts, Map<String, Integer> refusedResumes, double seconds, List<String> refusedWhy) {}
 
     private static final Pattern SUBSCRIBERS = Pattern.compile("\"subscribers\":(\\d+)");
     private static final long WAIT_MILLIS = 60_000;
@@ -158,7 +158,8 @@ final class FailoverRun {
                     return new Figures(kills, movedAway, answered.size(), dispatcher.keysSent(), dispatcher.retries(),
                             dispatcher.refused(), lost, twice, subscriber.gaps(), subscriber.duplicates(), head,
                             toLive.summary(), toNew.summary(), toAnswer.summary(), restart.summary(),
-                            maxAttempts, subscriber.refusedResumes(), (System.nanoTime() - started) / 1e9);
+                            maxAttempts, subscriber.refusedResumes(), (System.nanoTime() - started) / 1e9,
+                            dispatcher.refusedCodes());
                 }
             }
         }

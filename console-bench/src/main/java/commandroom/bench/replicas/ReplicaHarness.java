@@ -97,7 +97,7 @@ public final class ReplicaHarness {
                     | **answered dispatches lost** | **%d** |
                     | **tasks made twice for one key** | **%d** |
                     | **gaps / duplicates at the subscriber across the kills** | **%d / %d** |
-                    | keys refused or given up | %d |
+                    | keys refused or given up (why) | %d %s |
                     | events in the log at the end | %d |
                     """, one.sameReplica().millis(), two.sameReplica().millis(), two.crossReplica().millis(),
                     one.gaps(), one.duplicates(), one.missing(), one.errors(), two.gaps(), two.duplicates(),
@@ -106,7 +106,8 @@ public final class ReplicaHarness {
                     failover.restart().millis(), failover.movedAway(), failover.kills(), failover.maxAttempts(),
                     failover.refusedResumes().isEmpty() ? "none" : failover.refusedResumes(), failover.answered(),
                     failover.keysSent(), failover.retries(), failover.lost(), failover.tasksTwice(),
-                    failover.gaps(), failover.duplicates(), failover.refused(), failover.lastSequence()));
+                    failover.gaps(), failover.duplicates(), failover.refused(),
+                    failover.refusedWhy().isEmpty() ? "" : failover.refusedWhy(), failover.lastSequence()));
             return b.toString();
         }
 

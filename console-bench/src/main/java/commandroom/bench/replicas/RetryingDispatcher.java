@@ -31,6 +31,7 @@ final class RetryingDispatcher implements AutoCloseable {
     private final AtomicLong lastSequence = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final java.util.List<String> refusedCodes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong sentKeys = new AtomicLong();
     private final Thread thread;
     private volatile boolean stop;
@@ -82,7 +83,12 @@ final class RetryingDispatcher implements AutoCloseable {
                 return;
             } catch (StatusRuntimeException e) {
                 Status.Code code = e.getStatus().getCode();
-                if (code != Status.Code.UNAVAILABLE && code != Status.Code.DEADLINE_EXCEEDED) {
+                // A status with a cause was made here, by the transport, when the replica died
+                // mid-call (a reset stream comes as INTERNAL or UNKNOWN): the hub refused nothing,
+                // and the key makes the call safe to send again. A hub's own answer has no cause.
+                boolean transport = e.getStatus().getCause() != null;
+                if (code != Status.Code.UNAVAILABLE && code != Status.Code.DEADLINE_EXCEEDED && !transport) {
+                    refusedCodes.add(code + ": " + e.getStatus().getDescription());
                     refused.incrementAndGet();
                     return;
                 }
@@ -91,7 +97,13 @@ final class RetryingDispatcher implements AutoCloseable {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
             }
         }
+        refusedCodes.add("given up after 60 s");
         refused.incrementAndGet();
+    }
+
+    /** Why each refused key was refused: the hub's code and words, or "given up". */
+    java.util.List<String> refusedCodes() {
+        return java.util.List.copyOf(refusedCodes);
     }
 
     /** The answered keys and the tasks they made. */
