@@ -187,7 +187,7 @@ public final class HubBootstrap implements AutoCloseable {
                 strict(api.field(config.guard().fastestMps()), auth),
                 strict(new LinkageGrpcService(hub, linkage), auth),
                 strict(new commandroom.server.api.RegistryGrpcService(hub), auth),
-                strict(new commandroom.server.api.CameraGrpcService(hub, cameraSources), auth),
+                strict(api.cameras(cameraSources), auth),
                 strict(new commandroom.server.api.AddressGrpcService(hub, addressBook, addressStore), auth),
                 strict(new commandroom.server.api.TravelGrpcService(roads), auth),
                 strict(new commandroom.server.api.AccountGrpcService(new commandroom.server.admin.UserAdmin(userStore,

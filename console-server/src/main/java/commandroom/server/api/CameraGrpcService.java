@@ -23,19 +23,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Cameras that camera sources keep: their play addresses for the consoles that watch them, and
  * the sources' catalogs synced on demand. A watch holds the platform's play open until its stream
- * ends; one user holds at most {@link #WATCHES_PER_USER} (two walls of 16 tiles, and room to swap).
+ * ends, or until its caller's session does (log-out, a disabled or changed account, an expired
+ * token: checked every {@link #LEASE_CHECK}, as the event streams are); one user holds at most
+ * {@link #WATCHES_PER_USER} (two walls of 16 tiles, and room to swap).
  */
 public final class CameraGrpcService extends CameraServiceGrpc.CameraServiceImplBase {
 
     static final int WATCHES_PER_USER = 64;
+    static final java.time.Duration LEASE_CHECK = java.time.Duration.ofSeconds(2);
 
     private final Hub hub;
     private final CameraSources sources;
+    private final StreamLeases leases;
     private final ConcurrentHashMap<String, AtomicInteger> watchesByUser = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService checks =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "camera-watch-leases");
+                t.setDaemon(true);
+                return t;
+            });
 
-    public CameraGrpcService(Hub hub, CameraSources sources) {
+    CameraGrpcService(Hub hub, CameraSources sources, StreamLeases leases) {
         this.hub = hub;
         this.sources = sources;
+        this.leases = leases;
     }
 
     @Override
@@ -65,18 +76,40 @@ public final class CameraGrpcService extends CameraServiceGrpc.CameraServiceImpl
         }
         ServerCallStreamObserver<CameraPlay> call = (ServerCallStreamObserver<CameraPlay>) out;
         AtomicBoolean left = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.ScheduledFuture<?>> checking =
+                new java.util.concurrent.atomic.AtomicReference<>();
         Runnable leave = () -> {
             if (left.compareAndSet(false, true)) {
                 mine.decrementAndGet();
                 sources.leave(c);
+                java.util.concurrent.ScheduledFuture<?> f = checking.get();
+                if (f != null) {
+                    f.cancel(false);
+                }
             }
         };
         call.setOnCancelHandler(leave);
-        sources.watch(c).whenComplete((play, failure) -> {
-            if (left.get()) {
-                return;
+        // The session's end ends the watch: a logged-out user keeps no platform play open.
+        commandroom.server.log.StreamLease lease = leases.of(Caller.current());
+        checking.set(checks.scheduleWithFixedDelay(() -> {
+            Status ended = lease.check();
+            if (ended != null) {
+                synchronized (call) {
+                    if (!left.get()) {
+                        leave.run();
+                        out.onError(ended.asRuntimeException());
+                    }
+                }
             }
+        }, LEASE_CHECK.toMillis(), LEASE_CHECK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+        if (left.get()) {
+            checking.get().cancel(false);
+        }
+        sources.watch(c).whenComplete((play, failure) -> {
             synchronized (call) {
+                if (left.get()) {
+                    return;
+                }
                 if (failure != null) {
                     leave.run();
                     out.onError(unavailable(failure));

@@ -31,6 +31,11 @@ public final class Services {
         return new CommandGrpcService(hub, rules, fanOut, images, leases);
     }
 
+    /** Cameras from camera sources; their watches end with their caller's session. */
+    public CameraGrpcService cameras(commandroom.server.cameras.CameraSources sources) {
+        return new CameraGrpcService(hub, sources, leases);
+    }
+
     /** @param fastestMps a position report implying a faster move is flagged implausible */
     public FieldGrpcService field(double fastestMps) {
         return new FieldGrpcService(hub, fanOut, images, leases, fastestMps);

@@ -192,6 +192,18 @@ class WvpCameraSourceTest {
             assertEquals(Status.Code.UNAVAILABLE, s.getCode());
             assertTrue(s.getDescription().contains("点播超时"), s.getDescription());
 
+            // A watcher who logs out: the watch ends with the session, and the platform stops playing.
+            stub.failPlays(null);
+            try (HubClient leaving = hub.login("leader1")) {
+                Watch held = Watch.open(leaving, "gb-" + DOME);
+                held.play().get(10, TimeUnit.SECONDS);
+                long stops = stub.count("/api/play/stop/");
+                leaving.auth().logout(commandroom.v1.LogoutRequest.getDefaultInstance());
+                Throwable ended = held.ended().handle((x, e) -> e).get(5, TimeUnit.SECONDS);
+                assertEquals(Status.Code.UNAUTHENTICATED, Status.fromThrowable(ended).getCode(), "within 5 s of the log-out");
+                Eventually.until("the logged-out watcher's play stopped", WAIT, () -> stub.count("/api/play/stop/") > stops);
+            }
+
             Watch missing = Watch.open(duty, "gb-nothing");
             assertEquals(Status.Code.NOT_FOUND, Status.fromThrowable(missing.ended().handle((x, e) -> e)
                     .get(10, TimeUnit.SECONDS)).getCode());
