@@ -39,8 +39,8 @@ import java.time.Duration;
  * @param guard          limits against a hostile client, and whether this is the demo
  * @param roadsFile      the county's roads (OpenStreetMap .osm.pbf or .osm) to route on, or null for
  *                       straight lines
- * @param cameraSources  the GB/T 28181 platforms whose cameras the hub keeps in the registry; empty
- *                       for none
+ * @param cameraSources  the camera sources whose cameras the hub keeps in the registry (GB/T 28181
+ *                       platforms, ONVIF devices); empty for none
  */
 public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPassword, String bindHost, int port,
                         Path certFile, Path keyFile, CountySeed seed, SlaPolicy sla,
