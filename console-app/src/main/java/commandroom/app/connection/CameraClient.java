@@ -23,8 +23,8 @@ import java.util.function.Consumer;
  */
 public final class CameraClient {
 
-    /** A camera's play addresses, as the hub gave them. */
-    public record Addresses(String rtspUrl, String flvUrl) {}
+    /** A camera's play addresses, as the hub gave them (a smaller stream for small tiles, or ""). */
+    public record Addresses(String rtspUrl, String flvUrl, String rtspSubUrl) {}
 
     private final HubSession session;
     private final Executor executor;
@@ -49,7 +49,7 @@ public final class CameraClient {
                 .watchCamera(WatchCameraRequest.newBuilder().setCameraId(cameraId).build(), new StreamObserver<>() {
                     @Override
                     public void onNext(CameraPlay p) {
-                        onAddresses.accept(new Addresses(p.getRtspUrl(), p.getFlvUrl()));
+                        onAddresses.accept(new Addresses(p.getRtspUrl(), p.getFlvUrl(), p.getRtspSubUrl()));
                     }
 
                     @Override

@@ -10,14 +10,17 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface CameraAddresses {
 
+    /** Where to play a camera: its stream, and a smaller one for small tiles ("" when it has one only). */
+    record Urls(String main, String sub) {}
+
     /**
-     * Starts watching a camera: onUrl gets the address to play, onProblem why there is none, in
-     * words for the tile (either on any thread). Closing the handle ends the watch.
+     * Starts watching a camera: onUrls gets the addresses to play, onProblem why there are none,
+     * in words for the tile (either on any thread). Closing the handle ends the watch.
      */
-    AutoCloseable watch(String cameraId, Consumer<String> onUrl, Consumer<String> onProblem);
+    AutoCloseable watch(String cameraId, Consumer<Urls> onUrls, Consumer<String> onProblem);
 
     /** No hub to ask (a wall without a console's session). */
-    CameraAddresses NONE = (id, onUrl, onProblem) -> {
+    CameraAddresses NONE = (id, onUrls, onProblem) -> {
         onProblem.accept(commandroom.app.ui.Messages.get("wall.state.noSource"));
         return () -> { };
     };

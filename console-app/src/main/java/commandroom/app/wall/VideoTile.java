@@ -111,9 +111,9 @@ public final class VideoTile extends StackPane {
         if (c != null && c.needsAddresses()) {
             // The platform invites the device only now, which takes a second or two.
             state.setText(Messages.get("wall.state.ASKING"));
-            watch = addresses.watch(c.id(), url -> Platform.runLater(() -> {
+            watch = addresses.watch(c.id(), urls -> Platform.runLater(() -> {
                 if (camera == c) {
-                    play(c.at(url));
+                    play(c.at(urls.main(), urls.sub()));
                 }
             }), problem -> Platform.runLater(() -> {
                 if (camera == c) {

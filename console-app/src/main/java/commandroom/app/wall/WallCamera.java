@@ -16,9 +16,12 @@ public record WallCamera(String id, String name, String subStreamUrl, String mai
         return viaHub && (subStreamUrl == null || subStreamUrl.isEmpty()) && (mainStreamUrl == null || mainStreamUrl.isEmpty());
     }
 
-    /** The camera with the addresses the hub gave: one stream, for tiles of every size. */
-    WallCamera at(String url) {
-        return new WallCamera(id, name, url, url, viaHub);
+    /**
+     * The camera with the addresses the hub gave: the main stream for big tiles, the sub-stream for
+     * small ones when the source has one (else the main stream for every size).
+     */
+    WallCamera at(String main, String sub) {
+        return new WallCamera(id, name, sub == null || sub.isEmpty() ? main : sub, main, viaHub);
     }
 
     /** The stream for a tile this wide on screen: the main stream for a big tile, else the sub-stream. */

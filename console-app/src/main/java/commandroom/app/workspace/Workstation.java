@@ -265,8 +265,9 @@ public final class Workstation implements AutoCloseable {
     }
 
     private static commandroom.app.wall.CameraAddresses cameraAddresses(commandroom.app.connection.CameraClient cameras) {
-        return (id, onUrl, onProblem) -> cameras.watch(id,
-                a -> onUrl.accept(a.rtspUrl().isEmpty() ? a.flvUrl() : a.rtspUrl()),
+        return (id, onUrls, onProblem) -> cameras.watch(id,
+                a -> onUrls.accept(new commandroom.app.wall.CameraAddresses.Urls(a.rtspUrl().isEmpty() ? a.flvUrl()
+                        : a.rtspUrl(), a.rtspSubUrl())),
                 // Unavailable here is the platform's refusal, in its words; not the hub's absence.
                 failure -> onProblem.accept(failure.kind() == commandroom.app.connection.CommandFailure.Kind.UNAVAILABLE
                         ? failure.getMessage() : commandroom.app.ui.Dialogs.describe(failure)));

@@ -115,7 +115,7 @@ public final class CameraGrpcService extends CameraServiceGrpc.CameraServiceImpl
                     out.onError(unavailable(failure));
                 } else {
                     out.onNext(CameraPlay.newBuilder().setCameraId(c.getId()).setRtspUrl(nonNull(play.rtsp()))
-                            .setFlvUrl(nonNull(play.flv())).build());
+                            .setFlvUrl(nonNull(play.flv())).setRtspSubUrl(nonNull(play.rtspSub())).build());
                 }
             }
         });

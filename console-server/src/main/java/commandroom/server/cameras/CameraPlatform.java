@@ -11,8 +11,15 @@ import java.util.List;
  */
 public interface CameraPlatform {
 
-    /** Where to play a camera the source started (or serves anyway). */
-    record Play(String rtsp, String flv) {}
+    /**
+     * Where to play a camera the source started (or serves anyway): its stream, and a smaller one
+     * for small tiles when the source has one ("" otherwise).
+     */
+    record Play(String rtsp, String flv, String rtspSub) {
+        public Play(String rtsp, String flv) {
+            this(rtsp, flv, "");
+        }
+    }
 
     /** The source's catalog: how many devices it has, and their cameras. */
     record Catalog(int devices, List<CatalogChannel> channels) {}

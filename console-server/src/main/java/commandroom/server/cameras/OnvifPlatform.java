@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * ONVIF devices as one camera source: each device is one camera, its largest profile (the main
- * stream) its channel. The device plays its own RTSP stream, so a watch asks it for the address
+ * stream) its channel, its smallest the stream for small tiles. The device plays its own RTSP stream, so a watch asks it for the address
  * (GetStreamUri) and hands the console the address with the hub's account in it; PTZ is
  * ContinuousMove and Stop on that profile. A device that does not answer keeps its camera, marked
  * offline, if it answered before.
@@ -30,6 +30,8 @@ final class OnvifPlatform implements CameraPlatform {
     private final Map<String, OnvifClient> clients = new LinkedHashMap<>();
     /** The last profile each device answered with: kept while the device does not answer. */
     private final Map<String, String> lastProfile = new ConcurrentHashMap<>();
+    /** Each device's smallest profile, for small tiles, when it is not the main one. */
+    private final Map<String, String> subProfile = new ConcurrentHashMap<>();
 
     OnvifPlatform(OnvifSettings settings, Clock clock) {
         for (OnvifSettings.Device d : settings.devices()) {
@@ -52,6 +54,9 @@ final class OnvifPlatform implements CameraPlatform {
                     continue;
                 }
                 lastProfile.put(d.code(), main.token());
+                profiles.stream().min(Comparator.comparingLong(p -> (long) p.width() * p.height()))
+                        .filter(p -> !p.token().equals(main.token()))
+                        .ifPresentOrElse(p -> subProfile.put(d.code(), p.token()), () -> subProfile.remove(d.code()));
                 out.add(new CatalogChannel(d.code(), main.token(), d.name(), d.latitude(), d.longitude(), true,
                         main.ptz() ? 1 : 3));
             } catch (IOException e) {
@@ -68,14 +73,21 @@ final class OnvifPlatform implements CameraPlatform {
     @Override
     public Play play(String deviceCode, String channelCode) throws IOException {
         OnvifSettings.Device d = device(deviceCode);
-        URI uri = URI.create(client(deviceCode).streamUri(channelCode));
-        // The device wants the account on its RTSP too; the console gets it only while it watches.
+        OnvifClient c = client(deviceCode);
+        String sub = subProfile.get(deviceCode);
+        return new Play(withAccount(d, c.streamUri(channelCode)), "", sub == null ? "" : withAccount(d, c.streamUri(sub)));
+    }
+
+    /** The device wants the account on its RTSP too; the console gets it only while it watches. */
+    private static String withAccount(OnvifSettings.Device d, String address) {
+        URI uri = URI.create(address);
+        if (uri.getRawUserInfo() != null) {
+            return uri.toString();
+        }
         String auth = URLEncoder.encode(d.user(), StandardCharsets.UTF_8) + ":"
                 + URLEncoder.encode(d.password(), StandardCharsets.UTF_8) + "@";
-        String withAuth = uri.getRawUserInfo() != null ? uri.toString()
-                : uri.getScheme() + "://" + auth + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath())
+        return uri.getScheme() + "://" + auth + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        return new Play(withAuth, "");
     }
 
     @Override

@@ -122,8 +122,11 @@ class OnvifCameraSourceTest {
                 assertEquals("Profile_1", c.getOrigin().getChannelCode(), "the largest profile is the camera's stream");
 
                 Iterator<CameraPlay> watch = duty.camerasBlocking().watchCamera(WatchCameraRequest.newBuilder().setCameraId(id).build());
-                assertEquals("rtsp://admin:Hik12345@127.0.0.1:554/Streaming/Channels/101", watch.next().getRtspUrl(),
+                CameraPlay play = watch.next();
+                assertEquals("rtsp://admin:Hik12345@127.0.0.1:554/Streaming/Channels/101", play.getRtspUrl(),
                         "the device's address, with the hub's account, for a watching console only");
+                assertEquals("rtsp://admin:Hik12345@127.0.0.1:554/Streaming/Channels/101-sub", play.getRtspSubUrl(),
+                        "the D1 profile for small tiles");
 
                 duty.cameras().moveCamera(MoveCameraRequest.newBuilder().setCameraId(id).setPan(-1).build());
                 duty.cameras().releaseCamera(ReleaseCameraRequest.newBuilder().setCameraId(id).build());
