@@ -51,13 +51,7 @@ public final class CameraGrpcService extends CameraServiceGrpc.CameraServiceImpl
 
     @Override
     public void watchCamera(WatchCameraRequest r, StreamObserver<CameraPlay> out) {
-        Camera c = Replies.orAnswer(() -> {
-            if (r.getCameraId().isEmpty()) {
-                throw HubException.invalid("camera_id", "is required");
-            }
-            return hub.read(s -> s.camera(r.getCameraId()))
-                    .orElseThrow(() -> HubException.notFound("camera_id", "camera", r.getCameraId()));
-        }, out);
+        Camera c = Replies.orAnswer(() -> camera(r.getCameraId()), out);
         if (c == null) {
             return;
         }

@@ -93,23 +93,17 @@ public final class CameraSources implements AutoCloseable {
             timer.scheduleWithFixedDelay(this::expireLeases, 5, 5, TimeUnit.SECONDS);
         }
         for (Source s : sources.values()) {
-            // Alarms on their own thread: a slow catalog read must not hold them up.
-            if (s.settings.alarmPeriod().isZero()) {
-                timer.scheduleWithFixedDelay(() -> calls.execute(() -> syncQuietly(s)), 0, s.settings.syncPeriod().toMillis(),
-                        TimeUnit.MILLISECONDS);
-                continue;
+            timer.scheduleWithFixedDelay(() -> calls.execute(() -> syncQuietly(s)), 0, s.settings.syncPeriod().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            long alarmPeriod = s.settings.alarmPeriod().toMillis();
+            if (alarmPeriod > 0) {
+                // Alarms on their own thread: a slow catalog read must not hold them up.
+                ScheduledExecutorService alarms = Executors.newSingleThreadScheduledExecutor(
+                        r -> daemon(r, "camera-alarms-" + s.settings.id()));
+                alarmTimers.add(alarms);
+                alarms.scheduleWithFixedDelay(() -> pollAlarms(s), alarmPeriod, alarmPeriod, TimeUnit.MILLISECONDS);
             }
-            ScheduledExecutorService alarms = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "camera-alarms-" + s.settings.id()));
-            alarmTimers.add(alarms);
-            alarms.scheduleWithFixedDelay(() -> pollAlarms(s), s.settings.alarmPeriod().toMillis(),
-                    s.settings.alarmPeriod().toMillis(), TimeUnit.MILLISECONDS);
-            long period = s.settings.syncPeriod().toMillis();
-            timer.scheduleWithFixedDelay(() -> calls.execute(() -> syncQuietly(s)), 0, period, TimeUnit.MILLISECONDS);
         }
-    }
-
-    public boolean knows(String sourceId) {
-        return sources.containsKey(sourceId);
     }
 
     /** How each source's last sync went. */
