@@ -170,7 +170,8 @@ public final class HubBootstrap implements AutoCloseable {
         commandroom.server.address.AddressBook addressBook = new commandroom.server.address.AddressBook(addressStore,
                 () -> hub.read(s -> s.lastAddressImport()));
         closeables.add(addressBook);
-        Services api = new Services(hub, fanOut, new ImageStore(database), events, tokens, users);
+        Services api = new Services(hub, fanOut, new ImageStore(database),
+                new commandroom.server.store.ClipStore(database), events, tokens, users);
         roads = config.roadsFile() == null ? commandroom.server.roads.HubRoads.none()
                 : commandroom.server.roads.HubRoads.load(config.roadsFile(), config.roadsCacheDir());
         closeables.add(roads);

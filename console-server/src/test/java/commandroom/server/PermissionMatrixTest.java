@@ -51,6 +51,7 @@ class PermissionMatrixTest {
             Map.entry("AuthService/Logout", "DLCAF"),
             Map.entry("CommandService/ReportIncident", "DL"), Map.entry("CommandService/UpdateIncident", "DL"),
             Map.entry("CommandService/AddEvidence", "DL"), Map.entry("CommandService/GetEvidence", "DLC"),
+            Map.entry("CommandService/KeepClip", "DL"), Map.entry("CommandService/GetClip", "DLC"),
             Map.entry("CommandService/GetPhoto", "DLC"),
             Map.entry("CommandService/DispatchTask", "L"), Map.entry("CommandService/ReassignTask", "L"),
             Map.entry("CommandService/CancelTask", "L"), Map.entry("CommandService/ReviewFeedback", "C"),

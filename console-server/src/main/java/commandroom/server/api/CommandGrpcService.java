@@ -48,9 +48,12 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
     private final FanOut fanOut;
     private final ImageBytes images;
     private final StreamLeases streams;
+    private final ClipTransfers clips;
 
-    CommandGrpcService(Hub hub, TaskRules tasks, FanOut fanOut, ImageBytes images, StreamLeases streams) {
+    CommandGrpcService(Hub hub, TaskRules tasks, FanOut fanOut, ImageBytes images, StreamLeases streams,
+                       ClipTransfers clips) {
         this.hub = hub;
+        this.clips = clips;
         this.tasks = tasks;
         this.fanOut = fanOut;
         this.images = images;
@@ -98,8 +101,19 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
                 return s.evidence(r.getIncidentId(), r.getEvidenceId())
                         .orElseThrow(() -> HubException.notFound("evidence_id", "evidence", r.getEvidenceId()));
             });
-            return described.toBuilder().setImage(images.withBytes(described.getImage())).build();
+            return described.hasClip() ? described
+                    : described.toBuilder().setImage(images.withBytes(described.getImage())).build();
         }, out);
+    }
+
+    @Override
+    public StreamObserver<commandroom.v1.ClipUpload> keepClip(StreamObserver<IncidentResponse> out) {
+        return clips.keep(out);
+    }
+
+    @Override
+    public void getClip(GetEvidenceRequest r, StreamObserver<commandroom.v1.ClipChunk> out) {
+        clips.get(r, out);
     }
 
     @Override

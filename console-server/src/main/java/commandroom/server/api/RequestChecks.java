@@ -151,6 +151,41 @@ final class RequestChecks {
         v.throwIfAny();
     }
 
+    /** Most bytes of a kept clip: ten minutes of a 4 Mbit/s main stream is 300 MB; 256 MiB holds 8. */
+    static final long MAX_CLIP_BYTES = 256L * 1024 * 1024;
+    /** Most bytes of one chunk of a clip's upload. */
+    static final int MAX_CLIP_CHUNK = 1024 * 1024;
+
+    static void check(commandroom.v1.ClipHeader r, Instant now) {
+        Violations v = new Violations().id("header.incident_id", r.getIncidentId()).id("header.camera_id", r.getCameraId())
+                .text("header.reason", r.getReason(), 1, 500).key("header.idempotency_key", r.getIdempotencyKey());
+        if (!r.hasClip()) {
+            v.add("header.clip", "is required");
+            v.throwIfAny();
+        }
+        commandroom.v1.VideoClip c = r.getClip();
+        if (c.getSha256().size() != 32) {
+            v.add("header.clip.sha256", "must be 32 bytes");
+        }
+        if (c.getSizeBytes() < 1 || c.getSizeBytes() > MAX_CLIP_BYTES) {
+            v.add("header.clip.size_bytes", "must be within 1.." + MAX_CLIP_BYTES);
+        }
+        if (!"video/mp2t".equals(c.getContentType())) {
+            v.add("header.clip.content_type", "must be video/mp2t");
+        }
+        if (!c.hasFrom() || !c.hasTo()) {
+            v.add("header.clip.from", "from and to are required");
+        } else {
+            recent(v, "header.clip.from", c.getFrom(), now);
+            recent(v, "header.clip.to", c.getTo(), now);
+            long span = c.getTo().getSeconds() - c.getFrom().getSeconds();
+            if (span < 0 || span > 600) {
+                v.add("header.clip.to", "must be from 0 to 600 seconds after from");
+            }
+        }
+        v.throwIfAny();
+    }
+
     static void check(SubmitFeedbackRequest r) {
         Violations v = new Violations().id("task_id", r.getTaskId()).known("result_code", r.getResultCode())
                 .text("text", r.getText(), 1, 4000).key("idempotency_key", r.getIdempotencyKey());

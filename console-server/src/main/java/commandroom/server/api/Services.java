@@ -18,9 +18,11 @@ public final class Services {
     private final FanOut fanOut;
     private final ImageBytes images;
     private final StreamLeases leases;
+    private final ClipTransfers clips;
 
-    public Services(Hub hub, FanOut fanOut, ImageStore images, EventStore events, TokenService tokens,
-                    UserDirectory users) {
+    public Services(Hub hub, FanOut fanOut, ImageStore images, commandroom.server.store.ClipStore clips,
+                    EventStore events, TokenService tokens, UserDirectory users) {
+        this.clips = new ClipTransfers(hub, clips);
         this.hub = hub;
         this.fanOut = fanOut;
         this.images = new ImageBytes(images, events, hub);
@@ -28,7 +30,7 @@ public final class Services {
     }
 
     public CommandGrpcService command(TaskRules rules) {
-        return new CommandGrpcService(hub, rules, fanOut, images, leases);
+        return new CommandGrpcService(hub, rules, fanOut, images, leases, clips);
     }
 
     /** Cameras from camera sources; their watches end with their caller's session. */

@@ -34,7 +34,9 @@ public final class StrictRequests {
             java.util.Map.entry("Login", 4 * 1024), java.util.Map.entry("Refresh", 8 * 1024),
             java.util.Map.entry("Logout", 1024), java.util.Map.entry("Check", 1024), java.util.Map.entry("Watch", 1024),
             java.util.Map.entry("List", 1024), java.util.Map.entry("SubmitFeedback", 13 * 1024 * 1024),
-            java.util.Map.entry("AddEvidence", 3 * 1024 * 1024), java.util.Map.entry("ImportWarnings", 2 * 1024 * 1024),
+            java.util.Map.entry("AddEvidence", 3 * 1024 * 1024),
+            // One chunk of a clip (1 MiB) with its framing; the header is far smaller.
+            java.util.Map.entry("KeepClip", 1024 * 1024 + 1024), java.util.Map.entry("ImportWarnings", 2 * 1024 * 1024),
             // A county's camera ledger or zone map in one import; a zone of 10,000 points.
             java.util.Map.entry("PreviewImport", 15 * 1024 * 1024), java.util.Map.entry("ApplyImport", 15 * 1024 * 1024),
             java.util.Map.entry("SaveZone", 1024 * 1024),

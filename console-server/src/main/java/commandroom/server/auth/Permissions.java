@@ -47,6 +47,8 @@ public final class Permissions {
         ROLES.put(CommandServiceGrpc.getUpdateIncidentMethod().getFullMethodName(), INTAKE);
         ROLES.put(CommandServiceGrpc.getAddEvidenceMethod().getFullMethodName(), INTAKE);
         ROLES.put(CommandServiceGrpc.getGetEvidenceMethod().getFullMethodName(), PICTURES);
+        ROLES.put(CommandServiceGrpc.getKeepClipMethod().getFullMethodName(), INTAKE);
+        ROLES.put(CommandServiceGrpc.getGetClipMethod().getFullMethodName(), PICTURES);
         ROLES.put(CommandServiceGrpc.getGetPhotoMethod().getFullMethodName(), PICTURES);
         ROLES.put(CommandServiceGrpc.getDispatchTaskMethod().getFullMethodName(), LEADER);
         ROLES.put(CommandServiceGrpc.getReassignTaskMethod().getFullMethodName(), LEADER);

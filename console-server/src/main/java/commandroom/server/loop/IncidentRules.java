@@ -106,6 +106,22 @@ public final class IncidentRules {
         };
     }
 
+    /** Keeps a clip (its bytes already in the clip store) in the incident's file. */
+    public static Hub.Decision addClip(commandroom.v1.ClipHeader r) {
+        return (s, now) -> {
+            Incident old = s.incident(r.getIncidentId())
+                    .orElseThrow(() -> HubException.notFound("header.incident_id", "incident", r.getIncidentId()));
+            if (s.camera(r.getCameraId()).isEmpty()) {
+                throw HubException.notFound("header.camera_id", "camera", r.getCameraId());
+            }
+            String id = old.getId() + "-E" + (old.getEvidenceCount() + 1);
+            Evidence ev = Evidence.newBuilder().setId(id).setCameraId(r.getCameraId()).setReason(r.getReason())
+                    .setCapturedAt(r.getClip().getFrom()).setClip(r.getClip()).build();
+            return Event.newBuilder().setEvidenceAdded(
+                    EvidenceAdded.newBuilder().setIncidentId(old.getId()).setEvidence(ev));
+        };
+    }
+
     private static void checkCameras(HubState s, List<String> ids, String field) {
         for (int i = 0; i < ids.size(); i++) {
             if (s.camera(ids.get(i)).isEmpty()) {

@@ -102,8 +102,12 @@ final class Projector {
             }
             case EVIDENCE_ADDED -> {
                 var a = e.getEvidenceAdded();
-                Evidence full = a.getEvidence().toBuilder().setTakenBy(e.getActor()).setAddedAt(e.getTime())
-                        .setImage(Images.described(s, a.getEvidence().getImage(), e.getSequence())).build();
+                Evidence.Builder kept = a.getEvidence().toBuilder().setTakenBy(e.getActor()).setAddedAt(e.getTime());
+                if (a.getEvidence().hasImage()) {
+                    // A clip has no picture; its bytes are in the clip store from the start.
+                    kept.setImage(Images.described(s, a.getEvidence().getImage(), e.getSequence()));
+                }
+                Evidence full = kept.build();
                 s.evidence.computeIfAbsent(a.getIncidentId(), k -> new LinkedHashMap<>()).put(full.getId(), full);
                 Incident old = s.incidents.get(a.getIncidentId());
                 Incident i = old.toBuilder().setVersion(old.getVersion() + 1)
