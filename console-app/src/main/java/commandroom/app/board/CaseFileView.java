@@ -78,7 +78,7 @@ public final class CaseFileView {
             }
             showCounty(county, file, incidentId, handUp);
             for (EvidenceItem e : file.evidence()) {
-                evidence.getChildren().add(evidenceCard(client, e));
+                evidence.getChildren().add(e.isClip() ? clipCard(client, e) : evidenceCard(client, e));
             }
             for (TimelineLine l : file.timeline()) {
                 lines.getItems().add(Messages.get("case.line", TIME.format(l.time()), l.who(),
@@ -162,6 +162,44 @@ public final class CaseFileView {
                 image.setImage(new Image(new ByteArrayInputStream(png)));
             }
         }));
+        return card;
+    }
+
+    /** A kept clip: what, who, when, why and its size; 播放视频 fetches it and plays it here. */
+    private static VBox clipCard(CommandClient client, EvidenceItem e) {
+        commandroom.app.wall.ClipPlayer player = new commandroom.app.wall.ClipPlayer(320, 180);
+        Label caption = new Label(Messages.get("case.clip", e.cameraId(), e.who(), Messages.get("role." + e.role()),
+                TIME.format(e.capturedAt()), TIME.format(e.clipTo()), e.reason(),
+                commandroom.app.ui.PhotoTile.size(e.clipBytes())));
+        caption.setWrapText(true);
+        caption.setMaxWidth(320);
+        Button fetch = new Button(Messages.get("case.clip.play"));
+        fetch.setId("clip-fetch-" + e.id());
+        VBox card = new VBox(4, player, caption, fetch);
+        card.getStyleClass().add("evidence-card");
+        card.setId("evidence-" + e.id());
+        fetch.setOnAction(a -> {
+            fetch.setDisable(true);
+            fetch.setText(Messages.get("case.clip.loading"));
+            java.nio.file.Path file;
+            try {
+                file = java.nio.file.Files.createTempFile("commandroom-evidence", ".ts");
+                file.toFile().deleteOnExit();
+            } catch (java.io.IOException ex) {
+                caption.setText(caption.getText() + " — " + ex.getMessage());
+                return;
+            }
+            client.clip(e, file).whenComplete((path, failure) -> Platform.runLater(() -> {
+                if (failure != null) {
+                    fetch.setDisable(false);
+                    fetch.setText(Messages.get("case.clip.play"));
+                    caption.setText(caption.getText() + " — " + Dialogs.describe(failure));
+                } else {
+                    card.getChildren().remove(fetch);
+                    player.open(path, java.time.Duration.between(e.capturedAt(), e.clipTo()).toMillis());
+                }
+            }));
+        });
         return card;
     }
 

@@ -70,6 +70,10 @@ public final class CommandClient {
     }
 
     /** A picture to keep in an incident's file: a PNG taken from a camera at a moment, and why. */
+    /** A clip to keep: its file (MPEG-TS as the camera sent it) and the period it covers. */
+    public record ClipDraft(String incidentId, String cameraId, String reason, Instant from, Instant to,
+                            java.nio.file.Path file) {}
+
     public record EvidenceDraft(String incidentId, String cameraId, String reason, Instant capturedAt, byte[] png) {}
 
     /** A few recently seen photos: six feedbacks' worth of 2 MiB ones at most. */
@@ -177,6 +181,20 @@ public final class CommandClient {
             var incident = stub().addEvidence(request).getIncident();
             return incident.getEvidence(incident.getEvidenceCount() - 1).getId();
         });
+    }
+
+    /**
+     * Keeps a clip in the incident's file: hashes the file, then sends it in 1 MiB chunks as fast
+     * as the transport takes them (never more than a few chunks in memory); completes with the
+     * evidence's id once the hub checked it.
+     */
+    public CompletableFuture<String> keepClip(ClipDraft d) {
+        return call(() -> ClipUploads.upload(session, d, key()));
+    }
+
+    /** Fetches a kept clip into a file, chunk by chunk, and checks it against its hash. */
+    public CompletableFuture<java.nio.file.Path> clip(EvidenceItem e, java.nio.file.Path target) {
+        return call(() -> ClipUploads.download(session, e, target));
     }
 
     /** One piece of evidence's image bytes. */

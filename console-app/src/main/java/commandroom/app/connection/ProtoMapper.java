@@ -89,7 +89,9 @@ public final class ProtoMapper {
     public static EvidenceItem evidence(String incidentId, Evidence e) {
         return new EvidenceItem(e.getId(), incidentId, e.getCameraId(), e.getReason(),
                 e.getTakenBy().getDisplayName().isEmpty() ? e.getTakenBy().getUserId() : e.getTakenBy().getDisplayName(),
-                strip(e.getTakenBy().getRole().name(), "ROLE_"), instant(e.getCapturedAt()));
+                strip(e.getTakenBy().getRole().name(), "ROLE_"), instant(e.getCapturedAt()),
+                e.hasClip() ? instant(e.getClip().getTo()) : null, e.getClip().getSizeBytes(),
+                java.util.HexFormat.of().formatHex(e.getClip().getSha256().toByteArray()));
     }
 
     public static StepClock clock(StepDeadline d) {

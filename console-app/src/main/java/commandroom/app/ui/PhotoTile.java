@@ -68,7 +68,7 @@ public final class PhotoTile extends StackPane {
     }
 
     /** A size as people read it: MB from one MB up, else KB. */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         double mb = bytes / (1024.0 * 1024.0);
         return mb >= 1 ? String.format(Locale.ROOT, "%.1f MB", mb) : String.format(Locale.ROOT, "%.0f KB", Math.ceil(bytes / 1024.0));
     }

@@ -44,6 +44,7 @@ final class TileEvidence {
 
     /** Gives the tile its menu; the menu item is enabled only while the tile holds a picture. */
     void offer(VideoTile tile) {
+        tile.replayView().setOnKeep(this::keepClip);
         MenuItem keep = new MenuItem(Messages.get("wall.snapshot.menu"));
         keep.setId("tile-snapshot");
         ContextMenu menu = new ContextMenu(keep);
@@ -60,15 +61,40 @@ final class TileEvidence {
     }
 
     private void keep(VideoTile tile, TilePicture picture) {
-        List<IncidentItem> open = state.incidents().values().stream().filter(i -> !CLOSED.contains(i.status()))
-                .sorted(Comparator.comparing(IncidentItem::reportedAt).reversed()).toList();
-        String alarm = alarmIncident.get();
-        IncidentItem first = open.stream().filter(i -> i.id().equals(alarm)).findFirst()
-                .orElse(open.isEmpty() ? null : open.get(0));
+        List<IncidentItem> open = openIncidents();
         String id = SnapshotDialog.show(picture, tile.camera() == null ? picture.cameraId() : tile.camera().name(),
-                open, first, client, tile.getScene().getWindow());
+                open, first(open), client, tile.getScene().getWindow());
         if (id != null) {
             note.setText(Messages.get("wall.snapshot.kept", id));
         }
+    }
+
+    /** 留存证据 on a replaying tile: keeps a stretch of the replay as a video clip. */
+    void keepClip(VideoTile tile) {
+        PacketRing.Slice replayed = tile.replayView().slice();
+        WallCamera camera = tile.camera();
+        if (replayed == null || camera == null) {
+            return;
+        }
+        if (tile.replay() != null) {
+            tile.replay().pause(true);
+        }
+        List<IncidentItem> open = openIncidents();
+        String id = ClipDialog.show(replayed, camera.id(), camera.name(), open, first(open), client,
+                tile.getScene().getWindow());
+        if (id != null) {
+            note.setText(Messages.get("wall.clip.kept", id));
+        }
+    }
+
+    private List<IncidentItem> openIncidents() {
+        return state.incidents().values().stream().filter(i -> !CLOSED.contains(i.status()))
+                .sorted(Comparator.comparing(IncidentItem::reportedAt).reversed()).toList();
+    }
+
+    /** The alarm's incident while an alarm shows, else the newest open one. */
+    private IncidentItem first(List<IncidentItem> open) {
+        String alarm = alarmIncident.get();
+        return open.stream().filter(i -> i.id().equals(alarm)).findFirst().orElse(open.isEmpty() ? null : open.get(0));
     }
 }

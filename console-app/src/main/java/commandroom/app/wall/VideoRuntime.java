@@ -28,6 +28,9 @@ public final class VideoRuntime implements AutoCloseable {
     private final String problem;
     private final boolean vlcHasRtsp;
     private final FramePool frames = new FramePool();
+    /** Each tile keeps its camera's last 30 s unless told otherwise. */
+    private volatile long ringMillis = 30_000;
+    private volatile int replaySeconds = 15;
     /** Made on the FX thread at first use; used there only. */
     private WallBudget budget;
     private volatile boolean closed;
@@ -89,6 +92,36 @@ public final class VideoRuntime implements AutoCloseable {
             throw new IllegalStateException("the video runtime is closed");
         }
         return byVlc(url) ? new VlcVideoSource(vlc, frames) : new FfmpegVideoSource(frames);
+    }
+
+    /** How many milliseconds of each tile's camera its ring keeps (0: no ring). */
+    long ringMillis() {
+        return ringMillis;
+    }
+
+    /** Keeps this many seconds of each tile's camera for replay; 0 turns the rings off. Before tiles are made. */
+    public VideoRuntime keepSeconds(int seconds) {
+        ringMillis = seconds * 1000L;
+        return this;
+    }
+
+    /** How many seconds 回放 goes back (at most what the ring keeps). */
+    int replaySeconds() {
+        return (int) Math.min(replaySeconds, ringMillis / 1000);
+    }
+
+    /** Sets how many seconds 回放 goes back. */
+    public VideoRuntime replaySeconds(int seconds) {
+        replaySeconds = seconds;
+        return this;
+    }
+
+    /** A player of a replayed slice, into a picture of this workstation's pool. */
+    ReplaySource newReplay(long durationMillis) {
+        if (closed) {
+            throw new IllegalStateException("the video runtime is closed");
+        }
+        return new ReplaySource(frames, durationMillis);
     }
 
     /** Whether a source made for another stream can play this one too (the same decoder would). */

@@ -61,19 +61,29 @@ public final class VideoTile extends StackPane {
     private boolean alarm;
     /** The main stream went offline: this camera plays its sub-stream, whatever the tile's size. */
     private volatile boolean mainDown;
+    /** The camera's last seconds, recorded beside the decoder without decoding. */
+    private final RingRecorder ring;
+    /** While the tile replays: the replay, else null. The live decoder is stopped meanwhile. */
+    private volatile ReplaySource replaying;
+    private final TileReplay replay;
+    private final VBox labels;
+    /** Until when (System.nanoTime) the state line says why a replay could not begin. */
+    private long sayingUntil;
 
     VideoTile(VideoRuntime runtime) {
         this.runtime = runtime;
+        this.ring = new RingRecorder(new PacketRing(runtime.ringMillis()));
         getStyleClass().add("video-tile");
         name.getStyleClass().add("tile-name");
         state.getStyleClass().add("tile-state");
         picture.setPreserveRatio(true);
         picture.setSmooth(false);
-        VBox labels = new VBox(name, state);
+        labels = new VBox(name, state);
         // Bottom left: the top left is where a camera burns in its own name and clock.
         labels.setAlignment(Pos.BOTTOM_LEFT);
         labels.setMouseTransparent(true);
-        getChildren().addAll(picture, labels);
+        replay = new TileReplay(this);
+        getChildren().addAll(picture, labels, replay);
         setMinSize(0, 0);
     }
 
@@ -89,6 +99,7 @@ public final class VideoTile extends StackPane {
     }
 
     private void showCamera(WallCamera c) {
+        endReplay();
         VideoSource old = source;
         endWatch();
         camera = c;
@@ -108,6 +119,7 @@ public final class VideoTile extends StackPane {
         if (old != null) {
             runtime.control(old::release);
         }
+        ring.stop();
         if (c != null && c.needsAddresses()) {
             // The platform invites the device only now, which takes a second or two.
             state.setText(Messages.get("wall.state.ASKING"));
@@ -127,9 +139,132 @@ public final class VideoTile extends StackPane {
 
     private void play(WallCamera c) {
         camera = c;
+        String recorded = c.recordedUrl();
+        if (recorded != null && runtime.ringMillis() > 0) {
+            ring.start(recorded);
+        }
         source = runtime.newSource(c.urlFor(getWidth()));
         state.setText(Messages.get("wall.state.CONNECTING") + "  ·  " + source.decoder());
-        replay();
+        restartPlayer();
+    }
+
+    /**
+     * Replays the camera's last seconds in this tile, from its ring: the live decoder stops (the
+     * ring goes on recording), the slice is written to a file in memory and played with pause, seek
+     * and ×2. Returns why not, or empty when it began. FX thread.
+     */
+    Optional<String> startReplay(int seconds) {
+        WallCamera c = camera;
+        if (c == null) {
+            return Optional.of(Messages.get("wall.replay.noCamera"));
+        }
+        if (ring.url() == null) {
+            return Optional.of(Messages.get("wall.replay.notRecorded"));
+        }
+        long now = System.currentTimeMillis();
+        Optional<PacketRing.Slice> slice = ring.ring().slice(now - seconds * 1000L, now);
+        if (slice.isEmpty()) {
+            return Optional.of(Messages.get("wall.replay.empty"));
+        }
+        endReplay();
+        PacketRing.Slice sl = slice.get();
+        ReplaySource r = runtime.newReplay(sl.toMillis() - sl.fromMillis());
+        VideoSource live = source;
+        replaying = r;
+        paintInterval = PaintBudget.FULL;
+        paused = false;
+        source = r;
+        int w = (int) Math.max(320, getWidth());
+        int h = (int) Math.max(180, getHeight());
+        java.nio.file.Path file = ClipWriter.scratch().resolve("commandroom-replay-" + ProcessHandle.current().pid()
+                + "-" + System.identityHashCode(this) + ".ts");
+        replayView().begin(r, sl, live, file);
+        runtime.control(() -> {
+            if (live != null) {
+                live.stop();
+            }
+            try {
+                ClipWriter.write(sl, file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (replaying == r) {
+                r.play(file.toString(), w, h);
+            }
+        });
+        return Optional.empty();
+    }
+
+    /** Replays the last seconds, or says on the tile why it cannot. FX thread. */
+    void replayOrSay() {
+        startReplay(replaySeconds()).ifPresent(why -> {
+            state.setText(why);
+            // Said for a few seconds before the stream's state takes the line again.
+            sayingUntil = System.nanoTime() + 5_000_000_000L;
+            shownReading = null;
+        });
+    }
+
+    /** Back to live (nothing when not replaying). FX thread. */
+    void endReplay() {
+        ReplaySource r = replaying;
+        if (r == null) {
+            return;
+        }
+        replaying = null;
+        TileReplay view = replayView();
+        VideoSource live = view.live();
+        java.nio.file.Path file = view.file();
+        view.end();
+        source = live;
+        shownFrame = null;
+        shownReading = null;
+        runtime.control(() -> {
+            r.release();
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (java.io.IOException e) {
+                // /dev/shm or the temp dir: the next replay of this tile writes over it anyway.
+            }
+        });
+        if (live != null) {
+            health = new TileHealth();
+            restartPlayer();
+        }
+    }
+
+    /** Whether the tile replays (rather than shows live). Any thread. */
+    boolean replaying() {
+        return replaying != null;
+    }
+
+    /** The replay on this tile, for its controls; null when live. */
+    ReplaySource replay() {
+        return replaying;
+    }
+
+    /** The camera's ring (how far back it reaches, what it holds). */
+    PacketRing ring() {
+        return ring.ring();
+    }
+
+    /** Whether the camera shown is recorded for replay. FX thread. */
+    boolean recorded() {
+        return ring.url() != null;
+    }
+
+    /** The tile's replay controls. */
+    TileReplay replayView() {
+        return replay;
+    }
+
+    void showLabels(boolean on) {
+        labels.setVisible(on);
+    }
+
+    /** How many seconds 回放 goes back. */
+    int replaySeconds() {
+        return runtime.replaySeconds();
     }
 
     /** Where this tile asks for the addresses of cameras a camera source keeps. FX thread. */
@@ -206,10 +341,10 @@ public final class VideoTile extends StackPane {
     }
 
     /** Starts the player at the tile's current size, on the control thread. FX thread. */
-    private void replay() {
+    private void restartPlayer() {
         VideoSource s = source;
         WallCamera c = camera;
-        if (s == null || c == null) {
+        if (s == null || c == null || replaying != null) {
             return;
         }
         int w = (int) Math.max(320, getWidth());
@@ -249,7 +384,7 @@ public final class VideoTile extends StackPane {
         WallCamera c = camera;
         if (c != null && playingUrl != null && (!wantedUrl(c).equals(playingUrl)
                 || getWidth() > boxWidth * REPLAY_GROWTH || getWidth() * REPLAY_GROWTH < boxWidth)) {
-            replay();
+            restartPlayer();
         }
     }
 
@@ -261,7 +396,7 @@ public final class VideoTile extends StackPane {
     /** Reads the counters and restarts a stream that stays dark. Health thread. */
     void healthTick(long nanos, Instant now) {
         VideoSource s = source;
-        if (s == null || paused) {
+        if (s == null || paused || replaying != null) {
             return;
         }
         TileHealth th = health;
@@ -296,6 +431,9 @@ public final class VideoTile extends StackPane {
         // A paused tile stops its decoder too: painting is not all a tile costs, decoding is
         // most of it, and the FX thread needs the core back. Its last picture stays.
         VideoSource s = source;
+        if (replaying != null) {
+            return; // a replay is watched closely: the budget holds back the live tiles instead
+        }
         if (interval == PaintBudget.PAUSED && s != null) {
             paused = true;
             runtime.control(() -> {
@@ -305,7 +443,7 @@ public final class VideoTile extends StackPane {
             });
         } else if (wasPaused) {
             paused = false;
-            replay();
+            restartPlayer();
         }
     }
 
@@ -322,7 +460,7 @@ public final class VideoTile extends StackPane {
     void paint(long pulse) {
         WallCamera c = camera;
         if (mainDown && c != null && playingUrl != null && !playingUrl.equals(c.sub())) {
-            replay();
+            restartPlayer();
         }
         VideoSource s = source;
         TileFrame f = s == null ? null : s.frame();
@@ -338,7 +476,10 @@ public final class VideoTile extends StackPane {
             }
         }
         TileHealth.Reading r = reading;
-        if (r != null && !r.equals(shownReading)) {
+        replay.refresh();
+        if (replaying != null || System.nanoTime() < sayingUntil) {
+            return;
+        } else if (r != null && !r.equals(shownReading)) {
             shownReading = r;
             String held = (paintInterval == PaintBudget.FULL ? ""
                     : "  ·  " + Messages.get(paintInterval == PaintBudget.HALF ? "wall.halfRate" : "wall.paused"))

@@ -59,6 +59,8 @@ public final class WallPanel extends BorderPane {
     private String alarmIncidentId;
     private final TileEvidence evidence;
     private final PtzPad ptz;
+    /** The tile under the pointer, or last clicked: the one the replay keys act on. */
+    private VideoTile pointed;
 
     /**
      * A wall over the console's state; evidence is the client through which tile pictures are kept
@@ -80,6 +82,21 @@ public final class WallPanel extends BorderPane {
         wall.setOnShown(ptz::shown);
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, ptz::key);
         addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, ptz::key);
+        // Replay keys act on the tile under the pointer (or last clicked).
+        wall.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> pointed = tileOf(e.getTarget()));
+        wall.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> pointed = tileOf(e.getTarget()));
+        wall.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> pointed = null);
+        // Heard on the whole window, wherever the focus is (a tab, the board): the pointer over a
+        // tile says which tile the key is for, as a duty officer expects of a wall.
+        javafx.event.EventHandler<javafx.scene.input.KeyEvent> keys = this::replayKey;
+        sceneProperty().addListener((o, was, is) -> {
+            if (was != null) {
+                was.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
+            }
+            if (is != null) {
+                is.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
+            }
+        });
         // What the tiles find out about their cameras is the console's to know: the map shows it.
         wall.setOnHealth((id, since) -> {
             if (since == null) {
@@ -161,6 +178,47 @@ public final class WallPanel extends BorderPane {
         // The registry arrives camera by camera within one batch; the batch ends with its sequence.
         state.lastSequenceProperty().addListener((o, a, b) -> fillEmptyWallOnce());
         fillEmptyWallOnce();
+    }
+
+    /**
+     * R replays the pointed tile's last seconds; while it replays, Space pauses and goes on, Esc or L
+     * go back to live. Typing in a field (the camera search) is typing, not a key.
+     */
+    private void replayKey(javafx.scene.input.KeyEvent e) {
+        VideoTile t = pointed;
+        if (t == null || !wall.tiles().contains(t) || e.getTarget() instanceof javafx.scene.control.TextInputControl
+                || e.isControlDown() || e.isAltDown() || e.isShortcutDown()) {
+            return;
+        }
+        switch (e.getCode()) {
+            case R -> {
+                if (!t.replaying()) {
+                    t.replayOrSay();
+                    e.consume();
+                }
+            }
+            case SPACE -> {
+                if (t.replaying()) {
+                    t.replayView().togglePause();
+                    e.consume();
+                }
+            }
+            case ESCAPE, L -> {
+                if (t.replaying()) {
+                    t.endReplay();
+                    e.consume();
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private static VideoTile tileOf(Object target) {
+        javafx.scene.Node n = target instanceof javafx.scene.Node node ? node : null;
+        while (n != null && !(n instanceof VideoTile)) {
+            n = n.getParent();
+        }
+        return (VideoTile) n;
     }
 
     public WallView wall() {
