@@ -87,6 +87,7 @@ class PermissionMatrixTest {
             Map.entry("AccountService/ChangeAccountRole", "A"), Map.entry("AccountService/SetAccountDisabled", "A"),
             Map.entry("AccountService/ResetAccountPassword", "A"),
             Map.entry("CameraService/WatchCamera", "DLCA"), Map.entry("CameraService/SyncCameraSource", "CA"),
+            Map.entry("CameraService/ListRecordings", "DLCA"), Map.entry("CameraService/WatchRecording", "DLCA"),
             Map.entry("CameraService/ListCameraSources", "CA"),
             Map.entry("CameraService/MoveCamera", "DLC"), Map.entry("CameraService/GoToPreset", "DLC"),
             Map.entry("CameraService/SavePreset", "DLC"), Map.entry("CameraService/ReleaseCamera", "DLC"));

@@ -21,7 +21,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 
 /**
@@ -80,14 +79,15 @@ final class PtzPad {
                 engage(tile);
                 send(0, 0, 0);
             });
+            // The buttons keep their words on a narrow tile; the note wraps instead.
+            toggle.setMinWidth(USE_PREF_SIZE);
+            take.setMinWidth(USE_PREF_SIZE);
             note.getStyleClass().add("ptz-note");
             note.setWrapText(true);
             note.setMaxWidth(560);
             setAlignment(Pos.TOP_RIGHT);
             setPickOnBounds(false);
-            setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
             getChildren().addAll(note, take, toggle);
-            StackPane.setAlignment(this, Pos.TOP_RIGHT);
         }
     }
 
@@ -114,10 +114,11 @@ final class PtzPad {
         if (ptz && bar == null) {
             bar = new Bar(tile);
             bars.put(tile, bar);
-            tile.getChildren().add(bar);
+            // First among the tile's buttons: the note grows to the left of 云台.
+            tile.tools().add(0, bar);
             hook(tile);
         } else if (!ptz && bar != null) {
-            tile.getChildren().remove(bar);
+            tile.tools().remove(bar);
             bars.remove(tile);
         }
         if (ptz) {

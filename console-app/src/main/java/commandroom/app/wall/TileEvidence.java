@@ -17,8 +17,9 @@ import javafx.scene.input.MouseEvent;
 /**
  * The tiles' "keep as evidence" menu: a right click on a tile with a picture offers to keep what
  * it shows in an incident's file (the alarm's incident first while an alarm shows, else the newest
- * open one). Only for roles that may take in incidents; the hub refuses the others anyway. The last
- * outcome is said in a note beside the wall. FX thread. Ids: tile-snapshot, snapshot-note.
+ * open one), not while it plays a recording. Only for roles that may take in incidents; the hub
+ * refuses the others anyway. The last outcome is said in a note beside the wall. FX thread. Ids:
+ * tile-snapshot, snapshot-note.
  */
 final class TileEvidence {
 
@@ -48,7 +49,8 @@ final class TileEvidence {
         MenuItem keep = new MenuItem(Messages.get("wall.snapshot.menu"));
         keep.setId("tile-snapshot");
         ContextMenu menu = new ContextMenu(keep);
-        menu.setOnShowing(e -> keep.setDisable(tile.camera() == null || !tile.hasPicture()));
+        menu.setOnShowing(e -> keep.setDisable(tile.camera() == null || !tile.hasPicture()
+                || tile.recordingFrom() != null || tile.replaying()));
         keep.setOnAction(e -> tile.snapshot().ifPresent(p -> keep(tile, p)));
         // A secondary click rather than the context-menu event: that one is not raised everywhere
         // (the headless toolkit has none), and one route means no double menu.

@@ -10,6 +10,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -19,8 +20,10 @@ import javafx.scene.layout.VBox;
  * small and the main stream once it is wide, and plays again at its new size when it grows or
  * shrinks by much; a main stream that goes offline gives way to the sub-stream (a big picture of
  * the sub-stream beats a black one), until another camera is shown. A stream the current decoder
- * cannot open (RTSP on a libVLC without it) gets the other decoder. Style classes: video-tile, tile-name, tile-state; pseudo-classes :live,
- * :stalled, :offline, :connecting, and :alarm for a tile of the alarm group.
+ * cannot open (RTSP on a libVLC without it) gets the other decoder. A camera source's camera may
+ * play a stretch of its recordings instead, until it is put back live. Style classes: video-tile,
+ * tile-name, tile-state, tile-tools (the buttons top right); pseudo-classes :live, :stalled,
+ * :offline, :connecting, and :alarm for a tile of the alarm group.
  *
  * <p>FX thread, except {@link #healthTick}, which the wall's health thread calls. Players are
  * driven on the runtime's control thread only.
@@ -56,6 +59,14 @@ public final class VideoTile extends StackPane {
     private java.util.function.Consumer<VideoTile> onShown = t -> { };
     /** The hub's watch of the camera shown, for a camera a camera source keeps; null otherwise. */
     private AutoCloseable watch;
+    /** The camera as it was put on the tile: for a camera source's, without addresses yet. */
+    private WallCamera shown;
+    /** Each camera shown and each recording played is a turn: answers of a turn gone by are dropped. */
+    private Object turn = new Object();
+    /** Where the recording the tile plays begins; null while it plays the camera live. */
+    private Instant recordingFrom;
+    /** Buttons over the picture, top right (云台, 录像), added by the wall's helpers. */
+    private final HBox tools = new HBox();
     /** Held back by the paint budget: no decoding, no health readings (it is not offline). */
     private volatile boolean paused;
     private boolean alarm;
@@ -82,8 +93,13 @@ public final class VideoTile extends StackPane {
         // Bottom left: the top left is where a camera burns in its own name and clock.
         labels.setAlignment(Pos.BOTTOM_LEFT);
         labels.setMouseTransparent(true);
+        tools.getStyleClass().add("tile-tools");
+        tools.setAlignment(Pos.TOP_RIGHT);
+        tools.setPickOnBounds(false);
+        tools.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        StackPane.setAlignment(tools, Pos.TOP_RIGHT);
         replay = new TileReplay(this);
-        getChildren().addAll(picture, labels, replay);
+        getChildren().addAll(picture, labels, tools, replay);
         setMinSize(0, 0);
     }
 
@@ -99,7 +115,71 @@ public final class VideoTile extends StackPane {
     }
 
     private void showCamera(WallCamera c) {
+        shown = c;
+        recordingFrom = null;
+        Object mine = startTurn(c);
+        if (c != null && c.needsAddresses()) {
+            // The platform invites the device only now, which takes a second or two.
+            state.setText(Messages.get("wall.state.ASKING"));
+            watch = addresses.watch(c.id(), urls -> Platform.runLater(() -> {
+                if (turn == mine) {
+                    play(c.at(urls.main(), urls.sub()));
+                }
+            }), problem -> Platform.runLater(() -> {
+                if (turn == mine) {
+                    state.setText(Messages.get("wall.state.REFUSED", problem));
+                }
+            }));
+        } else if (c != null) {
+            play(c);
+        }
+    }
+
+    /**
+     * Plays a stretch [start, end) of the shown camera's recordings instead of its live stream,
+     * until {@link #backToLive} or another camera; the state line says from when. FX thread.
+     */
+    void playRecording(CameraRecordings recordings, Instant start, Instant end) {
+        WallCamera c = shown;
+        if (c == null) {
+            return;
+        }
+        Object mine = startTurn(c);
+        recordingFrom = start;
+        state.setText(Messages.get("wall.recording.asking", TIME.format(start)));
+        watch = recordings.watch(c.id(), start, end, urls -> Platform.runLater(() -> {
+            if (turn == mine) {
+                play(c.at(urls.main(), urls.sub()));
+            }
+        }), problem -> Platform.runLater(() -> {
+            if (turn == mine) {
+                state.setText(Messages.get("wall.recording.refused", problem));
+            }
+        }));
+    }
+
+    /** Plays the camera live again after a recording. FX thread. */
+    void backToLive() {
+        if (recordingFrom != null) {
+            show(shown);
+        }
+    }
+
+    /** Where the recording the tile plays begins, or null while it plays live. FX thread. */
+    Instant recordingFrom() {
+        return recordingFrom;
+    }
+
+    /** The buttons over the picture, top right. FX thread. */
+    javafx.collections.ObservableList<javafx.scene.Node> tools() {
+        return tools.getChildren();
+    }
+
+    /** Ends what the tile played and readies it for a camera (null: none); answers the new turn. */
+    private Object startTurn(WallCamera c) {
         endReplay();
+        Object mine = new Object();
+        turn = mine;
         VideoSource old = source;
         endWatch();
         camera = c;
@@ -120,32 +200,24 @@ public final class VideoTile extends StackPane {
             runtime.control(old::release);
         }
         ring.stop();
-        if (c != null && c.needsAddresses()) {
-            // The platform invites the device only now, which takes a second or two.
-            state.setText(Messages.get("wall.state.ASKING"));
-            watch = addresses.watch(c.id(), urls -> Platform.runLater(() -> {
-                if (camera == c) {
-                    play(c.at(urls.main(), urls.sub()));
-                }
-            }), problem -> Platform.runLater(() -> {
-                if (camera == c) {
-                    state.setText(Messages.get("wall.state.REFUSED", problem));
-                }
-            }));
-        } else if (c != null) {
-            play(c);
-        }
+        return mine;
     }
 
     private void play(WallCamera c) {
         camera = c;
         String recorded = c.recordedUrl();
-        if (recorded != null && runtime.ringMillis() > 0) {
+        // Live only: a platform's recording is already kept, and its playback is no "last seconds".
+        if (recordingFrom == null && recorded != null && runtime.ringMillis() > 0) {
             ring.start(recorded);
         }
         source = runtime.newSource(c.urlFor(getWidth()));
-        state.setText(Messages.get("wall.state.CONNECTING") + "  ·  " + source.decoder());
+        state.setText(recordingPrefix() + Messages.get("wall.state.CONNECTING") + "  ·  " + source.decoder());
         restartPlayer();
+    }
+
+    /** What the state line begins with while the tile plays a recording: from when. */
+    private String recordingPrefix() {
+        return recordingFrom == null ? "" : Messages.get("wall.recording.from", TIME.format(recordingFrom)) + "  ·  ";
     }
 
     /**
@@ -314,11 +386,15 @@ public final class VideoTile extends StackPane {
         return f.argbAt((int) Math.min(f.width() - 1, fx * f.width()), (int) Math.min(f.height() - 1, fy * f.height()));
     }
 
-    /** What the tile shows now, to keep as evidence; empty before its camera's first picture. FX thread. */
+    /**
+     * What the tile shows now, to keep as evidence; empty before its camera's first picture, and
+     * while it plays a recording (evidence is stamped with its moment, which a playback does not
+     * tell to the second). FX thread.
+     */
     public Optional<TilePicture> snapshot() {
         TileFrame f = shownFrame;
         WallCamera c = camera;
-        if (f == null || c == null || !hasPicture) {
+        if (f == null || c == null || !hasPicture || recordingFrom != null) {
             return Optional.empty();
         }
         return Optional.of(new TilePicture(c.id(), f.width(), f.height(), f.copyArgb(), Instant.now()));
@@ -484,14 +560,19 @@ public final class VideoTile extends StackPane {
             String held = (paintInterval == PaintBudget.FULL ? ""
                     : "  ·  " + Messages.get(paintInterval == PaintBudget.HALF ? "wall.halfRate" : "wall.paused"))
                     + (mainDown ? "  ·  " + Messages.get("wall.mainDown") : "");
-            state.setText((r.offlineSince() != null
+            // A recording that plays is not "live": it says it plays.
+            String status = recordingFrom != null && r.status() == TileHealth.Status.LIVE
+                    ? Messages.get("wall.recording.playing") : Messages.get("wall.state." + r.status().name());
+            state.setText(recordingPrefix() + (r.offlineSince() != null
                     ? Messages.get("wall.state.OFFLINE", TIME.format(r.offlineSince()))
-                    : Messages.get("wall.state." + r.status().name()) + "  ·  " + decoder()) + held);
+                    : status + "  ·  " + decoder()) + held);
             for (TileHealth.Status st : TileHealth.Status.values()) {
                 pseudoClassStateChanged(PseudoClass.getPseudoClass(st.name().toLowerCase()), st == r.status());
             }
             WallCamera watched = camera;
-            if (watched != null && (r.offlineSince() != null || r.status() == TileHealth.Status.LIVE)) {
+            // A recording's state says nothing of the camera now.
+            if (watched != null && recordingFrom == null
+                    && (r.offlineSince() != null || r.status() == TileHealth.Status.LIVE)) {
                 onHealth.accept(watched.id(), r.offlineSince());
             }
         }

@@ -28,7 +28,8 @@ import javafx.scene.layout.VBox;
  * onto each other to swap; a double-click enlarges a tile to the whole wall and back. The wall
  * starts with the registry's first cameras, and tiles a new layout adds get the next ones. A new
  * incident puts the cameras that see it on the first tiles until dismissed. Tours cycle named lists
- * of cameras, or a zone's, through the tiles ({@link TourControls}). Style classes:
+ * of cameras, or a zone's, through the tiles ({@link TourControls}). A platform camera's tile
+ * opens the timeline of its recordings under the wall ({@link TileRecordings}). Style classes:
  * wall-panel, camera-tree, alarm-bar. FX thread.
  */
 public final class WallPanel extends BorderPane {
@@ -61,6 +62,7 @@ public final class WallPanel extends BorderPane {
     private final PtzPad ptz;
     /** The tile under the pointer, or last clicked: the one the replay keys act on. */
     private VideoTile pointed;
+    private final TileRecordings recordings;
 
     /**
      * A wall over the console's state; evidence is the client through which tile pictures are kept
@@ -71,15 +73,19 @@ public final class WallPanel extends BorderPane {
     }
 
     /**
-     * As above; hub is what the wall reaches through the session: platform cameras' addresses and
-     * PTZ.
+     * As above; hub is what the wall reaches through the session: platform cameras' addresses,
+     * recordings and PTZ.
      */
     public WallPanel(ConsoleState state, VideoRuntime runtime, WallLayout layout, CommandClient evidence, WallHub hub) {
         this.state = state;
         this.wall = new WallView(runtime, layout);
         wall.setAddresses(hub.addresses());
         ptz = new PtzPad(state, hub.ptz(), hub.me(), hub.mayTakeOver());
-        wall.setOnShown(ptz::shown);
+        recordings = new TileRecordings(hub.recordings(), java.time.ZoneId.systemDefault(), java.time.Clock.systemUTC());
+        wall.setOnShown(t -> {
+            ptz.shown(t);
+            recordings.shown(t);
+        });
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, ptz::key);
         addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, ptz::key);
         // Replay keys act on the tile under the pointer (or last clicked).
@@ -143,7 +149,9 @@ public final class WallPanel extends BorderPane {
         });
         side.setPrefWidth(300);
         setLeft(side);
-        setCenter(wall);
+        VBox center = new VBox(wall, recordings.view());
+        VBox.setVgrow(wall, Priority.ALWAYS);
+        setCenter(center);
         Button dismiss = new Button(Messages.get("wall.alarm.dismiss"));
         dismiss.setId("alarm-dismiss");
         dismiss.setFocusTraversable(false);

@@ -261,16 +261,40 @@ public final class Workstation implements AutoCloseable {
                 return c.release(id);
             }
         };
-        return new commandroom.app.wall.WallHub(cameraAddresses(c), ptz, user.username(), user.role().mayTakeOverCameras());
+        return new commandroom.app.wall.WallHub(cameraAddresses(c), cameraRecordings(c), ptz, user.username(),
+                user.role().mayTakeOverCameras());
     }
 
     private static commandroom.app.wall.CameraAddresses cameraAddresses(commandroom.app.connection.CameraClient cameras) {
-        return (id, onUrls, onProblem) -> cameras.watch(id,
-                a -> onUrls.accept(new commandroom.app.wall.CameraAddresses.Urls(a.rtspUrl().isEmpty() ? a.flvUrl()
-                        : a.rtspUrl(), a.rtspSubUrl())),
-                // Unavailable here is the platform's refusal, in its words; not the hub's absence.
-                failure -> onProblem.accept(failure.kind() == commandroom.app.connection.CommandFailure.Kind.UNAVAILABLE
-                        ? failure.getMessage() : commandroom.app.ui.Dialogs.describe(failure)));
+        return (id, onUrls, onProblem) -> cameras.watch(id, a -> onUrls.accept(urls(a)), f -> onProblem.accept(words(f)));
+    }
+
+    private static commandroom.app.wall.CameraRecordings cameraRecordings(commandroom.app.connection.CameraClient cameras) {
+        return new commandroom.app.wall.CameraRecordings() {
+            @Override
+            public java.util.concurrent.CompletableFuture<java.util.List<commandroom.app.model.CameraRecording>> list(
+                    String id, java.time.Instant from, java.time.Instant to) {
+                return cameras.recordings(id, from, to);
+            }
+
+            @Override
+            public AutoCloseable watch(String id, java.time.Instant start, java.time.Instant end,
+                                       java.util.function.Consumer<commandroom.app.wall.CameraAddresses.Urls> onUrls,
+                                       java.util.function.Consumer<String> onProblem) {
+                return cameras.watchRecording(id, start, end, a -> onUrls.accept(urls(a)), f -> onProblem.accept(words(f)));
+            }
+        };
+    }
+
+    private static commandroom.app.wall.CameraAddresses.Urls urls(commandroom.app.connection.CameraClient.Addresses a) {
+        return new commandroom.app.wall.CameraAddresses.Urls(a.rtspUrl().isEmpty() ? a.flvUrl() : a.rtspUrl(),
+                a.rtspSubUrl());
+    }
+
+    /** Unavailable here is the platform's refusal, in its words; not the hub's absence. */
+    private static String words(commandroom.app.connection.CommandFailure failure) {
+        return failure.kind() == commandroom.app.connection.CommandFailure.Kind.UNAVAILABLE ? failure.getMessage()
+                : commandroom.app.ui.Dialogs.describe(failure);
     }
 
     /**

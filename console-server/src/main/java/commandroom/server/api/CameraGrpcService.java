@@ -1,6 +1,9 @@
 package commandroom.server.api;
 
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Timestamps;
 import commandroom.server.auth.Caller;
+import commandroom.server.cameras.CameraPlatform;
 import commandroom.server.cameras.CameraSources;
 import commandroom.server.loop.Hub;
 import commandroom.server.loop.HubException;
@@ -10,19 +13,33 @@ import commandroom.v1.CameraServiceGrpc;
 import commandroom.v1.CameraSourceReport;
 import commandroom.v1.ListCameraSourcesRequest;
 import commandroom.v1.ListCameraSourcesResponse;
+import commandroom.v1.ListRecordingsRequest;
+import commandroom.v1.ListRecordingsResponse;
+import commandroom.v1.Recording;
+import commandroom.v1.RecordingType;
 import commandroom.v1.SyncCameraSourceRequest;
 import commandroom.v1.WatchCameraRequest;
+import commandroom.v1.WatchRecordingRequest;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Cameras that camera sources keep: their play addresses for the consoles that watch them, and
- * the sources' catalogs synced on demand. A watch holds the platform's play open until its stream
+ * Cameras that camera sources keep: their play addresses for the consoles that watch them, live
+ * or a stretch of their recordings, the recordings their platforms keep, and the sources' catalogs
+ * synced on demand. A watch holds the platform's play (or playback) open until its stream
  * ends, or until its caller's session does (log-out, a disabled or changed account, an expired
  * token: checked every {@link #LEASE_CHECK}, as the event streams are); one user holds at most
  * {@link #WATCHES_PER_USER} (two walls of 16 tiles, and room to swap).
@@ -30,7 +47,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CameraGrpcService extends CameraServiceGrpc.CameraServiceImplBase {
 
     static final int WATCHES_PER_USER = 64;
-    static final java.time.Duration LEASE_CHECK = java.time.Duration.ofSeconds(2);
+    static final Duration LEASE_CHECK = Duration.ofSeconds(2);
+    /** The longest period a recordings query or a playback covers. */
+    static final Duration MAX_PERIOD = Duration.ofHours(24);
 
     private final Hub hub;
     private final CameraSources sources;
@@ -60,6 +79,45 @@ public final class CameraGrpcService extends CameraServiceGrpc.CameraServiceImpl
             out.onCompleted();
             return;
         }
+        hold(c, sources::watch, sources::leave, out);
+    }
+
+    @Override
+    public void listRecordings(ListRecordingsRequest r, StreamObserver<ListRecordingsResponse> out) {
+        Replies.call(() -> {
+            period(r.getCameraId(), "from", r.hasFrom(), r.getFrom(), "to", r.hasTo(), r.getTo());
+            Camera c = camera(r.getCameraId());
+            ListRecordingsResponse.Builder b = ListRecordingsResponse.newBuilder().setCameraId(c.getId());
+            for (CameraPlatform.Recording x : sources.recordings(c, instant(r.getFrom()), instant(r.getTo()))) {
+                b.addRecordings(Recording.newBuilder().setStart(Timestamps.fromMillis(x.start().toEpochMilli()))
+                        .setEnd(Timestamps.fromMillis(x.end().toEpochMilli())).setType(type(x.kind()))
+                        .setSizeBytes(x.sizeBytes()));
+            }
+            return b.build();
+        }, out);
+    }
+
+    @Override
+    public void watchRecording(WatchRecordingRequest r, StreamObserver<CameraPlay> out) {
+        Camera c = Replies.orAnswer(() -> {
+            period(r.getCameraId(), "start", r.hasStart(), r.getStart(), "end", r.hasEnd(), r.getEnd());
+            return camera(r.getCameraId());
+        }, out);
+        if (c == null) {
+            return;
+        }
+        Instant start = instant(r.getStart());
+        Instant end = instant(r.getEnd());
+        hold(c, x -> sources.watchRecording(x, start, end), x -> sources.leaveRecording(x, start, end), out);
+    }
+
+    /**
+     * Holds a play of a source's camera open for the stream's caller: counted in the user's
+     * watches, let go when the stream ends or the caller's session does; the first message carries
+     * the addresses once the platform plays.
+     */
+    private void hold(Camera c, Function<Camera, CompletableFuture<CameraPlatform.Play>> start, Consumer<Camera> stop,
+                      StreamObserver<CameraPlay> out) {
         String user = Caller.current().username();
         AtomicInteger mine = watchesByUser.computeIfAbsent(user, u -> new AtomicInteger());
         if (mine.incrementAndGet() > WATCHES_PER_USER) {
@@ -70,13 +128,12 @@ public final class CameraGrpcService extends CameraServiceGrpc.CameraServiceImpl
         }
         ServerCallStreamObserver<CameraPlay> call = (ServerCallStreamObserver<CameraPlay>) out;
         AtomicBoolean left = new AtomicBoolean();
-        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.ScheduledFuture<?>> checking =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<ScheduledFuture<?>> checking = new AtomicReference<>();
         Runnable leave = () -> {
             if (left.compareAndSet(false, true)) {
                 mine.decrementAndGet();
-                sources.leave(c);
-                java.util.concurrent.ScheduledFuture<?> f = checking.get();
+                stop.accept(c);
+                ScheduledFuture<?> f = checking.get();
                 if (f != null) {
                     f.cancel(false);
                 }
@@ -95,11 +152,11 @@ public final class CameraGrpcService extends CameraServiceGrpc.CameraServiceImpl
                     }
                 }
             }
-        }, LEASE_CHECK.toMillis(), LEASE_CHECK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+        }, LEASE_CHECK.toMillis(), LEASE_CHECK.toMillis(), TimeUnit.MILLISECONDS));
         if (left.get()) {
             checking.get().cancel(false);
         }
-        sources.watch(c).whenComplete((play, failure) -> {
+        start.apply(c).whenComplete((play, failure) -> {
             synchronized (call) {
                 if (left.get()) {
                     return;
@@ -113,6 +170,47 @@ public final class CameraGrpcService extends CameraServiceGrpc.CameraServiceImpl
                 }
             }
         });
+    }
+
+    /**
+     * A camera id and a period of at most 24 h: a platform searches a device's store one day at a
+     * time, and a longer playback is no use to a wall.
+     */
+    private static void period(String cameraId, String fromField, boolean hasFrom, Timestamp from, String toField,
+                               boolean hasTo, Timestamp to) {
+        Violations v = new Violations().id("camera_id", cameraId);
+        if (!hasFrom) {
+            v.add(fromField, "is required");
+        } else {
+            v.time(fromField, from);
+        }
+        if (!hasTo) {
+            v.add(toField, "is required");
+        } else {
+            v.time(toField, to);
+        }
+        if (v.isEmpty()) {
+            Duration d = Duration.between(instant(from), instant(to));
+            if (d.isNegative() || d.isZero()) {
+                v.add(toField, "must be after " + fromField);
+            } else if (d.compareTo(MAX_PERIOD) > 0) {
+                v.add(toField, "must be at most 24 h after " + fromField + ", not " + d.toMinutes() + " min");
+            }
+        }
+        v.throwIfAny();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+    }
+
+    private static RecordingType type(CameraPlatform.RecordingKind k) {
+        return switch (k) {
+            case TIMED -> RecordingType.RECORDING_TYPE_TIMED;
+            case ALARM -> RecordingType.RECORDING_TYPE_ALARM;
+            case MANUAL -> RecordingType.RECORDING_TYPE_MANUAL;
+            case UNKNOWN -> RecordingType.RECORDING_TYPE_UNSPECIFIED;
+        };
     }
 
     @Override

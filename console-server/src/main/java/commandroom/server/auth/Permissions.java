@@ -72,8 +72,11 @@ public final class Permissions {
             ROLES.put(m.getFullMethodName(), registry);
         }
         ROLES.put(commandroom.v1.AddressServiceGrpc.getImportAddressesMethod().getFullMethodName(), registry);
-        // Cameras: every console watches them; the registry's keepers sync the camera sources.
+        // Cameras: every console watches them, live and recorded; the registry's keepers sync the
+        // camera sources.
         ROLES.put(commandroom.v1.CameraServiceGrpc.getWatchCameraMethod().getFullMethodName(), CONSOLE);
+        ROLES.put(commandroom.v1.CameraServiceGrpc.getListRecordingsMethod().getFullMethodName(), CONSOLE);
+        ROLES.put(commandroom.v1.CameraServiceGrpc.getWatchRecordingMethod().getFullMethodName(), CONSOLE);
         ROLES.put(commandroom.v1.CameraServiceGrpc.getSyncCameraSourceMethod().getFullMethodName(), registry);
         ROLES.put(commandroom.v1.CameraServiceGrpc.getListCameraSourcesMethod().getFullMethodName(), registry);
         // Turning cameras is the watchers' work (the IT administrator watches no wall).

@@ -1,13 +1,14 @@
 package commandroom.server.cameras;
 
+import commandroom.server.loop.HubException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A camera source as the hub uses it: what it lists, how its cameras are played and turned, and
- * what alarms it raised. A GB/T 28181 platform ({@link WvpPlatform}) or ONVIF devices
- * ({@link OnvifPlatform}). Thread-safe.
+ * A camera source as the hub uses it: what it lists, how its cameras are played and turned, what
+ * alarms it raised and what recordings it keeps. A GB/T 28181 platform ({@link WvpPlatform}) or
+ * ONVIF devices ({@link OnvifPlatform}). Thread-safe.
  */
 public interface CameraPlatform {
 
@@ -40,4 +41,33 @@ public interface CameraPlatform {
 
     /** Alarms raised since a moment, oldest first; empty for a source without alarms. */
     List<SourceAlarm> alarms(Instant since) throws IOException;
+
+    /** Why a recording was made, as the platform says it. */
+    enum RecordingKind { TIMED, ALARM, MANUAL, UNKNOWN }
+
+    /** A stretch of a camera's video its device or NVR keeps; sizeBytes 0 when not said. */
+    record Recording(Instant start, Instant end, RecordingKind kind, long sizeBytes) {}
+
+    /** A playback the source started: where to play it, and the source's name for it (to stop it). */
+    record Playback(Play play, String stream) {}
+
+    /** A camera's recordings that overlap a period, oldest first. */
+    default List<Recording> recordings(String deviceCode, String channelCode, Instant from, Instant to) throws IOException {
+        throw noRecordings();
+    }
+
+    /** Starts playing a stretch of a camera's recordings. */
+    default Playback startPlayback(String deviceCode, String channelCode, Instant start, Instant end) throws IOException {
+        throw noRecordings();
+    }
+
+    /** Stops a playback started for the consoles. */
+    default void stopPlayback(String deviceCode, String channelCode, String stream) throws IOException {
+        throw noRecordings();
+    }
+
+    /** What a source that keeps no recordings (ONVIF devices, as the hub speaks to them) answers. */
+    private static HubException noRecordings() {
+        return HubException.precondition("this camera's source has no recordings the hub can reach");
+    }
 }

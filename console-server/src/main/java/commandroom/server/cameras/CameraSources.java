@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The hub's camera sources: for each GB/T 28181 platform, one session (one place for its
- * credentials), its catalog kept in the registry on a schedule and on demand, and its channels
- * played for the consoles that watch them. Consoles never talk to the platform. Thread-safe.
+ * credentials), its catalog kept in the registry on a schedule and on demand, its channels
+ * played for the consoles that watch them, and its recordings listed and played back for them.
+ * Consoles never talk to the platform. Thread-safe.
  */
 public final class CameraSources implements AutoCloseable {
 
@@ -47,27 +48,56 @@ public final class CameraSources implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "camera-sources"));
     private final ExecutorService calls = Executors.newCachedThreadPool(r -> daemon(r, "camera-source-call"));
 
+    /** A channel of a source, as its plays are counted. */
+    private record Channel(String device, String channel) {
+        @Override
+        public String toString() {
+            return "channel " + device + "/" + channel;
+        }
+    }
+
+    /** A stretch of a channel's recordings, as its playbacks are counted. */
+    private record Stretch(String device, String channel, java.time.Instant start, java.time.Instant end) {
+        @Override
+        public String toString() {
+            return "playback of " + device + "/" + channel + " from " + start + " to " + end;
+        }
+    }
+
     private final class Source {
         final SourceSettings settings;
         final CameraPlatform client;
-        final PlaySessions plays;
+        final PlaySessions<Channel, CameraPlatform.Play> plays;
+        /** Stopped at once after the last watcher: nobody comes back to the same stretch by chance. */
+        final PlaySessions<Stretch, CameraPlatform.Playback> playbacks;
         final Actor actor;
         volatile CameraSourceReport report;
 
         Source(SourceSettings settings) {
             this.settings = settings;
             this.client = settings.open(clock);
-            this.plays = new PlaySessions(new PlaySessions.Platform() {
+            this.plays = new PlaySessions<>(new PlaySessions.Platform<>() {
                 @Override
-                public CameraPlatform.Play start(String device, String channel) throws IOException {
-                    return client.play(device, channel);
+                public CameraPlatform.Play start(Channel c) throws IOException {
+                    return client.play(c.device(), c.channel());
                 }
 
                 @Override
-                public void stop(String device, String channel) throws IOException {
-                    client.stop(device, channel);
+                public void stop(Channel c, CameraPlatform.Play started) throws IOException {
+                    client.stop(c.device(), c.channel());
                 }
             }, settings.playGrace(), timer, calls);
+            this.playbacks = new PlaySessions<>(new PlaySessions.Platform<>() {
+                @Override
+                public CameraPlatform.Playback start(Stretch s) throws IOException {
+                    return client.startPlayback(s.device(), s.channel(), s.start(), s.end());
+                }
+
+                @Override
+                public void stop(Stretch s, CameraPlatform.Playback started) throws IOException {
+                    client.stopPlayback(s.device(), s.channel(), started.stream());
+                }
+            }, java.time.Duration.ZERO, timer, calls);
             this.actor = Actor.newBuilder().setUserId("camera-source:" + settings.id()).setRole(Role.ROLE_ADMIN)
                     .setDisplayName(settings.id()).build();
             this.report = CameraSourceReport.newBuilder().setSourceId(settings.id()).setAddress(settings.address()).build();
@@ -133,14 +163,77 @@ public final class CameraSources implements AutoCloseable {
                     "camera " + c.getId() + " comes from camera source " + c.getOrigin().getSourceId()
                             + ", which the hub's settings no longer have"));
         }
-        return s.plays.watch(c.getOrigin().getDeviceCode(), c.getOrigin().getChannelCode());
+        return s.plays.watch(channel(c));
     }
 
     public void leave(Camera c) {
         Source s = sources.get(c.getOrigin().getSourceId());
         if (s != null) {
-            s.plays.leave(c.getOrigin().getDeviceCode(), c.getOrigin().getChannelCode());
+            s.plays.leave(channel(c));
         }
+    }
+
+    private static Channel channel(Camera c) {
+        return new Channel(c.getOrigin().getDeviceCode(), c.getOrigin().getChannelCode());
+    }
+
+    // --- Recordings: listed from the platform on demand, played back while consoles watch.
+
+    /**
+     * A camera's recordings overlapping a period, as its platform lists them. FAILED_PRECONDITION
+     * for a camera of no source or a source without recordings (or a platform without the API),
+     * UNAVAILABLE with the platform's words when it refused or did not answer.
+     */
+    public List<CameraPlatform.Recording> recordings(Camera c, java.time.Instant from, java.time.Instant to) {
+        Source s = recordingSource(c);
+        try {
+            return s.client.recordings(c.getOrigin().getDeviceCode(), c.getOrigin().getChannelCode(), from, to);
+        } catch (IOException e) {
+            throw refused(e);
+        }
+    }
+
+    /** Where to play a stretch of a camera's recordings; the caller leaves when it stops watching. */
+    public CompletableFuture<CameraPlatform.Play> watchRecording(Camera c, java.time.Instant start, java.time.Instant end) {
+        Source s;
+        try {
+            s = recordingSource(c);
+        } catch (HubException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return s.playbacks.watch(stretch(c, start, end)).thenApply(CameraPlatform.Playback::play);
+    }
+
+    public void leaveRecording(Camera c, java.time.Instant start, java.time.Instant end) {
+        Source s = sources.get(c.getOrigin().getSourceId());
+        if (s != null) {
+            s.playbacks.leave(stretch(c, start, end));
+        }
+    }
+
+    private static Stretch stretch(Camera c, java.time.Instant start, java.time.Instant end) {
+        return new Stretch(c.getOrigin().getDeviceCode(), c.getOrigin().getChannelCode(), start, end);
+    }
+
+    private Source recordingSource(Camera c) {
+        Source s = c.hasOrigin() ? sources.get(c.getOrigin().getSourceId()) : null;
+        if (s == null) {
+            throw HubException.precondition("camera " + c.getId() + " is not one of a camera source's: the hub"
+                    + " reaches no recordings of it");
+        }
+        return s;
+    }
+
+    /**
+     * A platform's refusal in its own words. A platform that does not know the path (an older
+     * wvp, a 404) will not know it on a retry either.
+     */
+    static HubException refused(IOException e) {
+        if (e instanceof WvpException w && w.code() == 404) {
+            return HubException.precondition("the camera's platform offers no recordings: " + describe(e));
+        }
+        return new HubException(Status.Code.UNAVAILABLE, "", e instanceof WvpException w && !w.getMessage().isEmpty()
+                ? w.getMessage() : describe(e));
     }
 
     // --- PTZ: one holder per camera, every command through the hub.

@@ -28,7 +28,8 @@ import java.util.Map;
  * against its master of 2026-08): log-in by GET with the password's lower-case MD5, the token
  * sent back in the {@code access-token} header (or an {@code api-key} instead), every answer a
  * {@code {code, msg, data}} wrapper where 0 is success and a lost session is HTTP 401; lists are
- * pagehelper pages ({@code list}, {@code total}). Channels are read in both shapes wvp has had:
+ * pagehelper pages ({@code list}, {@code total}); times are China's wall clock as
+ * "yyyy-MM-dd HH:mm:ss". Channels are read in both shapes wvp has had:
  * 2.7.3 on names the channel {@code deviceId} (its device {@code parentDeviceId}) with status
  * "ON"/"OFF"; before, {@code channelId} and a boolean status. Thread-safe.
  */
@@ -40,7 +41,8 @@ public final class WvpClient {
     /** A storm of alarms is read 1,000 at a time: the rest on the next poll. */
     private static final int ALARM_PAGES = 5;
     private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
-    private static final java.time.format.DateTimeFormatter ALARM_TIME =
+    /** How wvp writes and reads times: China's wall clock, to the second. */
+    private static final java.time.format.DateTimeFormatter PLATFORM_TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(CHINA);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
 
@@ -99,16 +101,105 @@ public final class WvpClient {
 
     /** Starts playing a channel (the platform invites the device) and says where to pull it from. */
     public CameraPlatform.Play play(String deviceCode, String channelCode) throws IOException {
-        JsonElement data = call("/api/play/start/" + segment(deviceCode) + "/" + segment(channelCode), Map.of());
+        return addresses(streamContent(call("/api/play/start/" + segment(deviceCode) + "/" + segment(channelCode),
+                Map.of()), "play"));
+    }
+
+    /**
+     * A channel's recordings overlapping a period (GET /api/gb_record/query: the platform asks the
+     * device, and answers code 100 "timeout" when it did not answer in time), oldest first. An item
+     * without readable times is left out; fileSize is a string of bytes, possibly missing.
+     */
+    public List<CameraPlatform.Recording> recordings(String deviceCode, String channelCode, Instant from, Instant to)
+            throws IOException {
+        JsonElement data = call("/api/gb_record/query/" + segment(deviceCode) + "/" + segment(channelCode),
+                period(from, to));
         if (data == null || !data.isJsonObject()) {
-            throw new WvpException(0, "the platform started the play but gave no addresses");
+            throw new WvpException(0, "the platform answered the record query without a record list");
         }
-        JsonObject o = data.getAsJsonObject();
+        JsonElement list = data.getAsJsonObject().get("recordList");
+        List<CameraPlatform.Recording> out = new ArrayList<>();
+        if (list == null || !list.isJsonArray()) {
+            return out;
+        }
+        for (JsonElement e : list.getAsJsonArray()) {
+            if (!e.isJsonObject()) {
+                continue;
+            }
+            JsonObject r = e.getAsJsonObject();
+            Instant start = platformTime(text(r, "startTime"));
+            Instant end = platformTime(text(r, "endTime"));
+            if (start == null || end == null) {
+                continue;
+            }
+            double size = number(r, "fileSize");
+            out.add(new CameraPlatform.Recording(start, end, kind(text(r, "type")),
+                    Double.isNaN(size) || size < 0 ? 0 : (long) size));
+        }
+        out.sort(java.util.Comparator.comparing(CameraPlatform.Recording::start));
+        return out;
+    }
+
+    /**
+     * Starts playing back a stretch of a channel's recordings (GET /api/playback/start): where to
+     * pull it from, and the platform's stream name, which stopping it needs.
+     */
+    public CameraPlatform.Playback startPlayback(String deviceCode, String channelCode, Instant start, Instant end)
+            throws IOException {
+        JsonObject o = streamContent(call("/api/playback/start/" + segment(deviceCode) + "/" + segment(channelCode),
+                period(start, end)), "playback");
+        String stream = text(o, "stream");
+        if (stream.isEmpty()) {
+            throw new WvpException(0, "the platform started the playback but did not name its stream");
+        }
+        return new CameraPlatform.Playback(addresses(o), stream);
+    }
+
+    /** Stops a playback (GET /api/playback/stop/{deviceId}/{channelId}/{stream}). */
+    public void stopPlayback(String deviceCode, String channelCode, String stream) throws IOException {
+        call("/api/playback/stop/" + segment(deviceCode) + "/" + segment(channelCode) + "/" + segment(stream), Map.of());
+    }
+
+    /** wvp's startTime and endTime parameters. */
+    private static Map<String, String> period(Instant from, Instant to) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("startTime", PLATFORM_TIME.format(from));
+        q.put("endTime", PLATFORM_TIME.format(to));
+        return q;
+    }
+
+    private static JsonObject streamContent(JsonElement data, String what) throws WvpException {
+        if (data == null || !data.isJsonObject()) {
+            throw new WvpException(0, "the platform started the " + what + " but gave no addresses");
+        }
+        return data.getAsJsonObject();
+    }
+
+    /** A StreamContent's addresses: RTSP, else HTTP-FLV (the console's decoders read both). */
+    private static CameraPlatform.Play addresses(JsonObject o) throws WvpException {
         CameraPlatform.Play p = new CameraPlatform.Play(text(o, "rtsp"), text(o, "flv"));
         if (p.rtsp().isEmpty() && p.flv().isEmpty()) {
             throw new WvpException(0, "the platform's media server serves neither RTSP nor HTTP-FLV for this channel");
         }
         return p;
+    }
+
+    private static CameraPlatform.RecordingKind kind(String type) {
+        return switch (type) {
+            case "time" -> CameraPlatform.RecordingKind.TIMED;
+            case "alarm" -> CameraPlatform.RecordingKind.ALARM;
+            case "manual" -> CameraPlatform.RecordingKind.MANUAL;
+            default -> CameraPlatform.RecordingKind.UNKNOWN;
+        };
+    }
+
+    /** A time as wvp writes it, or null when it is not one. */
+    private static Instant platformTime(String text) {
+        try {
+            return java.time.LocalDateTime.parse(text, PLATFORM_TIME).atZone(CHINA).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Stops playing a channel. */
@@ -154,7 +245,7 @@ public final class WvpClient {
      * path makes the client use the old one.
      */
     public List<SourceAlarm> alarms(Instant since) throws IOException {
-        String from = ALARM_TIME.format(since);
+        String from = PLATFORM_TIME.format(since);
         List<SourceAlarm> out = new ArrayList<>();
         if (!oldAlarms) {
             try {
@@ -173,12 +264,8 @@ public final class WvpClient {
             }
         }
         for (JsonObject a : pages("/api/alarm/all", Map.of("startTime", from), ALARM_PAGES)) {
-            Instant at;
-            try {
-                at = java.time.LocalDateTime.parse(text(a, "alarmTime"), ALARM_TIME).atZone(CHINA).toInstant();
-            } catch (java.time.format.DateTimeParseException e) {
-                at = since;
-            }
+            Instant parsed = platformTime(text(a, "alarmTime"));
+            Instant at = parsed == null ? since : parsed;
             out.add(new SourceAlarm(text(a, "id"), text(a, "channelId"), text(a, "alarmMethod") + "/" + text(a, "alarmType"),
                     at, text(a, "alarmDescription")));
         }

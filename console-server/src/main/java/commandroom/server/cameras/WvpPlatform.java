@@ -48,4 +48,19 @@ final class WvpPlatform implements CameraPlatform {
     public List<SourceAlarm> alarms(Instant since) throws IOException {
         return client.alarms(since);
     }
+
+    @Override
+    public List<Recording> recordings(String deviceCode, String channelCode, Instant from, Instant to) throws IOException {
+        return client.recordings(deviceCode, channelCode, from, to);
+    }
+
+    @Override
+    public Playback startPlayback(String deviceCode, String channelCode, Instant start, Instant end) throws IOException {
+        return client.startPlayback(deviceCode, channelCode, start, end);
+    }
+
+    @Override
+    public void stopPlayback(String deviceCode, String channelCode, String stream) throws IOException {
+        client.stopPlayback(deviceCode, channelCode, stream);
+    }
 }

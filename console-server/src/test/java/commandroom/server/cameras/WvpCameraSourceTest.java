@@ -27,11 +27,17 @@ import commandroom.v1.Position;
 import commandroom.v1.SaveCameraRequest;
 import commandroom.v1.SyncCameraSourceRequest;
 import commandroom.v1.WatchCameraRequest;
+import commandroom.v1.WatchRecordingRequest;
+import commandroom.v1.ListRecordingsRequest;
+import commandroom.v1.ListRecordingsResponse;
+import commandroom.v1.Recording;
+import commandroom.v1.RecordingType;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -40,8 +46,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A GB/T 28181 platform (the wvp stub, speaking wvp's paths and JSON) as a camera source of a
- * real hub: its catalog kept in the registry, its plays started for the consoles that watch and
- * stopped when none does, its failures said as the platform said them.
+ * real hub: its catalog kept in the registry, its plays and playbacks started for the consoles
+ * that watch and stopped when none does, its recordings listed, its failures said as the platform
+ * said them.
  */
 class WvpCameraSourceTest {
 
@@ -306,31 +313,154 @@ class WvpCameraSourceTest {
         }
     }
 
+    private static com.google.protobuf.Timestamp ts(Instant t) {
+        return com.google.protobuf.util.Timestamps.fromMillis(t.toEpochMilli());
+    }
+
+    private static ListRecordingsRequest recordings(String cameraId, Instant from, Instant to) {
+        return ListRecordingsRequest.newBuilder().setCameraId(cameraId).setFrom(ts(from)).setTo(ts(to)).build();
+    }
+
+    @Test
+    void aCamerasRecordingsForADayAreReadFromThePlatformAndAPeriodIsAtMostADay() throws Exception {
+        try (WvpStub stub = platform(); TestHub hub = hub(stub, Duration.ofSeconds(30));
+             HubClient chief = hub.login("chief1"); HubClient duty = hub.login("duty1")) {
+            firstSync(chief);
+            // 2026-08-06 in China: midnight there is 16:00 UTC the day before.
+            Instant day = Instant.parse("2026-08-05T16:00:00Z");
+            stub.recordings(DOME, List.of(
+                    new WvpStub.Recording(day.minusSeconds(1800), day.plus(Duration.ofHours(2)), "time", 734_003_200L),
+                    new WvpStub.Recording(day.plus(Duration.ofHours(9)), day.plus(Duration.ofMinutes(9 * 60 + 12)), "alarm",
+                            52_428_800L),
+                    new WvpStub.Recording(day.plus(Duration.ofHours(14)), day.plus(Duration.ofMinutes(14 * 60 + 5)), "manual",
+                            0),
+                    new WvpStub.Recording(day.plus(Duration.ofHours(30)), day.plus(Duration.ofHours(31)), "time", 1)));
+
+            ListRecordingsResponse found = duty.cameras().listRecordings(recordings("gb-" + DOME, day,
+                    day.plus(Duration.ofHours(24))));
+            assertEquals(3, found.getRecordingsCount(), "the next day's recording is not the day's");
+            Recording first = found.getRecordings(0);
+            assertEquals(day.minusSeconds(1800).getEpochSecond(), first.getStart().getSeconds(),
+                    "from the day before, as listed");
+            assertEquals(RecordingType.RECORDING_TYPE_TIMED, first.getType());
+            assertEquals(734_003_200L, first.getSizeBytes(), "fileSize is a string of bytes");
+            assertEquals(RecordingType.RECORDING_TYPE_ALARM, found.getRecordings(1).getType());
+            assertEquals(day.plus(Duration.ofMinutes(9 * 60 + 12)).getEpochSecond(),
+                    found.getRecordings(1).getEnd().getSeconds());
+            assertEquals(RecordingType.RECORDING_TYPE_MANUAL, found.getRecordings(2).getType());
+            String query = stub.calls().stream().filter(c -> c.startsWith("GET /api/gb_record/query/")).findFirst()
+                    .orElseThrow();
+            assertEquals("GET /api/gb_record/query/" + NVR + "/" + DOME + "?startTime=2026-08-06+00%3A00%3A00"
+                    + "&endTime=2026-08-07+00%3A00%3A00", query, "China's wall clock, encoded");
+
+            StatusRuntimeException tooLong = assertThrows(StatusRuntimeException.class, () -> duty.cameras()
+                    .listRecordings(recordings("gb-" + DOME, day, day.plus(Duration.ofHours(25)))));
+            assertEquals(Status.Code.INVALID_ARGUMENT, tooLong.getStatus().getCode());
+            assertTrue(tooLong.getStatus().getDescription().startsWith("to: must be at most 24 h"),
+                    tooLong.getStatus().getDescription());
+            StatusRuntimeException backwards = assertThrows(StatusRuntimeException.class, () -> duty.cameras()
+                    .listRecordings(recordings("gb-" + DOME, day, day.minusSeconds(1))));
+            assertEquals(Status.Code.INVALID_ARGUMENT, backwards.getStatus().getCode());
+            assertTrue(backwards.getStatus().getDescription().contains("to: must be after from"),
+                    backwards.getStatus().getDescription());
+            assertEquals(Status.Code.INVALID_ARGUMENT, assertThrows(StatusRuntimeException.class, () -> duty.cameras()
+                    .listRecordings(ListRecordingsRequest.newBuilder().setCameraId("gb-" + DOME).setTo(ts(day)).build()))
+                    .getStatus().getCode(), "from is required");
+            assertEquals(Status.Code.FAILED_PRECONDITION, assertThrows(StatusRuntimeException.class, () -> duty.cameras()
+                    .listRecordings(recordings("c-001", day, day.plus(Duration.ofHours(1))))).getStatus().getCode(),
+                    "a camera of no source keeps no recordings the hub reaches");
+            assertEquals(Status.Code.NOT_FOUND, assertThrows(StatusRuntimeException.class, () -> duty.cameras()
+                    .listRecordings(recordings("gb-nothing", day, day.plus(Duration.ofHours(1))))).getStatus().getCode());
+
+            // The device did not answer the platform in time: said in the platform's words.
+            stub.failRecordQueries("timeout");
+            StatusRuntimeException timeout = assertThrows(StatusRuntimeException.class, () -> duty.cameras()
+                    .listRecordings(recordings("gb-" + DOME, day, day.plus(Duration.ofHours(24)))));
+            assertEquals(Status.Code.UNAVAILABLE, timeout.getStatus().getCode());
+            assertEquals("timeout", timeout.getStatus().getDescription());
+        }
+    }
+
+    @Test
+    void aRecordingPlaysBackWhileWatchedAndStopsAtThePlatformWhenTheWatchEnds() throws Exception {
+        try (WvpStub stub = platform(); TestHub hub = hub(stub, Duration.ofSeconds(30));
+             HubClient chief = hub.login("chief1"); HubClient duty = hub.login("duty1")) {
+            firstSync(chief);
+            stub.playbackStream(DOME, "rtsp://127.0.0.1:8554/dome-record");
+            Instant start = Instant.parse("2026-08-06T01:30:00Z");
+            Instant end = start.plus(Duration.ofHours(2));
+            String stream = NVR + "_" + DOME + "_20260806093000_20260806113000";
+
+            Watch a = Watch.recording(duty, "gb-" + DOME, start, end);
+            Watch b = Watch.recording(chief, "gb-" + DOME, start, end);
+            assertEquals("rtsp://127.0.0.1:8554/dome-record", a.play().get(10, TimeUnit.SECONDS).getRtspUrl());
+            assertTrue(b.play().get(10, TimeUnit.SECONDS).getFlvUrl().endsWith(stream + ".live.flv"));
+            assertEquals(1, stub.count("/api/playback/start/" + NVR + "/" + DOME + "?startTime=2026-08-06+09%3A30%3A00"
+                    + "&endTime=2026-08-06+11%3A30%3A00"), "two watchers of one stretch, one playback: " + stub.calls());
+            assertEquals(java.util.Set.of(stream), stub.playbacks());
+
+            a.cancel();
+            Thread.sleep(500);
+            assertEquals(0, stub.count("/api/playback/stop/"), "still watched by one console");
+            b.cancel();
+            Eventually.until("the playback stopped at the platform", WAIT,
+                    () -> stub.count("/api/playback/stop/" + NVR + "/" + DOME + "/" + stream) == 1);
+            assertTrue(stub.playbacks().isEmpty());
+            assertEquals(0, stub.count("/api/play/start/"), "a playback is not a live play");
+
+            // The watcher logs out: the watch ends with the session, and so does the playback.
+            try (HubClient leaving = hub.login("leader1")) {
+                Watch held = Watch.recording(leaving, "gb-" + DOME, start, end);
+                held.play().get(10, TimeUnit.SECONDS);
+                leaving.auth().logout(commandroom.v1.LogoutRequest.getDefaultInstance());
+                Throwable ended = held.ended().handle((x, e) -> e).get(5, TimeUnit.SECONDS);
+                assertEquals(Status.Code.UNAUTHENTICATED, Status.fromThrowable(ended).getCode(), "within 5 s of the log-out");
+                Eventually.until("the logged-out watcher's playback stopped", WAIT, () -> stub.playbacks().isEmpty());
+            }
+
+            Watch tooLong = Watch.recording(duty, "gb-" + DOME, start, start.plus(Duration.ofHours(25)));
+            Status s = Status.fromThrowable(tooLong.ended().handle((x, e) -> e).get(10, TimeUnit.SECONDS));
+            assertEquals(Status.Code.INVALID_ARGUMENT, s.getCode());
+            assertTrue(s.getDescription().startsWith("end: must be at most 24 h"), s.getDescription());
+            Watch plain = Watch.recording(duty, "c-001", start, end);
+            assertEquals(Status.Code.FAILED_PRECONDITION, Status.fromThrowable(plain.ended().handle((x, e) -> e)
+                    .get(10, TimeUnit.SECONDS)).getCode(), "a camera of no source has no recordings to play");
+        }
+    }
+
     /** A console's watch of one camera: its first message, its end, and its cancellation. */
     private record Watch(CompletableFuture<CameraPlay> play, CompletableFuture<Void> ended, Context.CancellableContext context) {
 
         static Watch open(HubClient c, String cameraId) {
+            return of(o -> c.camerasAsync().watchCamera(WatchCameraRequest.newBuilder().setCameraId(cameraId).build(), o));
+        }
+
+        static Watch recording(HubClient c, String cameraId, Instant start, Instant end) {
+            return of(o -> c.camerasAsync().watchRecording(WatchRecordingRequest.newBuilder().setCameraId(cameraId)
+                    .setStart(ts(start)).setEnd(ts(end)).build(), o));
+        }
+
+        private static Watch of(java.util.function.Consumer<StreamObserver<CameraPlay>> call) {
             CompletableFuture<CameraPlay> play = new CompletableFuture<>();
             CompletableFuture<Void> ended = new CompletableFuture<>();
             Context.CancellableContext ctx = Context.current().withCancellation();
-            ctx.run(() -> c.camerasAsync().watchCamera(WatchCameraRequest.newBuilder().setCameraId(cameraId).build(),
-                    new StreamObserver<>() {
-                        @Override
-                        public void onNext(CameraPlay p) {
-                            play.complete(p);
-                        }
+            ctx.run(() -> call.accept(new StreamObserver<>() {
+                @Override
+                public void onNext(CameraPlay p) {
+                    play.complete(p);
+                }
 
-                        @Override
-                        public void onError(Throwable t) {
-                            play.completeExceptionally(t);
-                            ended.completeExceptionally(t);
-                        }
+                @Override
+                public void onError(Throwable t) {
+                    play.completeExceptionally(t);
+                    ended.completeExceptionally(t);
+                }
 
-                        @Override
-                        public void onCompleted() {
-                            ended.complete(null);
-                        }
-                    }));
+                @Override
+                public void onCompleted() {
+                    ended.complete(null);
+                }
+            }));
             return new Watch(play, ended, ctx);
         }
 

@@ -25,11 +25,12 @@ import java.util.concurrent.Executors;
 /**
  * A stand-in for wvp-GB28181-pro's HTTP API on 127.0.0.1, answering the paths, parameters and JSON
  * shapes of wvp's own source (master of 2026-08: UserController, DeviceQuery, PlayController,
- * WVPResult, pagehelper's PageInfo, DeviceChannel as of 2.7.3): log-in by GET only with the
- * password's lower-case MD5, the token in the {@code access-token} header (or an {@code api-key}),
- * HTTP 401 with code 401 for a missing or expired token, code 100 for an unknown device. Its
- * catalog is changed by the test; its plays point at whatever stream the test gives a channel;
- * every call is recorded. Thread-safe.
+ * GBRecordController and PlaybackController ({@link WvpRecords}), WVPResult, pagehelper's
+ * PageInfo, DeviceChannel as of 2.7.3): log-in by GET only with the password's lower-case MD5,
+ * the token in the {@code access-token} header (or an {@code api-key}), HTTP 401 with code 401
+ * for a missing or expired token, code 100 for an unknown device. Its
+ * catalog and its channels' recordings are set by the test; its plays and playbacks point at
+ * whatever stream the test gives a channel; every call is recorded. Thread-safe.
  */
 public final class WvpStub implements AutoCloseable {
 
@@ -54,6 +55,7 @@ public final class WvpStub implements AutoCloseable {
     private final List<JsonObject> alarms = new ArrayList<>();
     private final List<Long> ptzArrivals = new CopyOnWriteArrayList<>();
     private volatile long playDelayMillis;
+    private final WvpRecords records = new WvpRecords();
 
     public WvpStub(String username, String password) throws IOException {
         this.username = username;
@@ -88,6 +90,11 @@ public final class WvpStub implements AutoCloseable {
 
     public synchronized Channel channelOf(String code) {
         return channels.get(code);
+    }
+
+    /** A device's code when the catalog has it, else null. */
+    private synchronized String known(String device) {
+        return devices.containsKey(device) ? device : null;
     }
 
     /** Tokens live this long (wvp: its login-timeout). */
@@ -173,6 +180,12 @@ public final class WvpStub implements AutoCloseable {
                 data.addProperty("deviceId", p[4]);
                 data.addProperty("channelId", p[5]);
                 send(x, 200, result(0, "成功", data));
+            } else if (path.startsWith("/api/gb_record/query/") && p.length == 6) {
+                send(x, records.query(known(p[4]), p[5], channelOf(p[5]), q));
+            } else if (path.startsWith("/api/playback/start/") && p.length == 6) {
+                send(x, records.start(known(p[4]), p[5], channelOf(p[5]), q));
+            } else if (path.startsWith("/api/playback/stop/") && p.length == 7) {
+                send(x, records.stop(known(p[4]), p[5], channelOf(p[5]), p[6]));
             } else if (path.equals("/api/alarm/list")) {
                 alarms(x, q);
             } else if (path.startsWith("/api/front-end/ptz/") && p.length == 6) {
@@ -254,6 +267,29 @@ public final class WvpStub implements AutoCloseable {
         s.add("hls", JsonNull.INSTANCE);
         s.addProperty("mediaServerId", "zlmediakit-local");
         send(x, 200, result(0, "成功", s));
+    }
+
+    /** A recording a channel's device keeps: type "time", "alarm" or "manual", as wvp's RecordItem says it. */
+    public record Recording(java.time.Instant start, java.time.Instant end, String type, long size) {}
+
+    /** The recordings a channel's device keeps, as the record query finds them. */
+    public void recordings(String channelCode, List<Recording> list) {
+        records.recordings(channelCode, list);
+    }
+
+    /** Record queries fail with wvp's code 100 and this message, e.g. "timeout" (null: they work). */
+    public void failRecordQueries(String message) {
+        records.failQueries(message);
+    }
+
+    /** Playbacks of a channel play this stream (else the channel's live one). */
+    public void playbackStream(String channelCode, String rtsp) {
+        records.playbackStream(channelCode, rtsp);
+    }
+
+    /** Playbacks started and not stopped, by wvp's stream name. */
+    public java.util.Set<String> playbacks() {
+        return records.playbacks();
     }
 
     /** Raises an alarm of a channel (wvp's Alarm, as its alarm model of 2026-04 has it); answers its id. */
@@ -387,12 +423,16 @@ public final class WvpStub implements AutoCloseable {
         return p;
     }
 
-    private static JsonObject result(int code, String msg, JsonElement data) {
+    static JsonObject result(int code, String msg, JsonElement data) {
         JsonObject o = new JsonObject();
         o.addProperty("code", code);
         o.addProperty("msg", msg);
         o.add("data", data == null ? JsonNull.INSTANCE : data);
         return o;
+    }
+
+    private static void send(HttpExchange x, WvpRecords.Answer a) throws IOException {
+        send(x, a.status(), a.body());
     }
 
     private static void send(HttpExchange x, int status, JsonObject body) throws IOException {
