@@ -78,6 +78,8 @@ public final class VideoTile extends StackPane {
     private volatile ReplaySource replaying;
     private final TileReplay replay;
     private final VBox labels;
+    /** Frames the live decoder had decoded before a replay ended; none of those is shown again. */
+    private volatile long staleUpTo = -1;
     /** Until when (System.nanoTime) the state line says why a replay could not begin. */
     private long sayingUntil;
 
@@ -180,6 +182,7 @@ public final class VideoTile extends StackPane {
         endReplay();
         Object mine = new Object();
         turn = mine;
+        staleUpTo = -1;
         VideoSource old = source;
         endWatch();
         camera = c;
@@ -221,9 +224,9 @@ public final class VideoTile extends StackPane {
     }
 
     /**
-     * Replays the camera's last seconds in this tile, from its ring: the live decoder stops (the
-     * ring goes on recording), the slice is written to a file in memory and played with pause, seek
-     * and ×2. Returns why not, or empty when it began. FX thread.
+     * Replays the camera's last seconds in this tile, from its ring (which goes on recording): the
+     * slice is written to a file in memory and played with pause, seek and ×2 in place of the live
+     * picture. Returns why not, or empty when it began. FX thread.
      */
     Optional<String> startReplay(int seconds) {
         WallCamera c = camera;
@@ -251,10 +254,9 @@ public final class VideoTile extends StackPane {
         java.nio.file.Path file = ClipWriter.scratch().resolve("commandroom-replay-" + ProcessHandle.current().pid()
                 + "-" + System.identityHashCode(this) + ".ts");
         replayView().begin(r, sl, live, file);
+        // The live decoder goes on, unseen: back to live is then its next picture (a camera takes
+        // a second or two to connect again), for one tile's decoding while the replay lasts.
         runtime.control(() -> {
-            if (live != null) {
-                live.stop();
-            }
             try {
                 ClipWriter.write(sl, file);
             } catch (java.io.IOException e) {
@@ -277,8 +279,29 @@ public final class VideoTile extends StackPane {
         });
     }
 
+    /** Replays the last seconds as 回放 does; empty when it began, else why not. FX thread. */
+    public Optional<String> replayLast() {
+        return startReplay(replaySeconds());
+    }
+
+    /** When the replay's first picture was decoded (System.nanoTime); 0 before it or when live. Any thread. */
+    public long replayFirstPictureNanos() {
+        ReplaySource r = replaying;
+        return r == null ? 0 : r.firstPictureNanos();
+    }
+
+    /** Bytes the tile's ring holds (its memory, near enough). Any thread. */
+    public long ringBytes() {
+        return ring.ring().bytes();
+    }
+
+    /** How far back the tile's ring reaches, in ms. Any thread. */
+    public long ringReachMillis() {
+        return ring.ring().reachMillis();
+    }
+
     /** Back to live (nothing when not replaying). FX thread. */
-    void endReplay() {
+    public void endReplay() {
         ReplaySource r = replaying;
         if (r == null) {
             return;
@@ -288,8 +311,10 @@ public final class VideoTile extends StackPane {
         VideoSource live = view.live();
         java.nio.file.Path file = view.file();
         view.end();
+        // The live decoder's picture is from before the replay: the replay's last one stays until
+        // the live decoder has a new one.
+        staleUpTo = live == null ? -1 : live.framesDecoded();
         source = live;
-        shownFrame = null;
         shownReading = null;
         runtime.control(() -> {
             r.release();
@@ -299,14 +324,12 @@ public final class VideoTile extends StackPane {
                 // /dev/shm or the temp dir: the next replay of this tile writes over it anyway.
             }
         });
-        if (live != null) {
-            health = new TileHealth();
-            restartPlayer();
-        }
+        // The live decoder went on; a tile that grew or shrank meanwhile plays at its new size.
+        requestLayout();
     }
 
     /** Whether the tile replays (rather than shows live). Any thread. */
-    boolean replaying() {
+    public boolean replaying() {
         return replaying != null;
     }
 
@@ -541,7 +564,10 @@ public final class VideoTile extends StackPane {
         VideoSource s = source;
         TileFrame f = s == null ? null : s.frame();
         boolean mine = paintInterval != PaintBudget.PAUSED && pulse % paintInterval == 0;
-        if (f != null && mine && f.written()) {
+        if (staleUpTo >= 0 && s != null && s.framesDecoded() > staleUpTo) {
+            staleUpTo = -1;
+        }
+        if (f != null && mine && f.written() && staleUpTo < 0) {
             if (f != shownFrame) {
                 shownFrame = f;
                 picture.setImage(f.image());
