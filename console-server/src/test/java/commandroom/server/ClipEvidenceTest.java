@@ -42,9 +42,20 @@ import org.junit.jupiter.params.provider.EnumSource;
  * its header is refused with the field named and leaves nothing behind; a clip over the limit is
  * refused before a byte is kept; a picture is not a clip.
  */
-class ClipEvidenceTest {
+public class ClipEvidenceTest {
 
     private static final int CHUNK = 1024 * 1024;
+
+    /** The bytes of a kept clip, read back through GetClip. */
+    public static byte[] read(HubClient client, String incidentId, String evidenceId) throws java.io.IOException {
+        ByteArrayOutputStream back = new ByteArrayOutputStream();
+        Iterator<ClipChunk> it = client.command().getClip(GetEvidenceRequest.newBuilder().setIncidentId(incidentId)
+                .setEvidenceId(evidenceId).build());
+        while (it.hasNext()) {
+            it.next().getData().writeTo(back);
+        }
+        return back.toByteArray();
+    }
 
     @ParameterizedTest
     @EnumSource(Backend.class)
@@ -103,7 +114,7 @@ class ClipEvidenceTest {
         }
     }
 
-    private static ClipHeader header(String incidentId, byte[] clip, byte[] sha, Instant to) {
+    public static ClipHeader header(String incidentId, byte[] clip, byte[] sha, Instant to) {
         return ClipHeader.newBuilder().setIncidentId(incidentId).setCameraId("c-001").setReason("逃逸车辆经过路口")
                 .setIdempotencyKey("clip-" + java.util.UUID.randomUUID())
                 .setClip(VideoClip.newBuilder().setSha256(ByteString.copyFrom(sha)).setSizeBytes(clip.length)
@@ -112,7 +123,7 @@ class ClipEvidenceTest {
                         .setTo(Timestamp.newBuilder().setSeconds(to.getEpochSecond()))).build();
     }
 
-    private static CompletableFuture<IncidentResponse> upload(HubClient client, ClipHeader header, byte[] bytes) {
+    public static CompletableFuture<IncidentResponse> upload(HubClient client, ClipHeader header, byte[] bytes) {
         CompletableFuture<IncidentResponse> done = new CompletableFuture<>();
         StreamObserver<ClipUpload> up = client.commandAsync().keepClip(new StreamObserver<>() {
             @Override
@@ -144,7 +155,7 @@ class ClipEvidenceTest {
         return (StatusRuntimeException) e.getCause();
     }
 
-    private static byte[] sha256(byte[] b) throws Exception {
+    public static byte[] sha256(byte[] b) throws Exception {
         return MessageDigest.getInstance("SHA-256").digest(b);
     }
 }

@@ -34,7 +34,9 @@ import java.util.zip.ZipOutputStream;
  * H2 and PostgreSQL: {@code manifest.properties} (what is inside, the head of the chain), {@code
  * users.bin}, {@code events.bin} (the events exactly as logged, chain hashes included, so a
  * restored log verifies as the original did) and {@code images.bin} (the photos and evidence the
- * events name by hash, each checked against its hash on restore). The token signing key is not kept: after a restore
+ * events name by hash, each checked against its hash on restore) and {@code clips.bin} (the video
+ * evidence, written and restored a chunk at a time, each clip checked against its hash). The token
+ * signing key is not kept: after a restore
  * everyone logs in again. A backup can be taken while the hub runs (the log is append-only; the
  * file holds a prefix of it); a restore goes only into an empty database, with the hub stopped.
  * The whole file is encrypted and authenticated ({@link BackupCipher}): a backup holds key
@@ -55,6 +57,14 @@ public final class LogBackup {
     private final EventStore events;
     private final UserStore users;
     private final ImageStore images;
+    /** Video evidence, in clips.bin; null: a backup without clips (and none restored). */
+    private commandroom.server.store.ClipStore clips;
+
+    public LogBackup(EventStore events, UserStore users, ImageStore images,
+                     commandroom.server.store.ClipStore clips) {
+        this(events, users, images);
+        this.clips = clips;
+    }
 
     public LogBackup(EventStore events, UserStore users, ImageStore images) {
         this.events = events;
@@ -95,6 +105,11 @@ public final class LogBackup {
             zip.putNextEntry(new ZipEntry("images.bin"));
             writeImages(zip);
             zip.closeEntry();
+            if (clips != null) {
+                zip.putNextEntry(new ZipEntry("clips.bin"));
+                writeClips(zip);
+                zip.closeEntry();
+            }
             Summary summary = new Summary(chain.lastSequence(), userList.size(),
                     HexFormat.of().formatHex(chain.lastHash().toByteArray()));
             zip.putNextEntry(new ZipEntry("manifest.properties"));
@@ -164,6 +179,7 @@ public final class LogBackup {
                     }
                     case "events.bin" -> readEvents(zip, chain, write);
                     case "images.bin" -> readImages(zip, write);
+                    case "clips.bin" -> readClips(zip, write);
                     default -> throw new IOException(file + " is not a hub backup: it holds " + entry.getName());
                 }
             }
@@ -238,6 +254,75 @@ public final class LogBackup {
             if (write) {
                 images.put(actual, type, data, storedAt);
             }
+        }
+    }
+
+    /** Each clip's description, then its chunks (length, bytes), one chunk in memory at a time. */
+    private void writeClips(OutputStream out) throws IOException {
+        DataOutputStream d = new DataOutputStream(out);
+        for (commandroom.server.store.ClipStore.Kept k : clips.list()) {
+            d.writeBoolean(true);
+            d.writeUTF(k.sha256Hex());
+            d.writeUTF(k.contentType());
+            d.writeLong(k.storedAt().toEpochMilli());
+            d.writeInt(k.chunks());
+            byte[] sha = HexFormat.of().parseHex(k.sha256Hex());
+            for (int i = 0; i < k.chunks(); i++) {
+                byte[] chunk = clips.chunk(sha, i);
+                d.writeInt(chunk.length);
+                d.write(chunk);
+            }
+        }
+        d.writeBoolean(false);
+        d.flush();
+    }
+
+    /** Reads the clips, each checked against its hash; (write) keeps them, chunk by chunk. */
+    private void readClips(InputStream in, boolean write) throws IOException {
+        DataInputStream d = new DataInputStream(in);
+        while (d.readBoolean()) {
+            String sha = d.readUTF();
+            String type = d.readUTF();
+            Instant storedAt = Instant.ofEpochMilli(d.readLong());
+            int chunks = d.readInt();
+            java.security.MessageDigest digest = digest();
+            commandroom.server.store.ClipStore.Upload upload = write && clips != null ? clips.begin() : null;
+            try {
+                for (int i = 0; i < chunks; i++) {
+                    int size = d.readInt();
+                    if (size < 1 || size > 16 * 1024 * 1024) {
+                        throw new IOException("a clip's chunk of " + size + " bytes: the backup is damaged");
+                    }
+                    byte[] chunk = d.readNBytes(size);
+                    if (chunk.length != size) {
+                        throw new IOException("clip " + sha + " is cut short: the backup is damaged");
+                    }
+                    digest.update(chunk);
+                    if (upload != null) {
+                        upload.append(chunk);
+                    }
+                }
+                byte[] actual = digest.digest();
+                if (!HexFormat.of().formatHex(actual).equals(sha)) {
+                    throw new IOException("clip " + sha + " does not match its hash: the backup is damaged");
+                }
+                if (upload != null) {
+                    upload.finish(actual, type, storedAt);
+                }
+            } catch (IOException | RuntimeException e) {
+                if (upload != null) {
+                    upload.abort();
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static java.security.MessageDigest digest() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

@@ -37,7 +37,8 @@ final class LogCommands {
         }
         try (Database db = HubCommandLine.open(o.hubConfig())) {
             EventStore events = new EventStore(db);
-            LogBackup backup = new LogBackup(events, new UserStore(db), new commandroom.server.store.ImageStore(db));
+            LogBackup backup = new LogBackup(events, new UserStore(db), new commandroom.server.store.ImageStore(db),
+                    new commandroom.server.store.ClipStore(db));
             switch (command) {
                 case "backup" -> {
                     Path file = Path.of(o.arguments().get(0));

@@ -131,6 +131,26 @@ public final class ClipStore {
         }
     }
 
+    /** A kept clip as the backup lists it. */
+    public record Kept(String sha256Hex, String contentType, long size, int chunks, Instant storedAt) {}
+
+    /** Every kept clip (its description, not its bytes), in hash order. */
+    public java.util.List<Kept> list() {
+        java.util.List<Kept> out = new java.util.ArrayList<>();
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT sha256, content_type, size_bytes, chunks, stored_at FROM clips ORDER BY sha256");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Kept(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
+                        rs.getTimestamp(5).toInstant()));
+            }
+        } catch (SQLException ex) {
+            throw new StoreException("could not list clips", ex);
+        }
+        return out;
+    }
+
     /** How many chunks a kept clip has; empty when it is not kept. */
     public java.util.OptionalInt chunks(byte[] sha256) {
         String hash = HexFormat.of().formatHex(sha256);

@@ -35,12 +35,19 @@ class LogCommandsTest {
     void aBackupFromH2RestoresIntoPostgresAndTheHubThereShowsTheSameLog() throws Exception {
         HubConfig h2 = TestHub.config(Backend.H2);
         Snapshot before;
+        byte[] clip = new byte[2 * 1024 * 1024 + 77];
+        new java.util.Random(5).nextBytes(clip);
+        String incidentId;
         try (TestHub hub = TestHub.start(Backend.H2, c -> h2); HubClient duty = hub.login("duty1")) {
-            duty.command().withDeadlineAfter(10, TimeUnit.SECONDS).reportIncident(ReportIncidentRequest.newBuilder()
+            incidentId = duty.command().withDeadlineAfter(10, TimeUnit.SECONDS).reportIncident(ReportIncidentRequest.newBuilder()
                     .setType(IncidentType.INCIDENT_TYPE_DISPUTE).setPriority(Priority.PRIORITY_HIGH)
                     .setPosition(TestCounty.pos(30.5452, 119.9655)).setAddress("城东路 12 号")
                     .setReporter(Reporter.newBuilder().setName("刘女士").setPhone("13800000000"))
-                    .setSummary("邻里噪音纠纷").setIdempotencyKey("backup-1").build());
+                    .setSummary("邻里噪音纠纷").setIdempotencyKey("backup-1").build()).getIncident().getId();
+            // Video evidence: its bytes live apart from the log, in chunks, and must come along.
+            commandroom.server.ClipEvidenceTest.upload(duty, commandroom.server.ClipEvidenceTest.header(incidentId, clip,
+                    commandroom.server.ClipEvidenceTest.sha256(clip), java.time.Instant.now().minusSeconds(1)), clip)
+                    .get(30, TimeUnit.SECONDS);
             before = duty.command().getSnapshot(GetSnapshotRequest.getDefaultInstance());
         }
         Path file = Files.createTempDirectory("backup").resolve("hub.crbak");
@@ -64,6 +71,8 @@ class LogCommandsTest {
             assertEquals(before.getAsOfSequence() + 1, after.getAsOfSequence(), "the same log, and the log-in's event");
             assertEquals(before.getIncidentsList(), after.getIncidentsList());
             assertEquals(before.getUnitsCount(), after.getUnitsCount());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(clip,
+                    commandroom.server.ClipEvidenceTest.read(duty, incidentId, incidentId + "-E1"), "the clip came along");
         }
 
         var again = onPostgres.run(PASSPHRASE + "\n", "restore", file.toString());
