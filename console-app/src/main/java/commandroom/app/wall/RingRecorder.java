@@ -27,13 +27,21 @@ final class RingRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(RingRecorder.class);
     private static final String READ_TIMEOUT_US = "3000000";
     private static final long RETRY_MILLIS = 2000;
+    private static final long WAIT_MILLIS = 250;
 
     private final PacketRing ring;
     private final AtomicLong generation = new AtomicLong();
+    private final java.util.function.BooleanSupplier mayConnect;
     private volatile String url;
 
-    RingRecorder(PacketRing ring) {
+    /**
+     * mayConnect says when the reader may (re)connect: only once the tile's own decoder is live, so
+     * the ring never takes the place of the picture at a source that serves one reader only (an
+     * ffmpeg {@code -listen} server, a camera out of sessions).
+     */
+    RingRecorder(PacketRing ring, java.util.function.BooleanSupplier mayConnect) {
         this.ring = ring;
+        this.mayConnect = mayConnect;
     }
 
     /** Whether a second reader can open this stream beside the tile's (not a UDP push). */
@@ -69,13 +77,19 @@ final class RingRecorder {
     }
 
     private void run(long mine, String streamUrl) {
-        while (generation.get() == mine) {
-            read(mine, streamUrl);
-            try {
+        try {
+            while (generation.get() == mine) {
+                while (!mayConnect.getAsBoolean() && generation.get() == mine) {
+                    Thread.sleep(WAIT_MILLIS);
+                }
+                if (generation.get() != mine) {
+                    return;
+                }
+                read(mine, streamUrl);
                 Thread.sleep(RETRY_MILLIS);
-            } catch (InterruptedException e) {
-                return;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

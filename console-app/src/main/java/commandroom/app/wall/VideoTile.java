@@ -85,7 +85,7 @@ public final class VideoTile extends StackPane {
 
     VideoTile(VideoRuntime runtime) {
         this.runtime = runtime;
-        this.ring = new RingRecorder(new PacketRing(runtime.ringMillis()));
+        this.ring = new RingRecorder(new PacketRing(runtime.ringMillis()), () -> isLive() || replaying != null);
         getStyleClass().add("video-tile");
         name.getStyleClass().add("tile-name");
         state.getStyleClass().add("tile-state");

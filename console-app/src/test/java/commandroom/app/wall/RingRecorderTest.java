@@ -25,7 +25,7 @@ class RingRecorderTest {
     void aCameraRecordedWithoutDecodingPlaysBackItsLastSeconds() throws Exception {
         try (RtspCameras camera = new RtspCameras(FreePort.next(), List.of(new RtspCameras.Camera("c-007", "西门桥", 1280, 720)))
                 .start()) {
-            RingRecorder recorder = new RingRecorder(new PacketRing(30_000));
+            RingRecorder recorder = new RingRecorder(new PacketRing(30_000), () -> true);
             assertTrue(RingRecorder.recordable(camera.url("c-007")));
             assertFalse(RingRecorder.recordable("udp://@127.0.0.1:5004"), "a UDP push has one reader only");
             recorder.start(camera.url("c-007"));
