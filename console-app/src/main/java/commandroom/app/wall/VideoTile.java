@@ -208,11 +208,6 @@ public final class VideoTile extends StackPane {
 
     private void play(WallCamera c) {
         camera = c;
-        String recorded = c.recordedUrl();
-        // Live only: a platform's recording is already kept, and its playback is no "last seconds".
-        if (recordingFrom == null && recorded != null && runtime.ringMillis() > 0) {
-            ring.start(recorded);
-        }
         source = runtime.newSource(c.urlFor(getWidth()));
         state.setText(recordingPrefix() + Messages.get("wall.state.CONNECTING") + "  ·  " + source.decoder());
         restartPlayer();
@@ -458,11 +453,25 @@ public final class VideoTile extends StackPane {
         boxWidth = w;
         boxHeight = h;
         playingUrl = url;
+        record(url);
         TileHealth th = health;
         synchronized (th) {
             th.started(System.nanoTime());
         }
         restart(s, url, w, h);
+    }
+
+    /**
+     * The ring records the stream the tile plays: another stream beside it would cost the camera a
+     * session and the network a stream per tile (and the simulator an encode). Live only: a
+     * platform's recording is kept already. A stream that cannot be opened twice is not recorded.
+     */
+    private void record(String url) {
+        if (recordingFrom != null || runtime.ringMillis() <= 0 || !RingRecorder.recordable(url)) {
+            ring.stop();
+        } else if (!url.equals(ring.url())) {
+            ring.start(url);
+        }
     }
 
     /** Stops and plays the player again on the control thread, unless the tile has moved on. */

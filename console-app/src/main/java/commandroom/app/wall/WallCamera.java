@@ -37,16 +37,4 @@ public record WallCamera(String id, String name, String subStreamUrl, String mai
     private String main() {
         return mainStreamUrl == null || mainStreamUrl.isEmpty() ? subStreamUrl : mainStreamUrl;
     }
-
-    /**
-     * The stream the tile's ring records: the main stream (evidence at full quality, and the ring
-     * keeps going when the tile grows or shrinks) when it can be opened beside the decoder, else
-     * the sub-stream when that can; null when neither can (a UDP push has room for one reader).
-     */
-    String recordedUrl() {
-        if (RingRecorder.recordable(main())) {
-            return main();
-        }
-        return RingRecorder.recordable(sub()) ? sub() : null;
-    }
 }
