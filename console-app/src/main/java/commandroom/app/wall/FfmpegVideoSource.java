@@ -52,17 +52,9 @@ final class FfmpegVideoSource implements VideoSource {
             grabber.setOption("fflags", "nobuffer");
             grabber.setPixelFormat(avutil.AV_PIX_FMT_BGRA);
             grabber.start();
-            double aspect = (double) grabber.getImageWidth() / Math.max(1, grabber.getImageHeight());
-            int w = boxWidth;
-            int h = (int) Math.round(w / aspect);
-            if (h > boxHeight) {
-                h = boxHeight;
-                w = (int) Math.round(h * aspect);
-            }
-            w = Math.max(2, w & ~1);
-            h = Math.max(2, h & ~1);
-            grabber.setImageWidth(w);
-            grabber.setImageHeight(h);
+            int[] size = fitInto(grabber, boxWidth, boxHeight);
+            int w = size[0];
+            int h = size[1];
             while (generation.get() == mine) {
                 Frame f = grabber.grabImage();
                 if (f == null) {
@@ -82,6 +74,25 @@ final class FfmpegVideoSource implements VideoSource {
         } catch (Exception e) {
             LOG.debug("{} stopped: {}", url, e.toString());
         }
+    }
+
+    /**
+     * Has a started grabber scale its pictures to fit boxWidth x boxHeight, keeping the stream's
+     * aspect (even sizes, as swscale wants); answers {width, height}.
+     */
+    static int[] fitInto(FFmpegFrameGrabber grabber, int boxWidth, int boxHeight) {
+        double aspect = (double) grabber.getImageWidth() / Math.max(1, grabber.getImageHeight());
+        int w = boxWidth;
+        int h = (int) Math.round(w / aspect);
+        if (h > boxHeight) {
+            h = boxHeight;
+            w = (int) Math.round(h * aspect);
+        }
+        w = Math.max(2, w & ~1);
+        h = Math.max(2, h & ~1);
+        grabber.setImageWidth(w);
+        grabber.setImageHeight(h);
+        return new int[] {w, h};
     }
 
     @Override

@@ -56,17 +56,9 @@ final class ReplaySource implements VideoSource {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(Path.of(file).toFile())) {
             grabber.setPixelFormat(avutil.AV_PIX_FMT_BGRA);
             grabber.start();
-            double aspect = (double) grabber.getImageWidth() / Math.max(1, grabber.getImageHeight());
-            int w = boxWidth;
-            int h = (int) Math.round(w / aspect);
-            if (h > boxHeight) {
-                h = boxHeight;
-                w = (int) Math.round(h * aspect);
-            }
-            w = Math.max(2, w & ~1);
-            h = Math.max(2, h & ~1);
-            grabber.setImageWidth(w);
-            grabber.setImageHeight(h);
+            int[] size = FfmpegVideoSource.fitInto(grabber, boxWidth, boxHeight);
+            int w = size[0];
+            int h = size[1];
             long originMicros = -1;
             long anchorNanos = 0;
             long anchorMicros = 0;
