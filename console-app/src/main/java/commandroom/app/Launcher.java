@@ -9,6 +9,7 @@ import commandroom.app.map.tiles.TileSource;
 import commandroom.app.map.tiles.TileSources;
 import commandroom.app.ui.Messages;
 import commandroom.app.ui.Theme;
+import commandroom.app.workspace.FirstStartWindow;
 import commandroom.app.workspace.LoginView;
 import commandroom.app.workspace.Workstation;
 import commandroom.app.workspace.layout.DefaultLayouts;
@@ -59,10 +60,24 @@ public final class Launcher {
         CompletableFuture<Void> toolkit = o.noUi() ? null : startToolkit();
         // Standard output is this command's interface: the start line, and loops with --no-ui.
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        EmbeddedDefault embedded;
+        EmbeddedDefault embedded = null;
         try {
-            embedded = o.server() == null
-                    ? EmbeddedDefault.start(o.data(), o.port(), o.speed(), o.noUi() ? out : null, o.noUi()) : null;
+            if (o.server() == null) {
+                EmbeddedDefault.Room room = o.noUi() ? EmbeddedDefault.Room.SIMULATED : EmbeddedDefault.Room.LIVING;
+                FirstStartWindow first = null;
+                if (EmbeddedDefault.writesHistory(o.data(), room)) {
+                    out.println("first start: writing the station's last two years into " + o.data()
+                            + " (about a minute, once)");
+                    toolkit.join();
+                    first = FirstStartWindow.show();
+                }
+                FirstStartWindow shown = first;
+                embedded = EmbeddedDefault.start(o.data(), o.port(), o.speed(), o.noUi() ? out : null, room,
+                        o.callsPerHour(), shown == null ? p -> { } : shown::progress);
+                if (shown != null) {
+                    shown.close();
+                }
+            }
         } catch (RuntimeException e) {
             stop(toolkit);
             throw e;

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 record Options(Path data, int port, double speed, double minutes, boolean noUi, String server, Path cert,
                String user, Path passwordFile, String language, boolean help, boolean userGiven, String baseMap,
-               boolean google, String googleKey) {
+               boolean google, String googleKey, double callsPerHour) {
 
     static final String USAGE = """
             console [options]
@@ -33,10 +33,13 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
               --data DIR          embedded hub's data directory (default: XDG data home / %APPDATA%)
               --port N            embedded hub's TLS port (default 50443; 0 = any free)
               --speed F           simulated units move and work F times faster (default 20)
+              --calls-per-hour N  embedded default with a window: 110 calls a day's mean hour brings
+                                  (default 6; more by day and in the evening, fewer at night; other
+                                  incidents in proportion; 0 = only the ones you take in)
               --no-ui             no window: the simulated county also reports, dispatches and reviews;
                                   each closed loop is printed
               --minutes M         with --no-ui, stop after M minutes
-              --lang en|zh        language (default: zh_CN)
+              --lang en|zh        language (default: the system's if the user chose English, else Chinese)
               --basemap SPEC      the map's base map: mbtiles:FILE, xyz:FOLDER or an intranet tile URL
                                   http://host/{z}/{x}/{y}.png (cached on disk); gcj02: in front for
                                   tiles drawn in GCJ-02. Default: the demo county's with the embedded
@@ -63,6 +66,7 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
         boolean demo = false;
         boolean google = false;
         String googleKey = null;
+        double callsPerHour = 6;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
@@ -92,6 +96,12 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
                     google = provider.equals("google");
                 }
                 case "--google-key" -> googleKey = args[++i];
+                case "--calls-per-hour" -> {
+                    callsPerHour = Double.parseDouble(args[++i]);
+                    if (!(callsPerHour >= 0 && callsPerHour <= 3600)) {
+                        throw new IllegalArgumentException("--calls-per-hour is 0..3600, not " + args[i] + "\n" + USAGE);
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
@@ -99,7 +109,7 @@ record Options(Path data, int port, double speed, double minutes, boolean noUi, 
             throw new IllegalArgumentException("--demo runs the embedded hub; --server connects to another: choose one\n" + USAGE);
         }
         return new Options(data, port, speed, minutes, noUi, server, cert, user, passwordFile, language, help, userGiven,
-                baseMap, google, googleKey);
+                baseMap, google, googleKey, callsPerHour);
     }
 
     /**

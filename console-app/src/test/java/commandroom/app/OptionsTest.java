@@ -17,6 +17,15 @@ class OptionsTest {
         assertNull(none.server());
         assertNull(demo.server());
         assertEquals("leader1", demo.user());
+        assertEquals(6, demo.callsPerHour(), "a station's calls by default");
+    }
+
+    @Test
+    void callsPerHourIsASettingWithinReason() {
+        assertEquals(0, Options.parse(new String[] {"--calls-per-hour", "0"}).callsPerHour());
+        assertEquals(30, Options.parse(new String[] {"--calls-per-hour", "30"}).callsPerHour());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--calls-per-hour", "-1"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--calls-per-hour", "NaN"}));
     }
 
     @Test

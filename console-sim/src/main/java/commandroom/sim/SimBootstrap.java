@@ -3,6 +3,7 @@ package commandroom.sim;
 import commandroom.sim.county.CountyIndex;
 import commandroom.sim.dispatch.AutoDispatcher;
 import commandroom.sim.incident.IncidentComposer;
+import commandroom.sim.incident.DayCurve;
 import commandroom.sim.incident.IncidentGenerator;
 import commandroom.sim.incident.PoissonArrivals;
 import commandroom.sim.loop.LoopFollower;
@@ -12,6 +13,7 @@ import commandroom.sim.review.AutoReviewer;
 import commandroom.sim.rpc.Session;
 import commandroom.sim.terminal.FieldTerminal;
 import commandroom.sim.terminal.TerminalSettings;
+import commandroom.v1.IncidentType;
 import commandroom.v1.Role;
 import commandroom.v1.SeedUser;
 import commandroom.v1.Unit;
@@ -19,6 +21,7 @@ import io.grpc.Channel;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -96,12 +99,12 @@ public final class SimBootstrap implements AutoCloseable {
         loops.start();
         if (config.runAutoReviewer()) {
             reviewer = new AutoReviewer(consoleSession(channel, SimConfig.CHIEF_USER, config), channel, pool,
-                    config.returnProbability(), config.speedFactor(), random(seed, -3));
+                    config.returnProbability(), config.speedFactor(), random(seed, -3), config.colleagueWait());
             reviewer.start();
         }
         if (config.runAutoDispatcher()) {
             dispatcher = new AutoDispatcher(consoleSession(channel, SimConfig.LEADER_USER, config), channel, pool,
-                    config.speedFactor(), random(seed, -2));
+                    config.speedFactor(), random(seed, -2), config.colleagueWait());
             dispatcher.start();
         }
         if (config.runTerminals()) {
@@ -109,9 +112,12 @@ public final class SimBootstrap implements AutoCloseable {
         }
         if (config.runIncidentGenerator()) {
             CountyIndex county = new CountyIndex(config.county());
+            DayCurve curve = config.dayCurve() ? DayCurve.station() : null;
+            Map<IncidentType, Double> rates = new EnumMap<>(IncidentType.class);
+            config.incidentRatesPerHour().forEach((type, rate) -> rates.put(type, curve == null ? rate : rate * curve.peak()));
             generator = new IncidentGenerator(consoleSession(channel, SimConfig.DUTY_USER, config), channel, pool,
-                    new PoissonArrivals(config.incidentRatesPerHour(), random(seed, -1)),
-                    new IncidentComposer(county, random(seed, -4)));
+                    new PoissonArrivals(rates, random(seed, -1)),
+                    new IncidentComposer(county, random(seed, -4)), curve, random(seed, -5), config.firstIncidentAfter());
             generator.start();
         }
         LOG.info("simulator started: {} terminals, generator {}, dispatcher {}, reviewer {}, speed x{}",

@@ -4,6 +4,7 @@ import commandroom.sim.county.DemoCounty;
 import commandroom.sim.incident.PoissonArrivals;
 import commandroom.v1.CountySeed;
 import commandroom.v1.IncidentType;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,11 +31,19 @@ import java.util.Objects;
  * @param runAutoDispatcher whether to dispatch every incident (as {@code sim-leader})
  * @param runAutoReviewer whether to review every feedback (as {@code sim-chief})
  * @param schedulerThreads threads of the one pool shared by all simulated actors, 1..8
+ * @param dayCurve whether incidents follow the hours of the day (fewer at night, more by day and in
+ *     the evening) around the rates given, which are then the day's mean
+ * @param colleagueWait how long the simulated leader and chief leave an incident or a feedback to
+ *     the people at the consoles before they take it themselves (zero: at once). Real time, not
+ *     scaled by the speed factor: it is a person's patience
+ * @param firstIncidentAfter when the first incident is reported (a demo shows one within the first
+ *     minute), or null to draw it as any other
  */
 public record SimConfig(CountySeed county, String password, double speedFactor,
         Map<IncidentType, Double> incidentRatesPerHour, double returnProbability, double photoProbability,
         double lateProbability, long randomSeed, boolean runTerminals, boolean runIncidentGenerator,
-        boolean runAutoDispatcher, boolean runAutoReviewer, int schedulerThreads) {
+        boolean runAutoDispatcher, boolean runAutoReviewer, int schedulerThreads, boolean dayCurve,
+        Duration colleagueWait, Duration firstIncidentAfter) {
 
     /** Login name of the simulated duty officer, who reports incidents and follows loops. */
     public static final String DUTY_USER = "sim-duty";
@@ -55,6 +64,10 @@ public record SimConfig(CountySeed county, String password, double speedFactor,
         requireProbability("lateProbability", lateProbability);
         if (schedulerThreads < 1 || schedulerThreads > 8) {
             throw new IllegalArgumentException("schedulerThreads must be within 1..8");
+        }
+        Objects.requireNonNull(colleagueWait, "colleagueWait");
+        if (colleagueWait.isNegative() || (firstIncidentAfter != null && firstIncidentAfter.isNegative())) {
+            throw new IllegalArgumentException("colleagueWait and firstIncidentAfter must not be negative");
         }
         Map<IncidentType, Double> rates = new EnumMap<>(IncidentType.class);
         rates.putAll(incidentRatesPerHour);
@@ -100,6 +113,9 @@ public record SimConfig(CountySeed county, String password, double speedFactor,
         private boolean runAutoDispatcher = true;
         private boolean runAutoReviewer = true;
         private int schedulerThreads = 3;
+        private boolean dayCurve;
+        private Duration colleagueWait = Duration.ZERO;
+        private Duration firstIncidentAfter;
 
         private Builder(CountySeed county) {
             this.county = Objects.requireNonNull(county, "county");
@@ -184,11 +200,29 @@ public record SimConfig(CountySeed county, String password, double speedFactor,
             return this;
         }
 
+        /** Whether incidents follow the hours of the day around the rates given. */
+        public Builder dayCurve(boolean value) {
+            this.dayCurve = value;
+            return this;
+        }
+
+        /** How long the simulated leader and chief leave work to the people at the consoles. */
+        public Builder colleagueWait(Duration value) {
+            this.colleagueWait = value;
+            return this;
+        }
+
+        /** When the first incident is reported (null: drawn as any other). */
+        public Builder firstIncidentAfter(Duration value) {
+            this.firstIncidentAfter = value;
+            return this;
+        }
+
         /** The configuration; checks every value. */
         public SimConfig build() {
             return new SimConfig(county, password, speedFactor, rates, returnProbability, photoProbability,
                     lateProbability, randomSeed, runTerminals, runIncidentGenerator, runAutoDispatcher,
-                    runAutoReviewer, schedulerThreads);
+                    runAutoReviewer, schedulerThreads, dayCurve, colleagueWait, firstIncidentAfter);
         }
     }
 }

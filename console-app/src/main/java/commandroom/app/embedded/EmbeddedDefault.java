@@ -14,6 +14,10 @@ import io.grpc.TlsChannelCredentials;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.DoubleConsumer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,17 +48,63 @@ public final class EmbeddedDefault implements AutoCloseable {
     }
 
     /**
+     * Who does the room's work beside the people at the consoles.
+     */
+    public enum Room {
+        /** Nobody at a console: the simulator reports, dispatches and reviews at once (--no-ui). */
+        SIMULATED,
+        /** People do all of it: only the field units are simulated (tests that drive a console). */
+        PEOPLE,
+        /**
+         * The embedded default with a window: calls come in through the day (more by day, fewer at
+         * night) and simulated colleagues take an incident or a feedback left for two minutes.
+         */
+        LIVING
+    }
+
+    /** How long a simulated colleague leaves work to the people at the consoles (LIVING). */
+    public static final Duration COLLEAGUE_WAIT = Duration.ofMinutes(2);
+    /** The first call of a LIVING room comes this soon after start: a new user sees one at once. */
+    public static final Duration FIRST_CALL = Duration.ofSeconds(15);
+
+    /**
      * As {@link #start(Path, int, double, PrintStream)}; with people at the consoles
      * (simulatedCommand false) only the field units are simulated: no incident generator, no
      * automatic dispatcher or reviewer, so the people do that work.
      */
     public static EmbeddedDefault start(Path dataDir, int port, double speedFactor, PrintStream loopLog,
                                         boolean simulatedCommand) throws IOException {
+        return start(dataDir, port, speedFactor, loopLog, simulatedCommand ? Room.SIMULATED : Room.PEOPLE, 0, p -> { });
+    }
+
+    /**
+     * Whether a start with this room writes the station's two published years first (a fresh data
+     * directory, a window): that takes about a minute, once, and the launcher says so meanwhile.
+     */
+    public static boolean writesHistory(Path dataDir, Room room) {
+        return room == Room.LIVING && StationHistory.isFresh(dataDir);
+    }
+
+    /**
+     * Starts hub and simulator with the room as given.
+     *
+     * @param callsPerHour with LIVING, the day's mean of 110 calls per hour (other kinds of incident
+     *     in proportion); 0 for none
+     * @param historyProgress told how far the station's history is written, 0..1, when it is
+     *     ({@link #writesHistory}); from another thread
+     */
+    public static EmbeddedDefault start(Path dataDir, int port, double speedFactor, PrintStream loopLog,
+                                        Room room, double callsPerHour, DoubleConsumer historyProgress)
+            throws IOException {
         CountySeed county = DemoCounty.load();
         // The demo's roads go through the import a station's OSM extract takes.
         Path roads = commandroom.sim.county.DemoRoads.writeOsm(county, dataDir.resolve("demo-roads.osm"));
-        HubBootstrap hub = HubBootstrap.start(HubConfig.embedded(dataDir).withListener("127.0.0.1", port)
-                .withSeed(county).withRoads(roads).asDemo()
+        HubConfig settings = HubConfig.embedded(dataDir).withSeed(county).asDemo();
+        if (writesHistory(dataDir, room)) {
+            // First start with a window: the station's two published years go into the log first.
+            StationHistory.play(dataDir, settings, county, demoPassword(), historyProgress);
+        }
+        HubBootstrap hub = HubBootstrap.start(settings.withListener("127.0.0.1", port).withRoads(roads)
                 .withFastestUnits(100 * Math.max(1, speedFactor)));
         try {
             // A few hundred milliseconds for the demo's town; the simulator's first routes need it.
@@ -65,15 +115,38 @@ public final class EmbeddedDefault implements AutoCloseable {
         ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", hub.port(),
                         TlsChannelCredentials.newBuilder().trustManager(hub.certificate().toFile()).build())
                 .maxInboundMessageSize(16 * 1024 * 1024).build();
-        SimConfig config = SimConfig.builder(county).speedFactor(speedFactor)
-                .incidentRate(IncidentType.INCIDENT_TYPE_CALL_110, 240)
-                .incidentRate(IncidentType.INCIDENT_TYPE_DISPUTE, 120)
-                .runIncidentGenerator(simulatedCommand).runAutoDispatcher(simulatedCommand)
-                .runAutoReviewer(simulatedCommand).build();
+        SimConfig config = simConfig(county, speedFactor, room, callsPerHour);
         SimBootstrap sim = SimBootstrap.start(config, channel, loopLog);
         // The intake offers the demo county's addresses as a real station's offers its own.
         DemoAddresses.importInBackground(channel, county, demoPassword());
         return new EmbeddedDefault(hub, channel, sim);
+    }
+
+    private static SimConfig simConfig(CountySeed county, double speedFactor, Room room, double callsPerHour) {
+        SimConfig.Builder config = SimConfig.builder(county).speedFactor(speedFactor);
+        switch (room) {
+            case SIMULATED -> config.incidentRate(IncidentType.INCIDENT_TYPE_CALL_110, 240)
+                    .incidentRate(IncidentType.INCIDENT_TYPE_DISPUTE, 120);
+            case PEOPLE -> config.runIncidentGenerator(false).runAutoDispatcher(false).runAutoReviewer(false);
+            case LIVING -> config.incidentRates(livingRates(callsPerHour)).dayCurve(true)
+                    .colleagueWait(COLLEAGUE_WAIT).firstIncidentAfter(callsPerHour > 0 ? FIRST_CALL : null);
+            default -> throw new IllegalArgumentException(room.name());
+        }
+        return config.build();
+    }
+
+    /**
+     * A station's mix around its 110 calls: a dispute for every four calls, patrol findings,
+     * information to collect and key persons' alerts fewer still.
+     */
+    static Map<IncidentType, Double> livingRates(double callsPerHour) {
+        Map<IncidentType, Double> rates = new EnumMap<>(IncidentType.class);
+        rates.put(IncidentType.INCIDENT_TYPE_CALL_110, callsPerHour);
+        rates.put(IncidentType.INCIDENT_TYPE_DISPUTE, callsPerHour / 4);
+        rates.put(IncidentType.INCIDENT_TYPE_PATROL_FINDING, callsPerHour / 6);
+        rates.put(IncidentType.INCIDENT_TYPE_INFO_COLLECTION, callsPerHour / 8);
+        rates.put(IncidentType.INCIDENT_TYPE_KEY_PERSON_ALERT, callsPerHour / 12);
+        return rates;
     }
 
     /** The hub's TLS port on 127.0.0.1. */

@@ -47,7 +47,9 @@ public final class FiguresViewModel {
     public FiguresViewModel(FiguresClient client, Clock clock) {
         this.client = client;
         this.clock = clock;
-        year.set(LocalDate.now(clock.withZone(FiguresClient.STATION_TIME)).getYear());
+        // The last complete year: a station's figures are published, compared and reported by the
+        // year (年度), and a year that has only begun compares weeks with a whole year.
+        year.set(LocalDate.now(clock.withZone(FiguresClient.STATION_TIME)).getYear() - 1);
     }
 
     /** This year and the five before, newest first. */

@@ -13,6 +13,7 @@ import commandroom.v1.TaskKind;
 import commandroom.v1.TaskResponse;
 import io.grpc.Channel;
 import io.grpc.Status;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Random;
@@ -47,6 +48,9 @@ public final class AutoDispatcher {
     // Confined to the serial executor.
     private final UnitBoard board = new UnitBoard();
     private final Set<String> handled = new HashSet<>();
+    /** Incidents someone has sent a unit to: after the wait, the simulated leader leaves them alone. */
+    private final Set<String> dispatched = new HashSet<>();
+    private final Duration wait;
 
     /**
      * @param session the shift leader's session
@@ -57,6 +61,16 @@ public final class AutoDispatcher {
      */
     public AutoDispatcher(Session session, Channel channel, ScheduledExecutorService scheduler, double speedFactor,
             Random random) {
+        this(session, channel, scheduler, speedFactor, random, Duration.ZERO);
+    }
+
+    /**
+     * As above; with a wait, the simulated leader is a colleague who leaves each new incident to the
+     * people at the consoles for that long (real time) and dispatches only those nobody has.
+     */
+    public AutoDispatcher(Session session, Channel channel, ScheduledExecutorService scheduler, double speedFactor,
+            Random random, Duration wait) {
+        this.wait = wait;
         this.scheduler = scheduler;
         this.speedFactor = speedFactor;
         this.random = random;
@@ -78,6 +92,7 @@ public final class AutoDispatcher {
 
     private void onSnapshot(Snapshot snapshot) {
         board.apply(snapshot);
+        snapshot.getTasksList().forEach(t -> dispatched.add(t.getIncidentId()));
         for (Incident incident : snapshot.getIncidentsList()) {
             if (incident.getStatus() == IncidentStatus.INCIDENT_STATUS_OPEN && incident.getTaskIdsCount() == 0) {
                 later(incident);
@@ -87,6 +102,9 @@ public final class AutoDispatcher {
 
     private void onEvent(Event event) {
         board.apply(event);
+        if (event.hasTaskDispatched()) {
+            dispatched.add(event.getTaskDispatched().getTask().getIncidentId());
+        }
         if (event.hasIncidentReported()) {
             later(event.getIncidentReported().getIncident());
         }
@@ -97,7 +115,12 @@ public final class AutoDispatcher {
             return;
         }
         double seconds = MIN_THINK_SECONDS + random.nextDouble() * (MAX_THINK_SECONDS - MIN_THINK_SECONDS);
-        serial.schedule(scheduler, Math.round(seconds * 1000 / speedFactor), () -> dispatch(incident));
+        serial.schedule(scheduler, wait.toMillis() + Math.round(seconds * 1000 / speedFactor), () -> {
+            // With a wait, someone at a console may have sent a unit meanwhile.
+            if (wait.isZero() || !dispatched.contains(incident.getId())) {
+                dispatch(incident);
+            }
+        });
     }
 
     /**

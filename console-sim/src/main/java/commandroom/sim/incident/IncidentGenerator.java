@@ -8,6 +8,9 @@ import commandroom.v1.CommandServiceGrpc;
 import commandroom.v1.ReportIncidentRequest;
 import commandroom.v1.ReportIncidentResponse;
 import io.grpc.Channel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -33,6 +36,11 @@ public final class IncidentGenerator {
     private final RetryingCaller caller;
     private final PoissonArrivals arrivals;
     private final IncidentComposer composer;
+    /** Null: arrivals as drawn. Otherwise they are drawn at the curve's peak and thinned by the hour. */
+    private final DayCurve curve;
+    private final Random thinning;
+    /** When the first incident comes (null: drawn as any other). */
+    private final Duration first;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private volatile boolean closed;
     // Confined to the serial executor.
@@ -48,6 +56,22 @@ public final class IncidentGenerator {
      */
     public IncidentGenerator(Session session, Channel channel, ScheduledExecutorService scheduler,
             PoissonArrivals arrivals, IncidentComposer composer) {
+        this(session, channel, scheduler, arrivals, composer, null, new Random(0), null);
+    }
+
+    /**
+     * As above, with arrivals that follow the hours of the day and a first incident at a set time.
+     *
+     * @param arrivals when and what arrives, drawn at the curve's peak rate when there is a curve
+     * @param curve the day's curve that thins them, or null for none
+     * @param thinning the chance each drawn arrival is kept by
+     * @param first when the first incident comes, or null to draw it as any other
+     */
+    public IncidentGenerator(Session session, Channel channel, ScheduledExecutorService scheduler,
+            PoissonArrivals arrivals, IncidentComposer composer, DayCurve curve, Random thinning, Duration first) {
+        this.curve = curve;
+        this.thinning = thinning;
+        this.first = first;
         this.session = session;
         this.scheduler = scheduler;
         this.arrivals = arrivals;
@@ -64,7 +88,13 @@ public final class IncidentGenerator {
             return;
         }
         session.start().whenCompleteAsync((user, failure) -> {
-            if (failure == null) {
+            if (failure == null && first != null) {
+                PoissonArrivals.Arrival arrival = arrivals.next();
+                timer = serial.schedule(scheduler, first.toMillis(), () -> {
+                    report(arrival);
+                    scheduleNext();
+                });
+            } else if (failure == null) {
                 scheduleNext();
             }
         }, serial);
@@ -76,7 +106,9 @@ public final class IncidentGenerator {
         }
         PoissonArrivals.Arrival arrival = arrivals.next();
         timer = serial.schedule(scheduler, arrival.gap().toMillis(), () -> {
-            report(arrival);
+            if (curve == null || curve.keeps(Instant.now(), thinning.nextDouble())) {
+                report(arrival);
+            }
             scheduleNext();
         });
     }

@@ -12,6 +12,7 @@ import commandroom.v1.Task;
 import commandroom.v1.TaskResponse;
 import commandroom.v1.TaskStatus;
 import io.grpc.Channel;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,7 @@ public final class AutoReviewer {
     private final Random random;
     private final double returnProbability;
     private final double speedFactor;
+    private final Duration wait;
     // Confined to the serial executor.
     private final Map<String, Integer> returnedCount = new HashMap<>();
     /** The return round each task was last put up for review in; one review per round. */
@@ -62,6 +64,17 @@ public final class AutoReviewer {
      */
     public AutoReviewer(Session session, Channel channel, ScheduledExecutorService scheduler,
             double returnProbability, double speedFactor, Random random) {
+        this(session, channel, scheduler, returnProbability, speedFactor, random, Duration.ZERO);
+    }
+
+    /**
+     * As above; with a wait, the simulated chief is a colleague who leaves each feedback to the
+     * people at the consoles for that long (real time); a review they made first makes ours fail
+     * with FAILED_PRECONDITION, which is dropped.
+     */
+    public AutoReviewer(Session session, Channel channel, ScheduledExecutorService scheduler,
+            double returnProbability, double speedFactor, Random random, Duration wait) {
+        this.wait = wait;
         this.scheduler = scheduler;
         this.returnProbability = returnProbability;
         this.speedFactor = speedFactor;
@@ -114,7 +127,7 @@ public final class AutoReviewer {
             return;
         }
         double seconds = MIN_READ_SECONDS + random.nextDouble() * (MAX_READ_SECONDS - MIN_READ_SECONDS);
-        serial.schedule(scheduler, Math.round(seconds * 1000 / speedFactor), () -> review(taskId, round));
+        serial.schedule(scheduler, wait.toMillis() + Math.round(seconds * 1000 / speedFactor), () -> review(taskId, round));
     }
 
     private void review(String taskId, int round) {
