@@ -72,6 +72,8 @@ final class FiguresGrid {
 
     private static Label cell(String text, String style, String id) {
         Label l = new Label(text);
+        // A figure or its name is read whole: the grid grows or the panel wraps, a cell never cuts it.
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.getStyleClass().add(style);
         if (id != null) {
             l.setId(id);

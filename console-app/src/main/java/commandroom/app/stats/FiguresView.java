@@ -20,6 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -100,9 +101,13 @@ public final class FiguresView extends VBox {
         status.setId("figures-status");
         status.getStyleClass().add("figures-status");
         status.textProperty().bind(model.statusProperty());
-        HBox bar = new HBox(10, new Label(Messages.get("stats.figures.title")), year, month, zone, unit, load, export,
-                pdf,
-                status);
+        // On a narrow screen (1366 pixels, English) the bar wraps instead of cutting its buttons off.
+        Label title = new Label(Messages.get("stats.figures.title"));
+        for (javafx.scene.control.Labeled l : List.of(title, load, export, pdf)) {
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        status.setWrapText(true);
+        FlowPane bar = new FlowPane(10, 8, title, year, month, zone, unit, load, export, pdf, status);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         for (GridPane t : List.of(table, loopTable, preventableTable)) {
@@ -116,7 +121,8 @@ public final class FiguresView extends VBox {
         chart.setMinHeight(260);
         chart.setPrefHeight(380);
         // Three tables and the chart are taller than a 900-pixel screen: they scroll under the bar.
-        VBox body = new VBox(18, new HBox(36, table, loopTable, preventableTable), chart);
+        // The three tables side by side where they fit, under each other where they do not.
+        VBox body = new VBox(18, new FlowPane(36, 18, table, loopTable, preventableTable), chart);
         ScrollPane scroll = new ScrollPane(body);
         scroll.getStyleClass().add("figures-scroll");
         scroll.setFitToWidth(true);

@@ -11,6 +11,8 @@ import java.util.function.BooleanSupplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.control.Button;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -65,9 +67,10 @@ final class TourControls extends VBox {
                 new HBox(8, new Label(Messages.get("wall.tour.dwell")), dwell),
                 new HBox(8, name, button("tour-save", "wall.tour.save", this::saveFromTree)),
                 saved,
-                new HBox(8, button("tour-play", "wall.tour.play", this::playSaved),
+                // The side panel is narrow: buttons wrap to the next line rather than lose their words.
+                new FlowPane(8, 6, button("tour-play", "wall.tour.play", this::playSaved),
                         button("tour-delete", "wall.tour.delete", this::deleteSaved)),
-                new HBox(8, button("tour-start", "wall.tour.start", this::playZone),
+                new FlowPane(8, 6, button("tour-start", "wall.tour.start", this::playZone),
                         button("tour-stop", "wall.tour.stop", this::stop)),
                 running);
     }
@@ -76,6 +79,7 @@ final class TourControls extends VBox {
         Button b = new Button(Messages.get(text));
         b.setId(id);
         b.setFocusTraversable(false);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.setOnAction(e -> action.run());
         return b;
     }
