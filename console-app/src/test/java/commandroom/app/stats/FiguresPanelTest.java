@@ -4,68 +4,101 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.Timestamp;
+import commandroom.app.embedded.EmbeddedDefault;
 import commandroom.app.testing.Choices;
 import commandroom.app.testing.Consoles;
 import commandroom.app.testing.Screenshots;
 import commandroom.app.testing.Waits;
+import commandroom.app.ui.Theme;
+import commandroom.app.workspace.FirstStartWindow;
 import commandroom.app.workspace.Workstation;
-import commandroom.server.testing.Backend;
 import commandroom.server.testing.HubClient;
-import commandroom.server.testing.MutableClock;
-import commandroom.server.testing.TestCounty;
-import commandroom.server.testing.TestHub;
-import commandroom.sim.history.DisputeHistory;
-import commandroom.sim.history.DisputeYear;
+import commandroom.v1.Figures;
+import commandroom.v1.GetFiguresRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 
 /**
- * The station chief reads the published year in the statistics panel: two years of dispute work
- * and preventable cases are played into a real hub, the chief picks 2025 and sees exactly the
- * station's published figures against 2024, exports them as CSV and PDF, then picks the town's zone
- * (the test county's east zone, z-cd) and reads the published "preventable cases in town down 9 %".
+ * The README's first command on a fresh machine, then the station chief at the statistics panel.
+ * The embedded default with a window writes the station's two published years into its fresh log
+ * before it serves (a window says so meanwhile), so the chief's statistics open on the published
+ * year: exactly what the station published — 410 disputes all resolved, 1,073 of 1,093 mediations
+ * agreed (98.17 %), disputes -25 % and repeat calls -71 % on the year before, the town's
+ * preventable cases 121 against 133 (-9 %). A 110 call arrives within the first minute without
+ * anyone typing one in. The chief exports the figures as CSV and PDF, picks the town's zone and
+ * one of its units. A second start over the same data writes no history again.
  */
 class FiguresPanelTest extends FxRobot {
 
     private static final ZoneId STATION = ZoneId.of("Asia/Shanghai");
 
     @Test
-    void theChiefReadsThePublishedYearAndExportsIt() throws Exception {
-        MutableClock clock = new MutableClock();
-        try (TestHub hub = TestHub.start(Backend.H2, c -> c.withClock(clock).withClockPeriod(Duration.ofMillis(10))
-                .withTokens(Duration.ofDays(800), Duration.ofDays(800)));
-             HubClient duty = hub.login("duty1"); HubClient leader = hub.login("leader1");
-             HubClient officer = hub.login("u-cd-co1"); HubClient chief = hub.login("chief1")) {
-            DisputeHistory history = new DisputeHistory(new DisputeHistory.Room(duty::command, duty::cases, leader::cases,
-                    officer::field, chief::command),
-                    t -> clock.advance(Duration.between(clock.instant(), t)), TestCounty.pos(30.5452, 119.9655),
-                    TestCounty.pos(30.5452, 119.9555));
-            history.play(DisputeYear.YEAR_BEFORE, ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, STATION).toInstant(), "2024");
-            history.play(DisputeYear.PUBLISHED, ZonedDateTime.of(2025, 1, 1, 0, 0, 0, 0, STATION).toInstant(), "2025");
-            clock.advance(Duration.between(clock.instant(), java.time.Instant.now()));
+    void aFreshStartHasTheStationsPublishedYearAndTheChiefExportsIt() throws Exception {
+        Path data = Files.createTempDirectory("first-start");
+        int lastYear = LocalDate.now(STATION).getYear() - 1;
+        String period = lastYear + "-01-01-" + lastYear + "-12-31";
+        List<Double> progress = new CopyOnWriteArrayList<>();
+        // The window the launcher shows meanwhile.
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(Theme::install);
+        FirstStartWindow window = FirstStartWindow.show();
+        long started = System.nanoTime();
+        long historyEvents;
+        try (EmbeddedDefault demo = EmbeddedDefault.start(data, 0, 1, null, EmbeddedDefault.Room.LIVING, 60, p -> {
+            progress.add(p);
+            window.progress(p);
+        }); HubClient chief = HubClient.login("127.0.0.1", demo.port(), demo.certificate(), "chief1",
+                EmbeddedDefault.demoPassword())) {
+            historyEvents = demo.lastSequence();
+            System.out.println("first start with the history: " + (System.nanoTime() - started) / 1_000_000 + " ms, "
+                    + historyEvents + " events");
+            assertFalse(EmbeddedDefault.writesHistory(data, EmbeddedDefault.Room.LIVING), "written once");
+            assertTrue(progress.size() > 10 && progress.get(progress.size() - 1) > 0.95, "progress told: " + progress);
+            Waits.until("the bar full", Duration.ofSeconds(5),
+                    () -> lookup("#first-start-progress").queryAs(ProgressBar.class).getProgress() > 0.95);
+            Screenshots.save(this, lookup("#first-start-progress").query().getScene().getRoot(), "first-start");
+            window.close();
+
+            Figures f = figures(chief, lastYear, "");
+            // The community officer made the visits as they fell due: nearly all on time.
+            assertTrue(f.getVisitsDue().getValue() > 700, "visits due: " + f.getVisitsDue().getValue());
+            assertTrue(f.getVisitsOnTime().getValue() >= 0.95 * f.getVisitsDue().getValue(),
+                    f.getVisitsOnTime().getValue() + " of " + f.getVisitsDue().getValue() + " on time");
+            assertTrue(f.getSignForMinutesP50().getValue() > 0, "signed for after some minutes");
 
             Path exports = Files.createTempDirectory("exports");
-            Workstation w = Consoles.open(hub.port(), hub.certificate(), "chief1", Files.createTempDirectory("layouts"),
+            Workstation w = Consoles.open(demo.port(), demo.certificate(), "chief1", Files.createTempDirectory("layouts"),
                     c -> c.useExportFolder(exports));
             try {
                 interact(() -> {
                     w.stages().get(0).setWidth(1600);
                     w.stages().get(0).setHeight(900);
                 });
+                // A call comes in by itself: the first within 15 s, its card on the chief's board.
+                Waits.until("a 110 call on the board", Duration.ofSeconds(60),
+                        () -> !lookup("#column-NEW .list-view").queryListView().getItems().isEmpty());
                 clickOn("#tab-stats");
-                Choices.pick(this, "#figures-year", "2025 年");
-                Choices.pick(this, "#figures-month", "全年");
+                // The panel opens on the last complete year: nothing to choose.
+                assertEquals(lastYear, lookup("#figures-year").queryComboBox().getValue());
                 clickOn("#figures-load");
-                Waits.until("the 2025 figures", Duration.ofSeconds(15), () -> text("#figures-disputesRegistered-value").equals("410")
-                        && text("#figures-disputesRegistered-previous").equals("547"));
+                Waits.until("the published year's figures", Duration.ofSeconds(15),
+                        () -> text("#figures-disputesRegistered-value").equals("410")
+                        && text("#figures-disputesRegistered-previous").equals("547"),
+                        () -> text("#figures-disputesRegistered-value"));
+                assertEquals("410", text("#figures-disputesResolved-value"));
                 assertEquals("100.00%", text("#figures-resolutionRate-value"));
                 assertEquals("1093", text("#figures-mediations-value"));
                 assertEquals("1073", text("#figures-mediationsAgreed-value"));
@@ -80,7 +113,7 @@ class FiguresPanelTest extends FxRobot {
                 Screenshots.save(this, w.stages().get(0).getScene().getRoot(), "stats-figures");
 
                 // An export asks why first; Cancel writes nothing and records nothing.
-                Path csv = exports.resolve("figures-2025-01-01-2025-12-31.csv");
+                Path csv = exports.resolve("figures-" + period + ".csv");
                 clickOn("#figures-export");
                 awaitReason();
                 clickOn("#stats-reason-cancel");
@@ -107,11 +140,11 @@ class FiguresPanelTest extends FxRobot {
                 awaitReason();
                 clickOn("#stats-reason").write("上报县局年度考核");
                 clickOn("#stats-reason-ok");
-                Path pdf = exports.resolve("figures-2025-01-01-2025-12-31.pdf");
+                Path pdf = exports.resolve("figures-" + period + ".pdf");
                 Waits.until("the PDF written", Duration.ofSeconds(20), () -> text("#figures-status").contains(pdf.toString()));
                 try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
                     assertEquals(1, doc.getNumberOfPages());
-                    assertEquals("统计报告 2025-01-01 至 2025-12-31", doc.getDocumentInformation().getTitle());
+                    assertEquals("统计报告 " + lastYear + "-01-01 至 " + lastYear + "-12-31", doc.getDocumentInformation().getTitle());
                     java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 100);
                     Path png = Screenshots.DIR.resolve("stats-report.png");
                     javax.imageio.ImageIO.write(page, "png", png.toFile());
@@ -120,7 +153,7 @@ class FiguresPanelTest extends FxRobot {
 
                 // The town: its zone chosen, the published fall of its preventable cases.
                 Waits.until("the zones to choose from", Duration.ofSeconds(10),
-                        () -> lookup("#figures-zone").queryComboBox().getItems().contains("z-cd"));
+                        () -> lookup("#figures-zone").queryComboBox().getItems().contains("z-chengdong"));
                 Choices.pick(this, "#figures-zone", "城东警务区");
                 clickOn("#figures-load");
                 Waits.until("the town's figures", Duration.ofSeconds(15),
@@ -132,7 +165,7 @@ class FiguresPanelTest extends FxRobot {
                 awaitReason();
                 clickOn("#stats-reason-choice-0");
                 clickOn("#stats-reason-ok");
-                Path town = exports.resolve("figures-2025-01-01-2025-12-31-z-cd.csv");
+                Path town = exports.resolve("figures-" + period + "-z-chengdong.csv");
                 Waits.until("the town's CSV written", Duration.ofSeconds(10), () -> text("#figures-status").contains(town.toString()));
                 List<String> townLines = Files.readAllLines(town, StandardCharsets.UTF_8);
                 assertTrue(townLines.contains("可防性案件合计,121,133,-9.0%"), townLines.toString());
@@ -141,12 +174,12 @@ class FiguresPanelTest extends FxRobot {
                 // community officer's, none the auxiliary officer's); the case figures stay the town's.
                 String townTasks = text("#figures-tasksDispatched-value");
                 assertTrue(Integer.parseInt(townTasks) > 0, townTasks);
-                Choices.pick(this, "#figures-unit", "城东辅警 王强");
+                Choices.pick(this, "#figures-unit", "城东辅警 戴婷");
                 clickOn("#figures-load");
                 Waits.until("the auxiliary officer's figures", Duration.ofSeconds(15),
                         () -> text("#figures-tasksDispatched-value").equals("0"));
                 assertEquals("121", text("#figures-preventableCases-value"));
-                Choices.pick(this, "#figures-unit", "城东社区民警 李明");
+                Choices.pick(this, "#figures-unit", "城东社区民警 袁建华");
                 clickOn("#figures-load");
                 Waits.until("the community officer's figures", Duration.ofSeconds(15),
                         () -> text("#figures-tasksDispatched-value").equals(townTasks));
@@ -154,6 +187,23 @@ class FiguresPanelTest extends FxRobot {
                 Consoles.close(w);
             }
         }
+        try (EmbeddedDefault again = EmbeddedDefault.start(data, 0, 1, null, EmbeddedDefault.Room.LIVING, 0, p -> { });
+             HubClient chief = HubClient.login("127.0.0.1", again.port(), again.certificate(), "chief1",
+                     EmbeddedDefault.demoPassword())) {
+            assertTrue(again.lastSequence() >= historyEvents, "the same log, opened again");
+            Figures f = figures(chief, lastYear, "");
+            assertEquals(410, f.getDisputesRegistered().getValue(), "no second history");
+        }
+    }
+
+    private static Figures figures(HubClient chief, int year, String zone) {
+        return chief.cases().getFigures(GetFiguresRequest.newBuilder().setFrom(startOf(year)).setTo(startOf(year + 1))
+                .setZoneId(zone).build());
+    }
+
+    private static Timestamp startOf(int year) {
+        Instant i = LocalDate.of(year, 1, 1).atStartOfDay(STATION).toInstant();
+        return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).build();
     }
 
     /** Share of pixels darker than mid-grey. */

@@ -20,7 +20,7 @@ import org.testfx.api.FxRobot;
 
 /**
  * The consoles on a 1366x768 screen (the common office laptop and many a command room's side
- * monitor) and on 1920x1080, in Chinese and in English: every label and button reads whole, none
+ * monitor), in Chinese and in English: every label and button reads whole, none
  * cut off with "…" — the duty officer's wall with its tour controls, the leader's board, map and
  * intake dialog, the chief's statistics. One hub for all of it.
  */
@@ -29,13 +29,14 @@ class SmallScreenTest extends FxRobot {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Test
-    void everyLabelReadsWholeOnALaptopAndAFullHdScreenInBothLanguages() throws Exception {
+    void everyLabelReadsWholeOnALaptopScreenInBothLanguages() throws Exception {
         List<String> cut = new ArrayList<>();
         try (EmbeddedDefault hub = EmbeddedDefault.start(Files.createTempDirectory("small"), 0, 1, null, false)) {
             for (Locale language : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
                 Messages.use(language);
                 try {
-                    for (int[] size : List.of(new int[] {1366, 768}, new int[] {1920, 1080})) {
+                    // What reads whole at 1366 pixels reads whole wider (each row only gains room).
+                    for (int[] size : List.of(new int[] {1366, 768})) {
                         String where = language.getLanguage() + " " + size[0] + "x" + size[1];
                         String shot = size[0] == 1366 ? language.getLanguage() + "-1366" : null;
                         look(hub, "duty1", size, where, cut, shot == null ? null : "small-wall-" + shot, "tab-wall");
