@@ -65,7 +65,8 @@ public final class Launcher {
             if (o.server() == null) {
                 EmbeddedDefault.Room room = o.noUi() ? EmbeddedDefault.Room.SIMULATED : EmbeddedDefault.Room.LIVING;
                 FirstStartWindow first = null;
-                if (EmbeddedDefault.writesHistory(o.data(), room)) {
+                boolean history = !o.noHistory() && EmbeddedDefault.writesHistory(o.data(), room);
+                if (history) {
                     out.println("first start: writing the station's last two years into " + o.data()
                             + " (about a minute, once)");
                     toolkit.join();
@@ -73,7 +74,7 @@ public final class Launcher {
                 }
                 FirstStartWindow shown = first;
                 embedded = EmbeddedDefault.start(o.data(), o.port(), o.speed(), o.noUi() ? out : null, room,
-                        o.callsPerHour(), shown == null ? p -> { } : shown::progress);
+                        o.callsPerHour(), shown == null ? null : shown::progress);
                 if (shown != null) {
                     shown.close();
                 }

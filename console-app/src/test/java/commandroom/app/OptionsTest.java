@@ -1,6 +1,7 @@
 package commandroom.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +19,8 @@ class OptionsTest {
         assertNull(demo.server());
         assertEquals("leader1", demo.user());
         assertEquals(6, demo.callsPerHour(), "a station's calls by default");
+        assertFalse(demo.noHistory(), "the station's years on a first start");
+        assertTrue(Options.parse(new String[] {"--no-history"}).noHistory());
     }
 
     @Test

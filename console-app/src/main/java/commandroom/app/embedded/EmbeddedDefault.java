@@ -74,7 +74,7 @@ public final class EmbeddedDefault implements AutoCloseable {
      */
     public static EmbeddedDefault start(Path dataDir, int port, double speedFactor, PrintStream loopLog,
                                         boolean simulatedCommand) throws IOException {
-        return start(dataDir, port, speedFactor, loopLog, simulatedCommand ? Room.SIMULATED : Room.PEOPLE, 0, p -> { });
+        return start(dataDir, port, speedFactor, loopLog, simulatedCommand ? Room.SIMULATED : Room.PEOPLE, 0, null);
     }
 
     /**
@@ -90,8 +90,8 @@ public final class EmbeddedDefault implements AutoCloseable {
      *
      * @param callsPerHour with LIVING, the day's mean of 110 calls per hour (other kinds of incident
      *     in proportion); 0 for none
-     * @param historyProgress told how far the station's history is written, 0..1, when it is
-     *     ({@link #writesHistory}); from another thread
+     * @param historyProgress null to write no history; else the station's history is written when
+     *     {@link #writesHistory} says so, and this is told how far it is, 0..1, from another thread
      */
     public static EmbeddedDefault start(Path dataDir, int port, double speedFactor, PrintStream loopLog,
                                         Room room, double callsPerHour, DoubleConsumer historyProgress)
@@ -100,7 +100,7 @@ public final class EmbeddedDefault implements AutoCloseable {
         // The demo's roads go through the import a station's OSM extract takes.
         Path roads = commandroom.sim.county.DemoRoads.writeOsm(county, dataDir.resolve("demo-roads.osm"));
         HubConfig settings = HubConfig.embedded(dataDir).withSeed(county).asDemo();
-        if (writesHistory(dataDir, room)) {
+        if (historyProgress != null && writesHistory(dataDir, room)) {
             // First start with a window: the station's two published years go into the log first.
             StationHistory.play(dataDir, settings, county, demoPassword(), historyProgress);
         }

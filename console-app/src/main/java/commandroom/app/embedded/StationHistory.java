@@ -89,7 +89,7 @@ final class StationHistory {
             return t;
         });
         try (HubBootstrap hub = HubBootstrap.start(config.withListener("127.0.0.1", 0).withClock(clock)
-                .withClockPeriod(Duration.ofMillis(10)).withTokens(Duration.ofDays(800), Duration.ofDays(800)))) {
+                .withClockPeriod(Duration.ofMillis(2)).withTokens(Duration.ofDays(800), Duration.ofDays(800)))) {
             scheduler.scheduleAtFixedRate(() -> progress.accept(Math.min(1, hub.lastSequence() / EVENTS)), 0, 250,
                     TimeUnit.MILLISECONDS);
             ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", hub.port(),

@@ -31,6 +31,9 @@ public final class FirstStartWindow {
     /** Shows the window; returns once it is on screen. The toolkit must be running. */
     public static FirstStartWindow show() {
         CompletableFuture<FirstStartWindow> shown = new CompletableFuture<>();
+        // This window closes before the console's open: with implicit exit the toolkit would end
+        // with it, and the console would never show. The launcher ends the toolkit itself.
+        Platform.setImplicitExit(false);
         Platform.runLater(() -> {
             Label title = new Label(Messages.get("firststart.title"));
             title.getStyleClass().add(Styles.TITLE_3);

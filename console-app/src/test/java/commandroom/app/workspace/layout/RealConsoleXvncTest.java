@@ -64,12 +64,12 @@ class RealConsoleXvncTest {
         List<Output> four = List.of(new Output(0, 0, 960, 540), new Output(960, 0, 960, 540),
                 new Output(0, 540, 960, 540), new Output(960, 540, 960, 540));
         try (XvncServer x = XvncServer.start(four)) {
-            run(x, home);
+            run(x, home, "--no-history");
             WorkspaceLayout first = new LayoutStore(layouts).load("chief1").orElseThrow();
             assertEquals(rect(four.get(0)), window(first, Panels.BOARD).screen());
             assertEquals(rect(four.get(1)), window(first, Panels.REVIEW).screen());
             assertEquals(rect(four.get(2)), window(first, Panels.STATS).screen());
-            run(x, home);
+            run(x, home, "--no-history");
             WorkspaceLayout again = new LayoutStore(layouts).load("chief1").orElseThrow();
             for (String panel : List.of(Panels.BOARD, Panels.REVIEW, Panels.STATS)) {
                 assertEquals(window(first, panel).screen(), window(again, panel).screen(), panel + " kept its screen");
@@ -78,12 +78,14 @@ class RealConsoleXvncTest {
     }
 
     /** Starts the console as a user would, waits until it paints, stops it as a service stop would. */
-    private static void run(XvncServer x, Path home) throws Exception {
+    private static void run(XvncServer x, Path home, String... more) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Dprism.order=sw", "-Dglass.platform=gtk",
-                "-Djava.awt.headless=true", "-cp", cp, "commandroom.app.Launcher", "--user", "chief1",
-                "--data", home.resolve("data").toString(), "--port", "0")
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Dprism.order=sw",
+                "-Dglass.platform=gtk", "-Djava.awt.headless=true", "-cp", cp, "commandroom.app.Launcher", "--user",
+                "chief1", "--data", home.resolve("data").toString(), "--port", "0"));
+        command.addAll(List.of(more));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         pb.environment().put("DISPLAY", x.displayName());
         pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
@@ -91,6 +93,19 @@ class RealConsoleXvncTest {
         pb.environment().remove("APPDATA");
         long started = System.currentTimeMillis();
         Process p = pb.start();
+        // A console that never says it is ready must fail the test, not hang it: its output is read
+        // until then, and a read blocks. (The first start writes the station's history first.)
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!p.waitFor(240, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "console-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line;
@@ -110,6 +125,7 @@ class RealConsoleXvncTest {
             waitForPaint(x);
             waitForLayoutSaved(home, started);
         } finally {
+            watchdog.interrupt();
             p.destroy();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the console stopped on SIGTERM");
         }
