@@ -127,8 +127,10 @@ public final class SimBootstrap implements AutoCloseable {
     private void startTerminals(SimConfig config, Channel channel, long seed) {
         Map<String, Unit> units = config.county().getUnitsList().stream()
                 .collect(Collectors.toMap(Unit::getId, Function.identity(), (a, b) -> b));
+        long fieldUsers = config.county().getUsersList().stream()
+                .filter(u -> u.getRole() == Role.ROLE_FIELD_UNIT && !u.getUnitId().isEmpty()).count();
         TerminalSettings settings = new TerminalSettings(config.speedFactor(), config.photoProbability(),
-                config.lateProbability(), MAX_LATE_WAIT);
+                config.lateProbability(), MAX_LATE_WAIT, config.emergenciesPerHour() / Math.max(1, fieldUsers));
         int index = 0;
         for (SeedUser user : config.county().getUsersList()) {
             if (user.getRole() != Role.ROLE_FIELD_UNIT || user.getUnitId().isEmpty()) {
