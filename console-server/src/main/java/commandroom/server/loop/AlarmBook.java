@@ -40,6 +40,12 @@ public final class AlarmBook {
     private final Map<Long, Alarm> pending = new LinkedHashMap<>();
     private final Map<String, Alarm> open = new LinkedHashMap<>();
     private final Deque<Alarm> acknowledged = new ArrayDeque<>();
+    /** Every alarm shown, for the chief's figures: when raised, how long to acknowledge, whether it went up. */
+    private final List<Fact> facts = new ArrayList<>();
+    private final Map<String, Integer> factOf = new java.util.HashMap<>();
+
+    /** One alarm for the figures: raised at (ms), acknowledged after (ms, -1 while not), went up a level. */
+    public record Fact(long raisedAtMillis, long ackMillis, boolean escalated) {}
 
     /** Whether alarms are raised from some event on. */
     public boolean started() {
@@ -69,10 +75,17 @@ public final class AlarmBook {
                 pending.remove(a.getSourceSequence());
                 if (!a.getStale()) {
                     open.put(a.getId(), a);
+                    factOf.put(a.getId(), facts.size());
+                    facts.add(new Fact(millis(a.getRaisedAt()), -1, false));
                 }
             }
             case ALARM_ACKNOWLEDGED -> {
                 Alarm a = open.remove(e.getAlarmAcknowledged().getAlarmId());
+                Integer f = factOf.remove(e.getAlarmAcknowledged().getAlarmId());
+                if (f != null) {
+                    Fact was = facts.get(f);
+                    facts.set(f, new Fact(was.raisedAtMillis(), millis(e.getTime()) - was.raisedAtMillis(), was.escalated()));
+                }
                 if (a != null) {
                     acknowledged.addLast(a.toBuilder().clearEscalateAt().setAcknowledgedBy(e.getActor())
                             .setAcknowledgedAt(e.getTime()).build());
@@ -84,6 +97,11 @@ public final class AlarmBook {
             case ALARM_ESCALATED -> {
                 AlarmEscalated x = e.getAlarmEscalated();
                 Alarm a = open.get(x.getAlarmId());
+                Integer f = factOf.get(x.getAlarmId());
+                if (f != null) {
+                    Fact was = facts.get(f);
+                    facts.set(f, new Fact(was.raisedAtMillis(), was.ackMillis(), true));
+                }
                 if (a != null) {
                     Alarm.Builder b = a.toBuilder().setLevel(x.getLevel()).clearEscalateAt();
                     if (x.hasEscalateAt()) {
@@ -213,6 +231,32 @@ public final class AlarmBook {
             return java.util.Optional.of(a);
         }
         return acknowledged.stream().filter(x -> x.getId().equals(alarmId)).reduce((x, y) -> y);
+    }
+
+    /** The alarms raised within [from, to), for the chief's figures; call under the read lock. */
+    public List<Fact> facts(Instant from, Instant to) {
+        long a = from.toEpochMilli();
+        long b = to.toEpochMilli();
+        List<Fact> out = new ArrayList<>();
+        // Raised in log order, so by time: find the start by bisection.
+        int lo = 0;
+        int hi = facts.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (facts.get(mid).raisedAtMillis() < a) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo; i < facts.size() && facts.get(i).raisedAtMillis() < b; i++) {
+            out.add(facts.get(i));
+        }
+        return out;
+    }
+
+    private static long millis(Timestamp t) {
+        return t.getSeconds() * 1000 + t.getNanos() / 1_000_000;
     }
 
     private static Instant instant(Timestamp t) {

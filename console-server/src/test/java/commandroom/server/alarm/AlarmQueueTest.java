@@ -123,6 +123,17 @@ class AlarmQueueTest {
                 assertTrue(s.getAlarmsList().stream().anyMatch(x -> x.getSubjectId().equals(lastIncident)),
                         "the last call's alarm, raised after the restart, is in the snapshot");
             }
+            // The chief's figures count them: raised, how long to acknowledge, how many went up.
+            try (HubClient chief = hub.login("chief1")) {
+                java.time.Instant now = java.time.Instant.now();
+                commandroom.v1.Figures f = chief.cases().getFigures(commandroom.v1.GetFiguresRequest.newBuilder()
+                        .setFrom(Timestamp.newBuilder().setSeconds(now.getEpochSecond() - 3600))
+                        .setTo(Timestamp.newBuilder().setSeconds(now.getEpochSecond() + 3600)).build());
+                assertTrue(f.getAlarmsRaised().getValue() >= 4, "raised: " + f.getAlarmsRaised());
+                assertTrue(f.getAlarmAckSecondsP50().getValue() > 0, "acknowledged after some time: "
+                        + f.getAlarmAckSecondsP50());
+                assertEquals(1, f.getAlarmsEscalated().getValue(), "the urgent call went up");
+            }
         }
     }
 
