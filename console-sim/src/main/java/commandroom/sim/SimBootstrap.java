@@ -63,6 +63,7 @@ public final class SimBootstrap implements AutoCloseable {
     private IncidentGenerator generator;
     private AutoDispatcher dispatcher;
     private AutoReviewer reviewer;
+    private commandroom.sim.alarm.AlarmColleague alarms;
     private LoopFollower loops;
     private boolean closed;
 
@@ -109,6 +110,12 @@ public final class SimBootstrap implements AutoCloseable {
         }
         if (config.runTerminals()) {
             startTerminals(config, channel, seed);
+        }
+        if (!config.colleagueWait().isZero()) {
+            // With people at the consoles, a colleague acknowledges what they leave in the alarm queue.
+            alarms = new commandroom.sim.alarm.AlarmColleague(consoleSession(channel, SimConfig.DUTY_USER, config),
+                    channel, pool, config.colleagueWait());
+            alarms.start();
         }
         if (config.runIncidentGenerator()) {
             CountyIndex county = new CountyIndex(config.county());
@@ -186,6 +193,9 @@ public final class SimBootstrap implements AutoCloseable {
         }
         if (reviewer != null) {
             reviewer.close();
+        }
+        if (alarms != null) {
+            alarms.close();
         }
         loops.close();
         List<CompletableFuture<Void>> logouts = new ArrayList<>();
