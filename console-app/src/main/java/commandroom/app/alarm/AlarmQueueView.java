@@ -54,6 +54,7 @@ public final class AlarmQueueView extends VBox {
         problem.setId("alarm-problem");
         problem.getStyleClass().add("alarm-problem");
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
                 !model.problemProperty().get().isEmpty() ? model.problemProperty().get()
                         : soundProblem.isEmpty() ? "" : Messages.get("alarm.noSound", soundProblem), model.problemProperty()));

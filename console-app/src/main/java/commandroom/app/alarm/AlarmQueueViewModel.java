@@ -141,7 +141,7 @@ public final class AlarmQueueViewModel {
         }
     }
 
-    /** The alarm in words: what and where ("新警情 · 紧急 · 城关镇人民路12号"). */
+    /** The alarm in words: what and where ("新警情 · 城关镇人民路12号"). */
     public String text(AlarmItem a) {
         String what = Messages.get("alarm.kind." + a.kind());
         String about = switch (a.kind()) {
@@ -156,7 +156,8 @@ public final class AlarmQueueViewModel {
             case "EMERGENCY" -> name(state.units().get(a.subjectId()), UnitItem::name, a.subjectId());
             default -> a.subjectId();
         };
-        return what + " · " + Messages.get("priority." + a.priority()) + " · " + about;
+        // The priority is on the mark beside it.
+        return what + " · " + about;
     }
 
     /** How long it has waited, or who acknowledged it and how long after. */

@@ -29,6 +29,13 @@ public final class AlarmSounds {
     /** Writes the tones into a folder and loads them; never throws (see {@link #problem}). */
     public static AlarmSounds load(Path folder) {
         AlarmSounds s = new AlarmSounds();
+        // JavaFX plays through ALSA on Linux; without a sound device each clip fails on the media
+        // thread, out of reach of any catch here, with a stack trace per alarm. Say so once instead.
+        if (isLinux() && !Files.isDirectory(Path.of("/dev/snd"))) {
+            s.problem = commandroom.app.ui.Messages.get("alarm.noDevice");
+            LOG.warn("alarm sounds cannot be played: {}", s.problem);
+            return s;
+        }
         try {
             Files.createDirectories(folder);
             for (String p : PRIORITIES) {
@@ -41,6 +48,10 @@ public final class AlarmSounds {
             LOG.warn("alarm sounds cannot be played: {}", s.problem);
         }
         return s;
+    }
+
+    private static boolean isLinux() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
     }
 
     /** Plays a priority's sound (louder the more urgent). */

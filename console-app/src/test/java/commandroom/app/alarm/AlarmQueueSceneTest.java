@@ -73,6 +73,10 @@ class AlarmQueueSceneTest extends FxRobot {
                 assertTrue(open.getItems().stream().anyMatch(a -> a.kind().equals("EMERGENCY")), "the emergency too");
                 assertTrue(w.alarms().text(call).contains("城关镇人民路12号"), w.alarms().text(call));
                 Waits.until("the call's button", WAIT, () -> lookup("#alarm-ack-" + call.id()).tryQuery().isPresent());
+                if (!Files.isDirectory(java.nio.file.Path.of("/dev/snd"))) {
+                    // This machine has no sound device: the queue says so rather than pretend.
+                    assertTrue(text("#alarm-problem").contains("无法播放"), text("#alarm-problem"));
+                }
                 Screenshots.save(this, lookup("#alarm-queue").query(), "alarm-queue");
 
                 interact(() -> lookup("#alarm-ack-" + call.id()).queryButton().fire());

@@ -97,7 +97,7 @@ class AlarmQueueViewModelTest {
         AlarmQueueViewModel chief = console(UserRole.STATION_CHIEF);
         assertEquals(List.of("al-7"), ids(chief.open()), "what went up to the chief and waits");
         assertEquals("al-7", chief.soundProperty().get().alarmId(), "sounded when the console opens");
-        assertTrue(chief.text(chief.open().get(0)).startsWith("新警情 · 紧急"), chief.text(chief.open().get(0)));
+        assertEquals("新警情 · i-al-7", chief.text(chief.open().get(0)), "what, and the incident (unknown here: its id)");
     }
 
     private void raise(String id, Priority p, int secondsAfter) {
