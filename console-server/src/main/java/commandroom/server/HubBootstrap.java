@@ -131,6 +131,9 @@ public final class HubBootstrap implements AutoCloseable {
         sealer.start(Duration.ofSeconds(10));
         closeables.add(sealer);
         closeables.add(new OverdueWatcher(hub, config.overduePeriod()));
+        if (config.alarms().raising()) {
+            closeables.add(new commandroom.server.clock.AlarmWatcher(hub, config.alarms()));
+        }
         TaskRules taskRules = new TaskRules(config.sla());
         CaseRules caseRules = new CaseRules(config.followUps(), taskRules);
         closeables.add(new FollowUpWatcher(hub, caseRules, config.overduePeriod()));

@@ -41,6 +41,8 @@ import java.time.Duration;
  *                       straight lines
  * @param cameraSources  the camera sources whose cameras the hub keeps in the registry (GB/T 28181
  *                       platforms, ONVIF devices); empty for none
+ * @param alarms         the alarm queue: whether the hub raises alarms and when they escalate
+ *                       (none unless told: the station's in the product, see withAlarms)
  */
 public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPassword, String bindHost, int port,
                         Path certFile, Path keyFile, CountySeed seed, SlaPolicy sla,
@@ -48,9 +50,11 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
                         Duration overduePeriod, int ringCapacity, Duration stallTimeout,
                         String healthHost, int healthPort, RecurringLists recurringLists, FollowUpPolicy followUps,
                         LinkSettings linkage, Guard guard, Path roadsFile,
-                        java.util.List<commandroom.server.cameras.SourceSettings> cameraSources) {
+                        java.util.List<commandroom.server.cameras.SourceSettings> cameraSources,
+                        commandroom.server.loop.AlarmPolicy alarms) {
 
     public HubConfig {
+        alarms = alarms == null ? commandroom.server.loop.AlarmPolicy.none() : alarms;
         cameraSources = cameraSources == null ? java.util.List.of() : java.util.List.copyOf(cameraSources);
     }
 
@@ -117,7 +121,7 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         return new HubConfig(dataDir, null, null, null, "127.0.0.1", 0, null, null, null, SlaPolicy.defaults(),
                 Clock.systemUTC(), Duration.ofMinutes(15), Duration.ofHours(14), 10, Duration.ofSeconds(1), 65_536,
                 Duration.ofSeconds(15), "127.0.0.1", -1, null, FollowUpPolicy.defaults(), LinkSettings.none(),
-                Guard.defaults(), null, java.util.List.of());
+                Guard.defaults(), null, java.util.List.of(), null);
     }
 
     public HubConfig withDatabase(String url, String user, String password) {
@@ -167,6 +171,11 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
             c.healthHost = host;
             c.healthPort = httpPort;
         });
+    }
+
+    /** Raises alarms by this policy (AlarmPolicy.station() in the product; none unless told). */
+    public HubConfig withAlarms(commandroom.server.loop.AlarmPolicy policy) {
+        return copy(c -> c.alarms = policy);
     }
 
     /** Hands out these recurring lists (null: none, the default). */
@@ -314,6 +323,7 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
         Guard guard;
         Path roadsFile;
         java.util.List<commandroom.server.cameras.SourceSettings> cameraSources;
+        commandroom.server.loop.AlarmPolicy alarms;
 
         Copy(HubConfig h) {
             dataDir = h.dataDir;
@@ -341,12 +351,13 @@ public record HubConfig(Path dataDir, String jdbcUrl, String dbUser, String dbPa
             guard = h.guard;
             roadsFile = h.roadsFile;
             cameraSources = h.cameraSources;
+            alarms = h.alarms;
         }
 
         HubConfig build() {
             return new HubConfig(dataDir, jdbcUrl, dbUser, dbPassword, bindHost, port, certFile, keyFile, seed, sla,
                     clock, accessTtl, refreshTtl, passwordCost, overduePeriod, ringCapacity, stallTimeout, healthHost, healthPort, recurringLists,
-                    followUps, linkage, guard, roadsFile, cameraSources);
+                    followUps, linkage, guard, roadsFile, cameraSources, alarms);
         }
     }
 }

@@ -63,6 +63,7 @@ public final class SimBootstrap implements AutoCloseable {
     private IncidentGenerator generator;
     private AutoDispatcher dispatcher;
     private AutoReviewer reviewer;
+    private commandroom.sim.alarm.AlarmColleague alarms;
     private LoopFollower loops;
     private boolean closed;
 
@@ -110,6 +111,12 @@ public final class SimBootstrap implements AutoCloseable {
         if (config.runTerminals()) {
             startTerminals(config, channel, seed);
         }
+        if (!config.colleagueWait().isZero()) {
+            // With people at the consoles, a colleague acknowledges what they leave in the alarm queue.
+            alarms = new commandroom.sim.alarm.AlarmColleague(consoleSession(channel, SimConfig.DUTY_USER, config),
+                    channel, pool, config.colleagueWait());
+            alarms.start();
+        }
         if (config.runIncidentGenerator()) {
             CountyIndex county = new CountyIndex(config.county());
             DayCurve curve = config.dayCurve() ? DayCurve.station() : null;
@@ -127,8 +134,10 @@ public final class SimBootstrap implements AutoCloseable {
     private void startTerminals(SimConfig config, Channel channel, long seed) {
         Map<String, Unit> units = config.county().getUnitsList().stream()
                 .collect(Collectors.toMap(Unit::getId, Function.identity(), (a, b) -> b));
+        long fieldUsers = config.county().getUsersList().stream()
+                .filter(u -> u.getRole() == Role.ROLE_FIELD_UNIT && !u.getUnitId().isEmpty()).count();
         TerminalSettings settings = new TerminalSettings(config.speedFactor(), config.photoProbability(),
-                config.lateProbability(), MAX_LATE_WAIT);
+                config.lateProbability(), MAX_LATE_WAIT, config.emergenciesPerHour() / Math.max(1, fieldUsers));
         int index = 0;
         for (SeedUser user : config.county().getUsersList()) {
             if (user.getRole() != Role.ROLE_FIELD_UNIT || user.getUnitId().isEmpty()) {
@@ -184,6 +193,9 @@ public final class SimBootstrap implements AutoCloseable {
         }
         if (reviewer != null) {
             reviewer.close();
+        }
+        if (alarms != null) {
+            alarms.close();
         }
         loops.close();
         List<CompletableFuture<Void>> logouts = new ArrayList<>();

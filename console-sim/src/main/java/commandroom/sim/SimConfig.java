@@ -38,12 +38,13 @@ import java.util.Objects;
  *     scaled by the speed factor: it is a person's patience
  * @param firstIncidentAfter when the first incident is reported (a demo shows one within the first
  *     minute), or null to draw it as any other
+ * @param emergenciesPerHour how often, all units together, one presses its emergency button (0: never)
  */
 public record SimConfig(CountySeed county, String password, double speedFactor,
         Map<IncidentType, Double> incidentRatesPerHour, double returnProbability, double photoProbability,
         double lateProbability, long randomSeed, boolean runTerminals, boolean runIncidentGenerator,
         boolean runAutoDispatcher, boolean runAutoReviewer, int schedulerThreads, boolean dayCurve,
-        Duration colleagueWait, Duration firstIncidentAfter) {
+        Duration colleagueWait, Duration firstIncidentAfter, double emergenciesPerHour) {
 
     /** Login name of the simulated duty officer, who reports incidents and follows loops. */
     public static final String DUTY_USER = "sim-duty";
@@ -66,6 +67,9 @@ public record SimConfig(CountySeed county, String password, double speedFactor,
             throw new IllegalArgumentException("schedulerThreads must be within 1..8");
         }
         Objects.requireNonNull(colleagueWait, "colleagueWait");
+        if (!(emergenciesPerHour >= 0) || Double.isInfinite(emergenciesPerHour)) {
+            throw new IllegalArgumentException("emergenciesPerHour must be finite and >= 0");
+        }
         if (colleagueWait.isNegative() || (firstIncidentAfter != null && firstIncidentAfter.isNegative())) {
             throw new IllegalArgumentException("colleagueWait and firstIncidentAfter must not be negative");
         }
@@ -116,6 +120,7 @@ public record SimConfig(CountySeed county, String password, double speedFactor,
         private boolean dayCurve;
         private Duration colleagueWait = Duration.ZERO;
         private Duration firstIncidentAfter;
+        private double emergenciesPerHour;
 
         private Builder(CountySeed county) {
             this.county = Objects.requireNonNull(county, "county");
@@ -218,11 +223,18 @@ public record SimConfig(CountySeed county, String password, double speedFactor,
             return this;
         }
 
+        /** How often, all units together, one presses its emergency button. */
+        public Builder emergenciesPerHour(double value) {
+            this.emergenciesPerHour = value;
+            return this;
+        }
+
         /** The configuration; checks every value. */
         public SimConfig build() {
             return new SimConfig(county, password, speedFactor, rates, returnProbability, photoProbability,
                     lateProbability, randomSeed, runTerminals, runIncidentGenerator, runAutoDispatcher,
-                    runAutoReviewer, schedulerThreads, dayCurve, colleagueWait, firstIncidentAfter);
+                    runAutoReviewer, schedulerThreads, dayCurve, colleagueWait, firstIncidentAfter,
+                    emergenciesPerHour);
         }
     }
 }

@@ -1,5 +1,6 @@
 package commandroom.app.board;
 
+import commandroom.app.ui.PriorityMark;
 import commandroom.app.model.IncidentItem;
 import commandroom.app.ui.Messages;
 import java.time.ZoneId;

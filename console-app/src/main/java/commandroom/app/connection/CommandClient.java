@@ -115,6 +115,16 @@ public final class CommandClient {
         return call(() -> stub().dispatchTask(request).getTask().getId());
     }
 
+    /** Acknowledges an alarm of the queue: the hub records who and when. */
+    public CompletableFuture<Void> acknowledgeAlarm(String alarmId) {
+        commandroom.v1.AcknowledgeAlarmRequest request = commandroom.v1.AcknowledgeAlarmRequest.newBuilder()
+                .setAlarmId(alarmId).build();
+        return call(() -> {
+            stub().acknowledgeAlarm(request);
+            return null;
+        });
+    }
+
     public CompletableFuture<Void> review(String taskId, long version, boolean approve, String reason) {
         ReviewFeedbackRequest request = ReviewFeedbackRequest.newBuilder().setTaskId(taskId).setExpectedVersion(version)
                 .setDecision(approve ? ReviewDecision.REVIEW_DECISION_APPROVE : ReviewDecision.REVIEW_DECISION_RETURN)

@@ -40,6 +40,8 @@ public final class ConsoleState {
     final ObservableMap<String, ZoneItem> zones = FXCollections.observableHashMap();
     final ObservableMap<String, CameraItem> cameras = FXCollections.observableHashMap();
     final ObservableMap<String, commandroom.app.model.RoadItem> roads = FXCollections.observableHashMap();
+    /** The alarm queue: open alarms and the last ones acknowledged, by id (stale ones never come). */
+    final ObservableMap<String, commandroom.app.model.AlarmItem> alarms = FXCollections.observableHashMap();
     /** The shift plan from now on (the snapshot's week ahead, then each import), by {@link ShiftItem#key}. */
     final ObservableMap<String, ShiftItem> shifts = FXCollections.observableHashMap();
     /** Names of retired zones, units and cameras by id: what old incidents and case files still name. */
@@ -63,6 +65,13 @@ public final class ConsoleState {
     private final ObservableMap<String, commandroom.app.model.RoadItem> roadsView =
             FXCollections.unmodifiableObservableMap(roads);
     private final ObservableMap<String, ShiftItem> shiftsView = FXCollections.unmodifiableObservableMap(shifts);
+    private final ObservableMap<String, commandroom.app.model.AlarmItem> alarmsView =
+            FXCollections.unmodifiableObservableMap(alarms);
+
+    /** The alarm queue, by id. */
+    public ObservableMap<String, commandroom.app.model.AlarmItem> alarms() {
+        return alarmsView;
+    }
 
     /** The name a retired zone, unit or camera had, if the id is one. */
     public java.util.Optional<String> retiredName(String id) {

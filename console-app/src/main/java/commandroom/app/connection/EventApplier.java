@@ -86,6 +86,9 @@ public final class EventApplier {
                 hold(item.assignees(), item.id());
             }
         });
+        state.alarms.clear();
+        s.getAlarmsList().stream().filter(a -> !a.getStale())
+                .forEach(a -> state.alarms.put(a.getId(), ProtoMapper.alarm(a)));
         state.lastSequence.set(s.getAsOfSequence());
     }
 
@@ -254,6 +257,22 @@ public final class EventApplier {
                     state.ptzHolders().remove(c.getCameraId());
                 }
             }
+            case ALARM_RAISED -> {
+                var a = e.getAlarmRaised().getAlarm();
+                if (!a.getStale()) {
+                    state.alarms.put(a.getId(), ProtoMapper.alarm(a));
+                }
+            }
+            case ALARM_ESCALATED -> {
+                var x = e.getAlarmEscalated();
+                state.alarms.computeIfPresent(x.getAlarmId(), (id, a) -> a.escalated(x.getLevel(),
+                        x.hasEscalateAt() ? ProtoMapper.instant(x.getEscalateAt()) : null));
+            }
+            case ALARM_ACKNOWLEDGED -> {
+                state.alarms.computeIfPresent(e.getAlarmAcknowledged().getAlarmId(),
+                        (id, a) -> a.acknowledgedBy(e.getActor().getDisplayName(), at));
+                forgetOldAcknowledged();
+            }
             case UNIT_POSITION_REPORTED -> {
                 var p = e.getUnitPositionReported();
                 UnitItem u = state.units.get(p.getUnitId());
@@ -272,6 +291,17 @@ public final class EventApplier {
             default -> { }
         }
     }
+
+    /** The console keeps the last acknowledged alarms as the hub's snapshot does, not every one ever. */
+    private void forgetOldAcknowledged() {
+        var done = state.alarms.values().stream().filter(commandroom.app.model.AlarmItem::acknowledged)
+                .sorted(java.util.Comparator.comparing(commandroom.app.model.AlarmItem::acknowledgedAt)).toList();
+        for (int i = 0; i < done.size() - KEEP_ACKNOWLEDGED; i++) {
+            state.alarms.remove(done.get(i).id());
+        }
+    }
+
+    private static final int KEEP_ACKNOWLEDGED = 200;
 
     private static boolean mayChangeACase(Event e) {
         return switch (e.getKindCase()) {

@@ -91,7 +91,11 @@ public final class FiguresClient {
                 line("loop", "arrivedWithin1", f.getArrivedWithin1Min(), Unit.SHARE),
                 line("loop", "arrivedWithin3", f.getArrivedWithin3Min(), Unit.SHARE),
                 line("loop", "arrivedWithin5", f.getArrivedWithin5Min(), Unit.SHARE),
-                line("preventable", "preventableCases", f.getPreventableCases(), Unit.COUNT)));
+                line("preventable", "preventableCases", f.getPreventableCases(), Unit.COUNT),
+                line("alarms", "alarmsRaised", f.getAlarmsRaised(), Unit.COUNT),
+                line("alarms", "alarmAckP50", f.getAlarmAckSecondsP50(), Unit.SECONDS),
+                line("alarms", "alarmAckP90", f.getAlarmAckSecondsP90(), Unit.SECONDS),
+                line("alarms", "alarmsEscalated", f.getAlarmsEscalated(), Unit.COUNT)));
         for (OffenceFigure o : f.getPreventableByCategoryList()) {
             // A category newer than this console has no label: the total above still counts it.
             if (o.getCategory() != OffenceCategory.UNRECOGNIZED) {

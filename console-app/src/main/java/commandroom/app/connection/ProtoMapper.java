@@ -49,6 +49,14 @@ public final class ProtoMapper {
                 p.getSize());
     }
 
+    public static commandroom.app.model.AlarmItem alarm(commandroom.v1.Alarm a) {
+        return new commandroom.app.model.AlarmItem(a.getId(), strip(a.getKind().name(), "ALARM_KIND_"),
+                strip(a.getPriority().name(), "PRIORITY_"), a.getSubjectId(), instant(a.getRaisedAt()), a.getLevel(),
+                a.hasEscalateAt() ? instant(a.getEscalateAt()) : null,
+                a.hasAcknowledgedBy() ? a.getAcknowledgedBy().getDisplayName() : "",
+                a.hasAcknowledgedAt() ? instant(a.getAcknowledgedAt()) : null, a.getDetail());
+    }
+
     public static IncidentItem incident(Incident i) {
         return new IncidentItem(i.getId(), strip(i.getType().name(), "INCIDENT_TYPE_"),
                 strip(i.getPriority().name(), "PRIORITY_"), i.getPosition().getLatitude(),

@@ -104,7 +104,9 @@ public final class EmbeddedDefault implements AutoCloseable {
             // First start with a window: the station's two published years go into the log first.
             StationHistory.play(dataDir, settings, county, demoPassword(), historyProgress);
         }
+        // The station's alarm queue (the history above is played without one: its calls are past).
         HubBootstrap hub = HubBootstrap.start(settings.withListener("127.0.0.1", port).withRoads(roads)
+                .withAlarms(commandroom.server.loop.AlarmPolicy.station())
                 .withFastestUnits(100 * Math.max(1, speedFactor)));
         try {
             // A few hundred milliseconds for the demo's town; the simulator's first routes need it.
@@ -129,7 +131,9 @@ public final class EmbeddedDefault implements AutoCloseable {
                     .incidentRate(IncidentType.INCIDENT_TYPE_DISPUTE, 120);
             case PEOPLE -> config.runIncidentGenerator(false).runAutoDispatcher(false).runAutoReviewer(false);
             case LIVING -> config.incidentRates(livingRates(callsPerHour)).dayCurve(true)
-                    .colleagueWait(COLLEAGUE_WAIT).firstIncidentAfter(callsPerHour > 0 ? FIRST_CALL : null);
+                    .colleagueWait(COLLEAGUE_WAIT).firstIncidentAfter(callsPerHour > 0 ? FIRST_CALL : null)
+                    // A unit's emergency button now and then (a scuffle, a fall): once an hour or so.
+                    .emergenciesPerHour(callsPerHour > 0 ? 1 : 0);
             default -> throw new IllegalArgumentException(room.name());
         }
         return config.build();

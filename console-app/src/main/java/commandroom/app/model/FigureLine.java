@@ -14,5 +14,5 @@ package commandroom.app.model;
 public record FigureLine(String group, String key, double value, double previous, double change, Unit unit) {
 
     /** A count, a share (shown as a percentage) or minutes. */
-    public enum Unit { COUNT, SHARE, MINUTES }
+    public enum Unit { COUNT, SHARE, MINUTES, SECONDS }
 }

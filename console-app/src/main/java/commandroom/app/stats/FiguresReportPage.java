@@ -40,7 +40,7 @@ final class FiguresReportPage extends VBox {
         Label sub = new Label(Messages.get("stats.report.subtitle", f.from(), f.to().minusDays(1),
                 f.from().minusMonths(months), f.from().minusDays(1)));
         sub.getStyleClass().add("report-subtitle");
-        HBox tables = new HBox(48, table(f, "casework", "preventable"), table(f, "loop"));
+        HBox tables = new HBox(48, table(f, "casework", "preventable"), table(f, "loop", "alarms"));
 
         BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
         chart.setAnimated(false);

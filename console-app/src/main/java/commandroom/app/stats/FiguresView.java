@@ -167,7 +167,7 @@ public final class FiguresView extends VBox {
     private void show(PeriodFigures f) {
         FiguresGrid.fill(table, f, "figure-label", "casework");
         FiguresGrid.fill(loopTable, f, "figure-label", "loop");
-        FiguresGrid.fill(preventableTable, f, "figure-label", "preventable");
+        FiguresGrid.fill(preventableTable, f, "figure-label", "preventable", "alarms");
         chart.getData().setAll(FiguresGrid.series(f));
     }
 

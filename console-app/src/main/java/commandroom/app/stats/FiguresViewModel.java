@@ -205,7 +205,7 @@ public final class FiguresViewModel {
         return switch (l.unit()) {
             case SHARE -> String.format(Locale.ROOT, "%.2f%%", 100 * v);
             case MINUTES -> String.format(Locale.ROOT, "%.1f", v);
-            case COUNT -> String.format(Locale.ROOT, "%.0f", v);
+            case COUNT, SECONDS -> String.format(Locale.ROOT, "%.0f", v);
         };
     }
 

@@ -31,6 +31,41 @@ final class StatusBar extends HBox {
         getChildren().addAll(connection, who, seq);
     }
 
+    private static final javafx.css.PseudoClass WAITING = javafx.css.PseudoClass.getPseudoClass("waiting");
+    private static final javafx.css.PseudoClass FLASH = javafx.css.PseudoClass.getPseudoClass("flash");
+
+    /**
+     * The alarm queue's count, first in the bar: it flashes twice a second while alarms wait (on
+     * every screen of the console, each window has the bar), steady when none do; a click opens the
+     * queue.
+     */
+    void alarms(javafx.beans.property.ReadOnlyIntegerProperty waiting, Runnable open) {
+        javafx.scene.control.Button count = new javafx.scene.control.Button();
+        count.setId("status-alarms");
+        count.getStyleClass().add("status-alarms");
+        count.setFocusTraversable(false);
+        count.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        count.textProperty().bind(Bindings.createStringBinding(() -> Messages.get("status.alarms", waiting.get()), waiting));
+        count.setOnAction(e -> open.run());
+        javafx.animation.Timeline flash = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.millis(500), e -> count.pseudoClassStateChanged(FLASH,
+                        !count.getPseudoClassStates().contains(FLASH))));
+        flash.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        Runnable show = () -> {
+            boolean any = waiting.get() > 0;
+            count.pseudoClassStateChanged(WAITING, any);
+            if (any) {
+                flash.play();
+            } else {
+                flash.stop();
+                count.pseudoClassStateChanged(FLASH, false);
+            }
+        };
+        waiting.addListener((o, a, b) -> show.run());
+        show.run();
+        getChildren().add(0, count);
+    }
+
     static String text(ConnectionState c) {
         return switch (c.status()) {
             case LIVE -> Messages.get("status.live");

@@ -12,6 +12,9 @@ import commandroom.app.board.report.ReportIncidentDialogViewModel;
 import commandroom.app.casework.DisputesView;
 import commandroom.app.casework.DisputesViewModel;
 import commandroom.app.connection.CaseClient;
+import commandroom.app.alarm.AlarmQueueView;
+import commandroom.app.alarm.AlarmQueueViewModel;
+import commandroom.app.alarm.AlarmSounds;
 import commandroom.app.connection.CommandClient;
 import commandroom.app.connection.FraudClient;
 import commandroom.app.fraud.FraudImportView;
@@ -108,6 +111,10 @@ public final class Workstation implements AutoCloseable {
     private final TravelModel travel;
 
     private final Clock clock;
+    /** The alarm queue (duty officers, shift leaders, the chief), or null for a console without one. */
+    private final AlarmQueueViewModel alarms;
+    private AlarmSounds sounds;
+    private Stage alarmWindow;
 
     /**
      * Builds the console for a logged-in session; the user's window layout and board filter are
@@ -123,6 +130,21 @@ public final class Workstation implements AutoCloseable {
         this.boardModel = new BoardViewModel(state);
         this.clock = clock;
         this.layouts = new LayoutStore(layoutDir);
+        UserRole role = user.role();
+        this.alarms = role == UserRole.DUTY_OFFICER || role == UserRole.SHIFT_LEADER || role == UserRole.STATION_CHIEF
+                ? new AlarmQueueViewModel(state, role, clock, client::acknowledgeAlarm) : null;
+    }
+
+    /** Opens the alarm queue's window over the console (or brings it to the front). */
+    public void openAlarms() {
+        if (alarms != null) {
+            alarmWindow = AlarmQueueView.show(stage, alarms, sounds == null ? "" : sounds.problem(), alarmWindow);
+        }
+    }
+
+    /** The alarm queue, or null for a console without one. */
+    public AlarmQueueViewModel alarms() {
+        return alarms;
     }
 
     /**
@@ -179,6 +201,9 @@ public final class Workstation implements AutoCloseable {
                     state, new RegistryClient(session, background))));
             view.setOnFraudList(() -> FraudImportView.show(new FraudImportViewModel(new FraudClient(session, background),
                     state), stage));
+            if (alarms != null) {
+                view.showAlarms(alarms.waitingProperty(), this::openAlarms);
+            }
             s.setTitle(Messages.get("app.title") + " · " + user.displayName());
             s.setScene(Theme.style(new Scene(view, p.bounds().width(), p.bounds().height())));
             WindowPlacer.apply(s, p);
@@ -192,6 +217,14 @@ public final class Workstation implements AutoCloseable {
         stage = withBoard != null ? withBoard : stages.get(0);
         saveWhenWindowsMove();
         new AlertPresenter(state, board, stage).start();
+        if (alarms != null) {
+            sounds = AlarmSounds.load(Path.of(System.getProperty("java.io.tmpdir"), "commandroom-sounds"));
+            alarms.soundProperty().addListener((o, was, sound) -> {
+                if (sound != null) {
+                    sounds.play(sound.priority());
+                }
+            });
+        }
         feed.start();
         return stage;
     }

@@ -42,6 +42,13 @@ public final class WorkstationView extends BorderPane {
      * One window's content: the tool bar and banner, the given panels as tabs (made by the
      * factory; a panel id it does not know gets a placeholder), the status bar.
      */
+    private final StatusBar statusBar;
+
+    /** Shows the alarm queue's count in the status bar, flashing while alarms wait; a click opens it. */
+    public void showAlarms(javafx.beans.property.ReadOnlyIntegerProperty waiting, Runnable open) {
+        statusBar.alarms(waiting, open);
+    }
+
     public WorkstationView(ConsoleState state, UserProfile user, BoardView board, List<String> panelIds,
                            java.util.function.Function<String, Node> panelFactory) {
         getStyleClass().add("workstation");
@@ -122,7 +129,8 @@ public final class WorkstationView extends BorderPane {
             tabs.getSelectionModel().select(start);
         }
         setCenter(tabs);
-        setBottom(new StatusBar(state, user));
+        statusBar = new StatusBar(state, user);
+        setBottom(statusBar);
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> onReport.run());

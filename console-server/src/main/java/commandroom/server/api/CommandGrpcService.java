@@ -61,6 +61,19 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
     }
 
     @Override
+    public void acknowledgeAlarm(commandroom.v1.AcknowledgeAlarmRequest r,
+                                 StreamObserver<commandroom.v1.AcknowledgeAlarmResponse> out) {
+        if (checked(() -> RequestChecks.check(r), out)) {
+            Replies.answer(hub.submit(Caller.current().actor(), "", Event.KindCase.ALARM_ACKNOWLEDGED,
+                            commandroom.server.loop.AlarmBook.acknowledge(r.getAlarmId())),
+                    res -> {
+                        commandroom.v1.Alarm now = hub.read(s -> s.alarms().find(r.getAlarmId()).orElseThrow());
+                        return commandroom.v1.AcknowledgeAlarmResponse.newBuilder().setAlarm(now).build();
+                    }, out);
+        }
+    }
+
+    @Override
     public void reportIncident(ReportIncidentRequest r, StreamObserver<ReportIncidentResponse> out) {
         if (checked(() -> RequestChecks.check(r), out)) {
             Replies.answer(hub.submit(Caller.current().actor(), r.getIdempotencyKey(),
@@ -188,6 +201,7 @@ public final class CommandGrpcService extends CommandServiceGrpc.CommandServiceI
             b.addAllPlannedShifts(s.plannedShifts(hub.clock().instant(), SHIFTS_AHEAD));
             s.ptzHolders().forEach((camera, holder) -> b.addPtzControls(commandroom.v1.PtzControl.newBuilder()
                     .setCameraId(camera).setHolder(holder)));
+            b.addAllAlarms(s.alarms().open()).addAllAlarms(s.alarms().acknowledged());
             return b.build();
         }), out);
     }

@@ -89,6 +89,22 @@ public final class FieldGrpcService extends FieldServiceGrpc.FieldServiceImplBas
     }
 
     @Override
+    public void pressEmergency(commandroom.v1.PressEmergencyRequest r,
+                               StreamObserver<commandroom.v1.PressEmergencyResponse> out) {
+        if (CommandGrpcService.checked(() -> RequestChecks.check(r), out)) {
+            Caller c = Caller.current();
+            commandroom.v1.EmergencyPressed.Builder pressed = commandroom.v1.EmergencyPressed.newBuilder()
+                    .setUnitId(c.unitId());
+            if (r.hasPosition()) {
+                pressed.setPosition(r.getPosition());
+            }
+            Replies.answer(hub.submit(c.actor(), r.getIdempotencyKey(), Event.KindCase.EMERGENCY_PRESSED,
+                            (s, now) -> Event.newBuilder().setEmergencyPressed(pressed)),
+                    res -> commandroom.v1.PressEmergencyResponse.newBuilder().setSequence(res.sequence()).build(), out);
+        }
+    }
+
+    @Override
     public void listMyTasks(ListMyTasksRequest r, StreamObserver<ListMyTasksResponse> out) {
         String unitId = Caller.current().unitId();
         Replies.call(() -> hub.read(s -> {

@@ -124,6 +124,18 @@ final class RequestChecks {
         v.throwIfAny();
     }
 
+    static void check(commandroom.v1.AcknowledgeAlarmRequest r) {
+        new Violations().id("alarm_id", r.getAlarmId()).throwIfAny();
+    }
+
+    static void check(commandroom.v1.PressEmergencyRequest r) {
+        Violations v = new Violations().key("idempotency_key", r.getIdempotencyKey());
+        if (r.hasPosition()) {
+            v.position("position", true, r.getPosition());
+        }
+        v.throwIfAny();
+    }
+
     static void check(ReportPositionRequest r) {
         Violations v = new Violations().position("position", r.hasPosition(), r.getPosition());
         if (!(r.getHeadingDegrees() >= 0 && r.getHeadingDegrees() <= 360)) {

@@ -50,6 +50,7 @@ public final class Permissions {
         ROLES.put(CommandServiceGrpc.getKeepClipMethod().getFullMethodName(), INTAKE);
         ROLES.put(CommandServiceGrpc.getGetClipMethod().getFullMethodName(), PICTURES);
         ROLES.put(CommandServiceGrpc.getGetPhotoMethod().getFullMethodName(), PICTURES);
+        ROLES.put(CommandServiceGrpc.getAcknowledgeAlarmMethod().getFullMethodName(), PICTURES);
         ROLES.put(CommandServiceGrpc.getDispatchTaskMethod().getFullMethodName(), LEADER);
         ROLES.put(CommandServiceGrpc.getReassignTaskMethod().getFullMethodName(), LEADER);
         ROLES.put(CommandServiceGrpc.getCancelTaskMethod().getFullMethodName(), LEADER);
@@ -120,6 +121,7 @@ public final class Permissions {
         ROLES.put(FieldServiceGrpc.getReportPositionMethod().getFullMethodName(), FIELD);
         ROLES.put(FieldServiceGrpc.getSubmitFeedbackMethod().getFullMethodName(), FIELD);
         ROLES.put(FieldServiceGrpc.getListMyTasksMethod().getFullMethodName(), FIELD);
+        ROLES.put(FieldServiceGrpc.getPressEmergencyMethod().getFullMethodName(), FIELD);
     }
 
     private Permissions() {}

@@ -59,6 +59,12 @@ final class HubOptions {
             new Option("password-cost", "N", "bcrypt cost of the passwords the hub hashes (default 10)"),
             new Option("recurring-lists", "on|off", "hand out the officers' daily, weekly and monthly task lists"
                     + " (patrol routes, address and population checks, key-person visits) to each zone (default off)"),
+            new Option("alarm-wait-urgent", "SECONDS", "an urgent alarm (urgent incident, its overdue steps, a"
+                    + " unit's emergency button) nobody acknowledges goes up a level after this: the duty officers, then"
+                    + " the shift leaders too, then the chief too (default 30; 0: it does not escalate)"),
+            new Option("alarm-wait-high", "SECONDS", "the same for a high one (high incident, a camera's alarm, the"
+                    + " county's instruction) (default 120; 0: it does not escalate); normal and low ones wait in the"
+                    + " queue"),
             new Option("follow-up-visits", "PLAN", "when settled disputes are visited again, by risk grade"
                     + " (default A=in-person:3,7,30; B=in-person:3,7,30; C=phone:7,30; D=phone:7,30; grades not"
                     + " written keep theirs)"),
@@ -206,6 +212,13 @@ final class HubOptions {
         if (recurring.equals("on")) {
             c = c.withRecurringLists(commandroom.server.loop.RecurringLists.defaults());
         }
+        int urgent = integer("alarm-wait-urgent", 30);
+        int high = integer("alarm-wait-high", 120);
+        if (urgent < 0 || high < 0) {
+            throw new IllegalArgumentException("alarm-wait-urgent and alarm-wait-high are seconds, 0 or more");
+        }
+        c = c.withAlarms(new commandroom.server.loop.AlarmPolicy(urgent == 0 ? null : java.time.Duration.ofSeconds(urgent),
+                high == 0 ? null : java.time.Duration.ofSeconds(high), true));
         if (values.containsKey("follow-up-visits")) {
             c = c.withFollowUps(commandroom.server.loop.FollowUpPolicy.parse(values.get("follow-up-visits")));
         }

@@ -58,6 +58,7 @@ public final class HubState {
     final Map<String, Answer> answers = new HashMap<>();
     final Map<String, LoggedPosition> loggedPositions = new HashMap<>();
     final CaseBook cases = new CaseBook();
+    final AlarmBook alarms = new AlarmBook();
     final Map<String, commandroom.v1.Handover> handovers = new LinkedHashMap<>();
     final Map<String, commandroom.v1.KeyPerson> keyPersons = new LinkedHashMap<>();
     /** At the county: the last head recorded of each followed station's chain. */
@@ -291,5 +292,10 @@ public final class HubState {
 
     Set<String> unitsEverOn(String taskId) {
         return unitsEverOnTask.computeIfAbsent(taskId, k -> new HashSet<>());
+    }
+
+    /** The alarm queue. */
+    public AlarmBook alarms() {
+        return alarms;
     }
 }

@@ -297,9 +297,11 @@ final class Projector {
                 s.incidents.put(i.getId(), i);
                 yield i;
             }
+            case ALARM_RAISED, ALARM_ACKNOWLEDGED, ALARM_ESCALATED, ALARMS_STARTED, EMERGENCY_PRESSED -> null;
             case CASE_OPENED, MEDIATION_RECORDED, CASE_SETTLED, KIND_NOT_SET -> null;
         };
         var changedCase = s.cases.apply(s, e);
+        s.alarms.apply(s, e);
         switch (e.getKindCase()) {
             case CASE_OPENED, MEDIATION_RECORDED, CASE_SETTLED -> answer = changedCase;
             // Filing in a case (a repeat call) changed the incident after it was stored.

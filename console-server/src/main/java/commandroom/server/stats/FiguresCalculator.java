@@ -86,7 +86,40 @@ public final class FiguresCalculator {
                 .setArrivedWithin5Min(figure(now.loop.arrivedWithin(5), prev.loop.arrivedWithin(5)))
                 .setPreventableCases(figure(now.preventable.total(), prev.preventable.total()))
                 .addAllPreventableByCategory(byCategory(now.preventable, prev.preventable))
+                .setAlarmsRaised(figure(alarms(s, from, to, zoneId, unitId).raised(),
+                        alarms(s, before, from, zoneId, unitId).raised()))
+                .setAlarmAckSecondsP50(figure(alarms(s, from, to, zoneId, unitId).ackSeconds(50),
+                        alarms(s, before, from, zoneId, unitId).ackSeconds(50)))
+                .setAlarmAckSecondsP90(figure(alarms(s, from, to, zoneId, unitId).ackSeconds(90),
+                        alarms(s, before, from, zoneId, unitId).ackSeconds(90)))
+                .setAlarmsEscalated(figure(alarms(s, from, to, zoneId, unitId).escalated(),
+                        alarms(s, before, from, zoneId, unitId).escalated()))
                 .setAsOfSequence(s.appliedSequence()).build();
+    }
+
+    /** The alarm queue's figures of a period: the whole station's only (alarms carry no zone). */
+    private record AlarmFigures(List<commandroom.server.loop.AlarmBook.Fact> facts) {
+        long raised() {
+            return facts.size();
+        }
+
+        long escalated() {
+            return facts.stream().filter(commandroom.server.loop.AlarmBook.Fact::escalated).count();
+        }
+
+        double ackSeconds(int percentile) {
+            long[] ms = facts.stream().mapToLong(commandroom.server.loop.AlarmBook.Fact::ackMillis).filter(m -> m >= 0)
+                    .sorted().toArray();
+            if (ms.length == 0) {
+                return 0;
+            }
+            int rank = (int) Math.ceil(percentile / 100.0 * ms.length) - 1;
+            return ms[Math.max(0, Math.min(ms.length - 1, rank))] / 1000.0;
+        }
+    }
+
+    private static AlarmFigures alarms(HubState s, Instant from, Instant to, String zoneId, String unitId) {
+        return new AlarmFigures(zoneId.isEmpty() && unitId.isEmpty() ? s.alarms().facts(from, to) : List.of());
     }
 
     static Instant periodBefore(Instant from, Instant to) {

@@ -8,6 +8,7 @@ import commandroom.sim.rpc.SerialExecutor;
 import commandroom.sim.rpc.Session;
 import commandroom.v1.Event;
 import commandroom.v1.FieldServiceGrpc;
+import commandroom.v1.Position;
 import commandroom.v1.InstructionsRequest;
 import commandroom.v1.ListMyTasksRequest;
 import commandroom.v1.ListMyTasksResponse;
@@ -285,6 +286,28 @@ public final class FieldTerminal {
     private void tick() {
         if (!closed) {
             work.tick();
+            // Now and then a unit presses its emergency button (a scuffle, a fall): an urgent alarm
+            // on every duty console. Chance per tick from the rate per hour.
+            if (random.nextDouble() < settings.emergenciesPerHour() * TICK_MILLIS / 3_600_000.0) {
+                pressEmergency();
+            }
         }
     }
+
+    private void pressEmergency() {
+        commandroom.v1.PressEmergencyRequest.Builder r = commandroom.v1.PressEmergencyRequest.newBuilder()
+                .setIdempotencyKey("sim-sos:" + session.username() + ":" + (++emergencies) + ":" + random.nextInt(1 << 30));
+        Position here = work.position();
+        if (here != null) {
+            r.setPosition(here);
+        }
+        caller.<commandroom.v1.PressEmergencyResponse>call("PressEmergency", () -> Rpc.unary(o -> deadlined()
+                .pressEmergency(r.build(), o))).whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        LOG.debug("{}: emergency not pressed ({})", session.username(), Rpc.describe(failure));
+                    }
+                });
+    }
+
+    private int emergencies;
 }

@@ -12,12 +12,20 @@ import java.time.Duration;
  *     it would sit idle for hours in a demo
  */
 public record TerminalSettings(double speedFactor, double photoProbability, double lateProbability,
-        Duration maxLateWait) {
+        Duration maxLateWait, double emergenciesPerHour) {
+
+    /** Settings whose units never press the emergency button. */
+    public TerminalSettings(double speedFactor, double photoProbability, double lateProbability, Duration maxLateWait) {
+        this(speedFactor, photoProbability, lateProbability, maxLateWait, 0);
+    }
 
     /** Checks the ranges. */
     public TerminalSettings {
         if (!(speedFactor > 0)) {
             throw new IllegalArgumentException("speedFactor must be positive");
+        }
+        if (!(emergenciesPerHour >= 0) || Double.isInfinite(emergenciesPerHour)) {
+            throw new IllegalArgumentException("emergenciesPerHour must be finite and >= 0");
         }
         if (!(photoProbability >= 0 && photoProbability <= 1) || !(lateProbability >= 0 && lateProbability <= 1)) {
             throw new IllegalArgumentException("probabilities must be within 0..1");

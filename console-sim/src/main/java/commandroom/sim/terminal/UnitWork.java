@@ -78,6 +78,11 @@ final class UnitWork {
     private TaskRun travelFor;
     private Position position;
     private double heading;
+
+    /** Where the unit is now (as last reported), or null before it knows. */
+    Position position() {
+        return position;
+    }
     private long lastTickNanos;
     private long lastReportNanos;
 

@@ -1,6 +1,5 @@
-package commandroom.app.board;
+package commandroom.app.ui;
 
-import commandroom.app.ui.Messages;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 
@@ -10,7 +9,7 @@ import javafx.scene.control.Label;
  * Pseudo-classes rather than style classes, because a style-class change makes JavaFX match the
  * node against the whole theme again, and cards are refilled on every board change. FX thread.
  */
-final class PriorityMark {
+public final class PriorityMark {
 
     private static final String[] CODES = {"URGENT", "HIGH", "NORMAL", "LOW"};
     private static final PseudoClass[] STATES = {PseudoClass.getPseudoClass("urgent"),
@@ -19,12 +18,12 @@ final class PriorityMark {
     private PriorityMark() {}
 
     /** Prepares a label to show priorities. */
-    static void style(Label label) {
+    public static void style(Label label) {
         label.getStyleClass().add("priority");
     }
 
     /** Shows this priority (a hub code such as URGENT) on a label prepared by {@link #style}. */
-    static void show(Label label, String priority) {
+    public static void show(Label label, String priority) {
         label.setText(Messages.get("priority." + priority));
         for (int i = 0; i < CODES.length; i++) {
             label.pseudoClassStateChanged(STATES[i], CODES[i].equals(priority));
