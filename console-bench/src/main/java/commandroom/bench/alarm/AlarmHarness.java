@@ -76,6 +76,9 @@ public final class AlarmHarness {
         }
     }
 
+    /** Set when the run ends: the streams' end is then expected, not news. */
+    private static volatile boolean closing;
+
     private AlarmHarness() {}
 
     public static void main(String[] args) throws Exception {
@@ -124,7 +127,9 @@ public final class AlarmHarness {
 
         @Override
         public void onError(Throwable t) {
-            System.err.println("console stream: " + t);
+            if (!closing) {
+                System.err.println("console stream: " + t);
+            }
         }
 
         @Override
@@ -179,6 +184,7 @@ public final class AlarmHarness {
                 }
                 return new Result(consoles, calls, alarmMs, incidentMs, missing);
             } finally {
+                closing = true;
                 seen.forEach(c -> c.thread.shutdownNow());
                 clients.forEach(HubClient::close);
             }
