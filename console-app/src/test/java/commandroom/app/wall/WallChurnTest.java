@@ -16,7 +16,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /**
- * Sixteen libVLC players started, swapped, enlarged and released a thousand times in random order,
+ * Sixteen libVLC players started, swapped, enlarged and released five hundred times in random order,
  * as a duty officer rearranging the wall all shift: the JVM does not crash (the players' surfaces
  * and callbacks stay reachable until each player is stopped and released), the Java threads come
  * back to their number once the wall had started (no thread per player is left behind), and the
@@ -24,10 +24,11 @@ import org.testfx.api.FxToolkit;
  */
 class WallChurnTest extends FxRobot {
 
-    private static final int OPERATIONS = 1000;
+    /** Five hundred in CI (a thousand took 87 s of it); the day-long churn is the soak harness's. */
+    private static final int OPERATIONS = 500;
 
     @Test
-    void sixteenPlayersChurnedAThousandTimesLeaveNoThreadsAndBoundedMemory() throws Exception {
+    void sixteenPlayersChurnedFiveHundredTimesLeaveNoThreadsAndBoundedMemory() throws Exception {
         Path clip = Files.createTempDirectory("churn").resolve("clip.ts");
         FfmpegStream.writeClip(clip, "c-001", "人民路口", 352, 288, 4);
         String url = clip.toUri().toString();
